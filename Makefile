@@ -1,0 +1,118 @@
+# kiemphieu: one non-recursive Makefile.
+#   make            build bin/kiemphieu (and the library)
+#   make demo       install what is missing, build, tally the sample congress
+#   make check      install what is missing, build, run every test
+#   make bench      throughput and memory beside libcsv's bare parser
+#   make install    PREFIX=/usr/local DESTDIR=
+#   make sanitize   unit and end-to-end tests under ASan+UBSan
+#   make lint       cppcheck and gcc -fanalyzer
+# WERROR=1 turns warnings into errors (CI does).
+
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+LIBDIR ?= $(PREFIX)/lib
+INCLUDEDIR ?= $(PREFIX)/include
+MANDIR ?= $(PREFIX)/share/man
+DESTDIR ?=
+
+CC ?= cc
+AR ?= ar
+BUILD ?= build
+CFLAGS ?= -O2 -g
+WARNINGS = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
+	-Wmissing-prototypes -Wformat=2 -Wconversion -Wvla -Wcast-qual \
+	-Wwrite-strings
+ifeq ($(WERROR),1)
+WARNINGS += -Werror
+endif
+SANITIZE ?=
+ifeq ($(SANITIZE),1)
+CFLAGS += -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+LDFLAGS += -fsanitize=address,undefined
+endif
+VERSION := $(shell cat VERSION)
+ALL_CPPFLAGS = -Iinclude -D_GNU_SOURCE -DKP_VERSION='"$(VERSION)"' $(CPPFLAGS)
+ALL_CFLAGS = $(WARNINGS) -pthread $(CFLAGS)
+LIBS = -lcsv -ljansson -lunistring -lpthread
+
+LIB_SRC = $(filter-out src/main.c src/cmd_%.c,$(wildcard src/*.c))
+CMD_SRC = src/main.c $(wildcard src/cmd_*.c)
+LIB_OBJ = $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o)
+CMD_OBJ = $(CMD_SRC:src/%.c=$(BUILD)/obj/%.o)
+LIBA = $(BUILD)/libkiemphieu.a
+BIN = $(BUILD)/kiemphieu
+UNIT_SRC = $(wildcard tests/unit/test_*.c)
+UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+TOOLS = $(BUILD)/kpgen $(BUILD)/kpbench
+
+.PHONY: all deps test-deps demo check test unit e2e bench install uninstall \
+	sanitize lint clean data-check
+
+all: $(BIN) bin/kiemphieu
+
+bin/kiemphieu: $(BIN)
+	@mkdir -p bin
+	cp $(BIN) $@
+
+$(BUILD)/obj/%.o: src/%.c $(wildcard include/kiemphieu/*.h) VERSION
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
+
+$(LIBA): $(LIB_OBJ)
+	@rm -f $@
+	$(AR) rcs $@ $^
+
+$(BIN): $(CMD_OBJ) $(LIBA)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(CMD_OBJ) $(LIBA) $(LIBS)
+
+$(BUILD)/tests/%: tests/unit/%.c $(LIBA) tests/unit/unit.h
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -Wno-missing-prototypes $(LDFLAGS) \
+		-o $@ $< $(LIBA) -lcmocka $(LIBS)
+
+$(BUILD)/%: tools/%.c $(LIBA)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(LIBA) $(LIBS)
+
+deps:
+	@scripts/install-deps
+
+test-deps:
+	@scripts/install-deps --test
+
+demo: deps
+	@$(MAKE) --no-print-directory all $(BUILD)/kpgen
+	@echo '--- kiemphieu tally data/bac-ninh-2020/dai-dong (a pilot congress with a tie and a second round)'
+	@$(BIN) tally data/bac-ninh-2020/dai-dong; s=$$?; [ $$s -eq 0 ] || [ $$s -eq 4 ]
+
+check: test-deps
+	@$(MAKE) --no-print-directory test
+
+test: $(BIN) $(UNIT_BIN) $(TOOLS)
+	@tests/run-unit $(UNIT_BIN)
+	@tests/data-check $(BUILD)/kpgen
+	@tests/e2e/run $(BIN)
+
+sanitize: test-deps
+	@$(MAKE) --no-print-directory BUILD=build-san SANITIZE=1 test
+
+bench: deps
+	@$(MAKE) --no-print-directory all $(TOOLS)
+	@$(BUILD)/kpbench $(BIN)
+
+install: $(BIN) $(LIBA)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCLUDEDIR)/kiemphieu
+	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/kiemphieu
+	install -m 644 $(LIBA) $(DESTDIR)$(LIBDIR)/libkiemphieu.a
+	install -m 644 include/kiemphieu/*.h $(DESTDIR)$(INCLUDEDIR)/kiemphieu/
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/kiemphieu $(DESTDIR)$(LIBDIR)/libkiemphieu.a
+	rm -rf $(DESTDIR)$(INCLUDEDIR)/kiemphieu
+
+lint:
+	cppcheck --quiet --error-exitcode=1 --enable=warning,portability \
+		--inline-suppr -Iinclude -D_GNU_SOURCE src tools
+	$(MAKE) --no-print-directory BUILD=build-lint CFLAGS='-O0 -fanalyzer' $(LIBA)
+
+clean:
+	rm -rf build build-san build-lint bin

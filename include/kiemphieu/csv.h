@@ -1,0 +1,109 @@
+#ifndef KP_CSV_H
+#define KP_CSV_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "kiemphieu/buf.h"
+#include "kiemphieu/diag.h"
+
+/*
+ * CSV, on libcsv: the one module that touches CSV bytes. Reading turns a
+ * file into a stream of records, each with the physical line it starts on,
+ * after decoding the file to UTF-8 (BOM, UTF-16, Windows-1258) and finding
+ * its delimiter. Writing quotes fields for CSV output.
+ *
+ * The reader is strict: an unclosed quote, a quote inside an unquoted field,
+ * text after a closing quote, a line break inside a quoted field, a field
+ * over KP_CSV_FIELD_MAX bytes, more than KP_CSV_FIELDS_MAX fields, bytes that
+ * are not text (NUL, control characters, invalid UTF-8 when the encoding is
+ * fixed): each is an error at FILE:LINE:COL, the record is dropped, and
+ * reading goes on at the next line so that the rest of the file is checked.
+ * Blank lines and records whose fields are all empty (Excel writes ";;;;"
+ * for formatted but empty rows) are skipped.
+ */
+
+#define KP_CSV_FIELD_MAX 65536u		/* bytes in one field */
+#define KP_CSV_FIELDS_MAX 4096u		/* fields in one record */
+#define KP_CSV_FILE_MAX (64ull << 30)	/* bytes in one file: 64 GiB */
+
+enum kp_encoding {
+	KP_ENC_AUTO,	/* BOM if any, else UTF-8, else Windows-1258 with a warning */
+	KP_ENC_UTF8,
+	KP_ENC_UTF16LE,
+	KP_ENC_UTF16BE,
+	KP_ENC_CP1258
+};
+
+/* Parse an --encoding value ("auto", "utf-8", "utf-16le", "utf-16be",
+ * "windows-1258"/"cp1258", case-insensitive); 0 on success, -1 if unknown. */
+int kp_encoding_parse(const char *name, enum kp_encoding *out);
+const char *kp_encoding_name(enum kp_encoding e);
+
+struct kp_csv_opts {
+	enum kp_encoding encoding;
+	char delimiter;		/* ',', ';' or '\t'; 0: detect from the header */
+	unsigned threads;	/* parts a large UTF-8 file may be read in; 0 or 1: one */
+};
+
+void kp_csv_opts_init(struct kp_csv_opts *o);
+
+struct kp_csv_field {
+	const char *s;		/* NUL-terminated UTF-8; spaces around it trimmed */
+	size_t len;
+};
+
+struct kp_csv_record {
+	const char *file;	/* the name used in diagnostics */
+	uint64_t line;		/* physical line the record starts on */
+	size_t nfields;
+	const struct kp_csv_field *fields;
+	/* private, for kp_csv_col() */
+	const char *raw;
+	size_t rawlen;
+	unsigned char delim;
+};
+
+/* The 1-based character column where field i of the record starts. */
+uint64_t kp_csv_col(const struct kp_csv_record *r, size_t i);
+
+/*
+ * Called for each record; diagnostics go to `sink`, which is the sink of the
+ * part being read. Return 0 to go on, non-zero to stop reading the file.
+ */
+typedef int kp_csv_record_fn(void *ctx, const struct kp_csv_record *r,
+			     struct kp_diag_sink *sink);
+
+struct kp_csv_handler {
+	kp_csv_record_fn *header;	/* the first record, with ctx[0] */
+	kp_csv_record_fn *row;		/* every later record, with its part's ctx */
+	/* Forget every row: the file is about to be read again from the start
+	 * (in another encoding). May be NULL when the handler keeps nothing. */
+	void (*reset)(void *ctx);
+	/* After every row was read in nparts parts: fold ctx[1..n) into ctx[0].
+	 * Called only when n > 1. Diagnostics it reports are put in order with
+	 * the others. */
+	void (*merge)(void **ctx, unsigned n, struct kp_diag_sink *sink);
+};
+
+/*
+ * Read the CSV file at `path`, naming it `name` in diagnostics. With
+ * opts->threads > 1, a large UTF-8 file is cut at line boundaries after its
+ * header and read in up to `nctx` parts side by side, part i calling
+ * h->row with ctx[i]; each line number is still the file's own. Diagnostics
+ * reach `out` in file order once the whole file was read.
+ *
+ * Returns KP_EXIT_OK, KP_EXIT_DATA when it or the handler reported an error
+ * for this file, or KP_EXIT_IO when the file cannot be read.
+ */
+int kp_csv_read(const char *path, const char *name,
+		const struct kp_csv_opts *opts, const struct kp_csv_handler *h,
+		void **ctx, unsigned nctx, struct kp_diag_sink *out);
+
+/* Append s[0..len) to b as one CSV field, quoted when it must be. */
+void kp_csv_put_field(struct kp_buf *b, const char *s, size_t len);
+/* Append the C strings fields[0..n) as one CSV row ending in `eol`. */
+void kp_csv_put_row(struct kp_buf *b, const char *const *fields, size_t n,
+		    const char *eol);
+
+#endif

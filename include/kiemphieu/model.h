@@ -1,0 +1,114 @@
+#ifndef KP_MODEL_H
+#define KP_MODEL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "kiemphieu/csv.h"
+#include "kiemphieu/diag.h"
+#include "kiemphieu/rules.h"
+
+/*
+ * A congress as the files of docs/formats.md describe it: its contests
+ * (contests.csv), their candidates (candidates.csv) and the ballot files
+ * found under ballots/. Loading checks every field and reference, reports
+ * every problem, and keeps nothing per ballot.
+ */
+
+#define KP_SEATS_MAX 1000u		/* seats (+ reserves) in one contest */
+#define KP_CANDIDATES_MAX 1000u		/* candidates in one contest */
+#define KP_BASE_MAX 100000000u		/* the largest base accepted */
+#define KP_ROUNDS_MAX 99u
+
+struct kp_date {
+	int year, month, day;		/* year 0: no date */
+};
+
+/* Parse "YYYY-MM-DD" (a real calendar day); 0 on success. */
+int kp_date_parse(const char *s, size_t len, struct kp_date *out);
+
+/* Parse a whole number made only of ASCII digits, at most `max`; returns
+ * 0, or -1 when it is not such a number, or -2 when it is over max. */
+int kp_parse_uint(const char *s, size_t len, uint64_t max, uint64_t *out);
+
+struct kp_candidate {
+	unsigned no;		/* position on the ballot, 1..N */
+	char *name;		/* NFC, spaces folded */
+	char gender;		/* 'M', 'F', or 0 when not given */
+	struct kp_date born;	/* month and day 0 when only a year is given */
+	uint64_t line;		/* in candidates.csv */
+};
+
+struct kp_round_file {
+	unsigned round;
+	char *path;		/* ballots/ID.csv or ballots/ID.rN.csv */
+};
+
+struct kp_contest {
+	char *id;
+	char *title;
+	enum kp_kind kind;
+	unsigned seats, reserves;
+	uint64_t base;
+	int has_issued;
+	uint64_t issued;
+	struct kp_date date;
+	int has_prev_members, has_prev_women, has_prev_young;
+	unsigned prev_members, prev_women, prev_young;
+	int closed;
+	uint64_t line;		/* in contests.csv */
+	struct kp_candidate *cands;	/* sorted by no: cands[i].no == i + 1 */
+	size_t ncands, cands_alloc;
+	struct kp_round_file *rounds;	/* rounds[i].round == i + 1 */
+	size_t nrounds;
+};
+
+struct kp_congress {
+	char *dir;		/* the folder as given */
+	char *org;		/* its last path component */
+	char *contests_path, *candidates_path;
+	struct kp_contest *contests;	/* in contests.csv order */
+	size_t n, alloc;
+};
+
+/*
+ * Load the congress in folder `dir`. Every problem is reported to `sink`;
+ * returns KP_EXIT_OK, KP_EXIT_DATA when any error was reported, or
+ * KP_EXIT_IO when a file could not be read. The congress is filled as far
+ * as it could be read either way, and must be released.
+ */
+int kp_congress_load(struct kp_congress *c, const char *dir,
+		     const struct kp_csv_opts *opts, struct kp_diag_sink *sink);
+void kp_congress_release(struct kp_congress *c);
+
+const struct kp_contest *kp_congress_find(const struct kp_congress *c,
+					  const char *id);
+
+/*
+ * The candidate a ballot header cell names, by number or by full name
+ * (NFC-compared); NULL when none or, for a name, when two candidates share
+ * it (*ambiguous set).
+ */
+const struct kp_candidate *kp_contest_lookup(const struct kp_contest *ct,
+					     const char *cell, size_t len,
+					     int *ambiguous);
+
+/*
+ * Header rows. A table of the columns a file knows maps each to its field
+ * index (or -1 when absent); names match ASCII case-insensitively. A missing
+ * required column or a repeated one is an error; an unknown one a warning.
+ */
+struct kp_column {
+	const char *name;
+	int required;
+	long index;		/* set by kp_columns_map */
+};
+
+int kp_columns_map(struct kp_column *cols, size_t n,
+		   const struct kp_csv_record *header,
+		   struct kp_diag_sink *sink);
+
+/* Join a folder and a name into a new string "dir/name". */
+char *kp_path_join(const char *dir, const char *name);
+
+#endif

@@ -1,0 +1,33 @@
+#ifndef KP_REPORT_H
+#define KP_REPORT_H
+
+#include "kiemphieu/buf.h"
+#include "kiemphieu/tally.h"
+
+/*
+ * Reports of a congress's results. Each appends to a buffer that the caller
+ * writes out; the output depends only on the results (same input, same
+ * bytes), and every percentage is computed on integers and printed with
+ * exactly two decimals.
+ */
+
+enum kp_format {
+	KP_FORMAT_TEXT,
+	KP_FORMAT_JSON,
+	KP_FORMAT_CSV
+};
+
+/* 0 and *out set when name is "text", "json" or "csv". */
+int kp_format_parse(const char *name, enum kp_format *out);
+
+/* Aligned tables for people; names take their display width. */
+void kp_report_text(struct kp_buf *out, const struct kp_results *res);
+
+/* One JSON object (docs/formats.md), ending in a newline. */
+void kp_report_json(struct kp_buf *out, const struct kp_results *res);
+
+/* Long format: one row per candidate per round, after a header row when
+ * `header` is non-zero. */
+void kp_report_csv(struct kp_buf *out, const struct kp_results *res, int header);
+
+#endif

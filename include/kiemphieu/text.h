@@ -1,0 +1,29 @@
+#ifndef KP_TEXT_H
+#define KP_TEXT_H
+
+#include <stddef.h>
+
+/*
+ * Unicode text, on libunistring. All text inside kiemphieu is UTF-8 in NFC,
+ * so that a decomposed "Nguyễn" typed on one machine equals a precomposed
+ * one typed on another.
+ */
+
+/* Non-zero when s[0..len) is valid UTF-8. */
+int kp_text_valid(const char *s, size_t len);
+
+/*
+ * The NFC form of the valid UTF-8 string s[0..len), as a new NUL-terminated
+ * string the caller frees; leading and trailing spaces are dropped and runs
+ * of inner white space become one space, since a typist's stray space must
+ * not make two names differ.
+ */
+char *kp_text_nfc(const char *s, size_t len);
+
+/* The number of terminal columns that the UTF-8 string s takes. */
+size_t kp_text_width(const char *s);
+
+/* ASCII case-insensitive equality of s[0..len) and the C string t. */
+int kp_text_eq_ascii_ci(const char *s, size_t len, const char *t);
+
+#endif

@@ -1,0 +1,19 @@
+#ifndef KP_XALLOC_H
+#define KP_XALLOC_H
+
+#include <stddef.h>
+
+/*
+ * Allocation that cannot fail: on exhaustion these print one line to stderr
+ * and exit with KP_EXIT_IO, the one place where the library exits (as git's
+ * xmalloc does). Sizes are checked for overflow.
+ */
+void *kp_xmalloc(size_t n);
+void *kp_xcalloc(size_t n, size_t size);
+void *kp_xrealloc(void *p, size_t n);
+/* Grow *p to hold at least `need` elements of `size` bytes, doubling. */
+void *kp_xgrow(void *p, size_t *alloc, size_t need, size_t size);
+char *kp_xstrdup(const char *s);
+char *kp_xstrndup(const char *s, size_t n);
+
+#endif

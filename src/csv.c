@@ -1,0 +1,1008 @@
+/*
+ * The CSV reader and writer: the only file that includes <csv.h>.
+ *
+ * libcsv gives fields and record ends but no positions, so the reader feeds
+ * it one physical line at a time and counts lines itself; a column is found,
+ * only when a diagnostic needs one, by feeding the record's line to a second
+ * parser byte by byte. Fields may not hold line breaks (none of our formats
+ * needs one), which makes every line end a record boundary: an unclosed
+ * quote costs one line, not the rest of the file, and a large file can be
+ * cut at any line end and its parts parsed side by side.
+ */
+#include "kiemphieu/csv.h"
+
+#include <csv.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <iconv.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistr.h>
+#include <unistd.h>
+
+#include "kiemphieu/exit.h"
+#include "kiemphieu/text.h"
+#include "kiemphieu/xalloc.h"
+
+#define CHUNK (1u << 20)		/* bytes read at a time */
+#define LINE_FEED_MAX (1u << 20)	/* a longer line is fed in pieces */
+#define RAW_MAX (KP_CSV_FIELD_MAX + 4096u)
+#define PART_MIN (2u << 20)		/* smallest part worth a thread */
+#define DIAG_KEEP 1000			/* diagnostics kept per part */
+
+int kp_encoding_parse(const char *name, enum kp_encoding *out)
+{
+	static const struct {
+		const char *name;
+		enum kp_encoding enc;
+	} names[] = {
+		{ "auto", KP_ENC_AUTO },	  { "utf-8", KP_ENC_UTF8 },
+		{ "utf8", KP_ENC_UTF8 },	  { "utf-16le", KP_ENC_UTF16LE },
+		{ "utf-16be", KP_ENC_UTF16BE },	  { "windows-1258", KP_ENC_CP1258 },
+		{ "cp1258", KP_ENC_CP1258 },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (kp_text_eq_ascii_ci(name, strlen(name), names[i].name)) {
+			*out = names[i].enc;
+			return 0;
+		}
+	return -1;
+}
+
+const char *kp_encoding_name(enum kp_encoding e)
+{
+	switch (e) {
+	case KP_ENC_UTF8:
+		return "UTF-8";
+	case KP_ENC_UTF16LE:
+		return "UTF-16LE";
+	case KP_ENC_UTF16BE:
+		return "UTF-16BE";
+	case KP_ENC_CP1258:
+		return "Windows-1258";
+	case KP_ENC_AUTO:
+		break;
+	}
+	return "auto";
+}
+
+void kp_csv_opts_init(struct kp_csv_opts *o)
+{
+	o->encoding = KP_ENC_AUTO;
+	o->delimiter = 0;
+	o->threads = 1;
+}
+
+/* libcsv trims these around unquoted fields: spaces only, never a tab,
+ * which may be the delimiter. */
+static int is_space(unsigned char c)
+{
+	return c == ' ';
+}
+
+/* libcsv grows its field buffer through this: refusing to go past the
+ * field limit bounds the memory a hostile file can make us use. */
+static void *capped_realloc(void *p, size_t n)
+{
+	if (n > KP_CSV_FIELD_MAX + 8192u)
+		return NULL;
+	return realloc(p, n);
+}
+
+static int parser_init(struct csv_parser *p, unsigned char delim)
+{
+	if (csv_init(p, CSV_STRICT | CSV_STRICT_FINI) != 0)
+		return -1;
+	csv_set_delim(p, delim);
+	csv_set_space_func(p, is_space);
+	csv_set_realloc_func(p, capped_realloc);
+	csv_set_blk_size(p, 4096);
+	return 0;
+}
+
+/* --- columns, computed only for diagnostics --- */
+
+struct colscan {
+	size_t fields;
+};
+
+static void colscan_field(void *s, size_t len, void *data)
+{
+	(void)s;
+	(void)len;
+	((struct colscan *)data)->fields++;
+}
+
+static void colscan_row(int c, void *data)
+{
+	(void)c;
+	(void)data;
+}
+
+static uint64_t chars_in(const char *s, size_t n)
+{
+	uint64_t c = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (((unsigned char)s[i] & 0xc0) != 0x80)
+			c++;
+	return c;
+}
+
+uint64_t kp_csv_col(const struct kp_csv_record *r, size_t i)
+{
+	struct csv_parser p;
+	struct colscan cs = { 0 };
+	size_t pos;
+
+	if (!r->raw || i == 0)
+		return 1;
+	if (parser_init(&p, r->delim) != 0)
+		return 1;
+	for (pos = 0; pos < r->rawlen; pos++) {
+		if (csv_parse(&p, r->raw + pos, 1, colscan_field, colscan_row,
+			      &cs) != 1)
+			break;
+		if (cs.fields == i) {
+			csv_free(&p);
+			return chars_in(r->raw, pos + 1) + 1;
+		}
+	}
+	csv_free(&p);
+	return chars_in(r->raw, r->rawlen) + 1;
+}
+
+/* --- delimiter detection --- */
+
+static void count_field(void *s, size_t len, void *data)
+{
+	(void)s;
+	(void)len;
+	(*(size_t *)data)++;
+}
+
+static void count_row(int c, void *data)
+{
+	(void)c;
+	(void)data;
+}
+
+/* The delimiter that splits the header line into the most fields, by
+ * parsing it with each; comma wins a tie. */
+static char detect_delim(const char *line, size_t len)
+{
+	static const char cands[] = { ',', ';', '\t' };
+	size_t best = 0, i;
+	char delim = ',';
+
+	for (i = 0; i < sizeof(cands); i++) {
+		struct csv_parser p;
+		size_t n = 0;
+
+		if (parser_init(&p, (unsigned char)cands[i]) != 0)
+			continue;
+		csv_set_opts(&p, 0); /* lenient: only counting */
+		csv_parse(&p, line, len, count_field, count_row, &n);
+		csv_fini(&p, count_field, count_row, &n);
+		csv_free(&p);
+		if (n > best) {
+			best = n;
+			delim = cands[i];
+		}
+	}
+	return delim;
+}
+
+/* --- the reader --- */
+
+struct reader {
+	const char *path, *name;
+	const struct kp_csv_handler *h;
+	int fd;
+	uint64_t size;
+	size_t bom;			/* bytes of BOM skipped */
+	enum kp_encoding enc;		/* after the BOM: never AUTO */
+	int auto_utf8;			/* UTF-8 guessed: fall back to 1258 */
+	char delim;
+	atomic_int restart;		/* invalid UTF-8 seen in a guessed file */
+};
+
+struct part {
+	struct reader *r;
+	void *ctx;
+	struct kp_diag_list diags;
+	uint64_t pos, end;		/* file byte range still to read */
+	uint64_t line;			/* physical line of the next byte */
+	int eof, io_error;
+	/* decoding (UTF-16, Windows-1258) */
+	iconv_t cd;
+	char *in;
+	size_t inlen;
+	/* decoded UTF-8 bytes, not yet fed */
+	char *buf;
+	size_t start, len, alloc;
+	/* libcsv and the record being assembled */
+	struct csv_parser p;
+	int parser_ok;
+	int in_record, bad, header_done, stop, stop_after_header;
+	uint64_t rec_line;
+	uint64_t bad_utf8_line;		/* first line with invalid UTF-8 (auto) */
+	char *arena;
+	size_t arena_len, arena_alloc;
+	struct span {
+		size_t off, len;
+	} *spans;
+	size_t nf, spans_alloc;
+	struct kp_csv_field *fields;
+	size_t fields_alloc;
+	struct kp_buf raw;
+};
+
+static void part_init(struct part *pt, struct reader *r, void *ctx)
+{
+	memset(pt, 0, sizeof(*pt));
+	pt->r = r;
+	pt->ctx = ctx;
+	pt->cd = (iconv_t)-1;
+	pt->line = 1;
+	kp_diag_list_init(&pt->diags, DIAG_KEEP);
+	kp_buf_init(&pt->raw);
+}
+
+static void part_release(struct part *pt)
+{
+	if (pt->parser_ok)
+		csv_free(&pt->p);
+	if (pt->cd != (iconv_t)-1)
+		iconv_close(pt->cd);
+	free(pt->in);
+	free(pt->buf);
+	free(pt->arena);
+	free(pt->spans);
+	free(pt->fields);
+	kp_buf_release(&pt->raw);
+	kp_diag_list_release(&pt->diags);
+}
+
+static struct kp_diag_sink *psink(struct part *pt)
+{
+	return &pt->diags.sink;
+}
+
+static void record_reset(struct part *pt)
+{
+	pt->nf = 0;
+	pt->arena_len = 0;
+	pt->bad = 0;
+	pt->in_record = 0;
+}
+
+static void parser_reset(struct part *pt)
+{
+	if (pt->parser_ok)
+		csv_free(&pt->p);
+	pt->parser_ok = parser_init(&pt->p, (unsigned char)pt->r->delim) == 0;
+	record_reset(pt);
+}
+
+/* A record as the handler sees it. */
+static void make_record(struct part *pt, struct kp_csv_record *rec)
+{
+	size_t i;
+
+	pt->fields = kp_xgrow(pt->fields, &pt->fields_alloc, pt->nf + 1,
+			      sizeof(*pt->fields));
+	for (i = 0; i < pt->nf; i++) {
+		pt->fields[i].s = pt->arena + pt->spans[i].off;
+		pt->fields[i].len = pt->spans[i].len;
+	}
+	rec->file = pt->r->name;
+	rec->line = pt->rec_line;
+	rec->nfields = pt->nf;
+	rec->fields = pt->fields;
+	rec->raw = pt->raw.s;
+	rec->rawlen = pt->raw.len;
+	rec->delim = (unsigned char)pt->r->delim;
+}
+
+static void on_field(void *s, size_t len, void *data)
+{
+	struct part *pt = data;
+	size_t need;
+
+	if (pt->bad)
+		return;
+	if (pt->nf >= KP_CSV_FIELDS_MAX) {
+		struct kp_csv_record rec;
+
+		make_record(pt, &rec);
+		kp_error(psink(pt), pt->r->name, pt->rec_line,
+			 kp_csv_col(&rec, pt->nf),
+			 "more than %u fields in one record", KP_CSV_FIELDS_MAX);
+		pt->bad = 1;
+		return;
+	}
+	if (pt->nf >= pt->spans_alloc)
+		pt->spans = kp_xgrow(pt->spans, &pt->spans_alloc, pt->nf + 1,
+				     sizeof(*pt->spans));
+	need = pt->arena_len + len + 1;
+	if (need > pt->arena_alloc)
+		pt->arena = kp_xgrow(pt->arena, &pt->arena_alloc, need, 1);
+	if (len)
+		memcpy(pt->arena + pt->arena_len, s, len);
+	pt->arena[pt->arena_len + len] = '\0';
+	pt->spans[pt->nf].off = pt->arena_len;
+	pt->spans[pt->nf].len = len;
+	pt->arena_len += len + 1;
+	pt->nf++;
+}
+
+static void on_row(int c, void *data)
+{
+	struct part *pt = data;
+	struct kp_csv_record rec;
+	size_t i;
+	int empty = 1;
+
+	(void)c;
+	pt->in_record = 0;
+	if (pt->bad || pt->stop) {
+		record_reset(pt);
+		return;
+	}
+	for (i = 0; i < pt->nf && empty; i++)
+		empty = pt->spans[i].len == 0;
+	if (!empty) {
+		make_record(pt, &rec);
+		if (!pt->header_done) {
+			pt->header_done = 1;
+			if (pt->r->h->header(pt->ctx, &rec, psink(pt)))
+				pt->stop = 1;
+		} else if (pt->r->h->row(pt->ctx, &rec, psink(pt))) {
+			pt->stop = 1;
+		}
+	}
+	record_reset(pt);
+}
+
+/* Bytes that are not text: NUL and C0 controls but tab, CR and LF. Returns
+ * the offset of the first, or len. */
+static size_t find_control(const char *s, size_t len)
+{
+	size_t i = 0;
+
+	/* eight bytes at a time: is any byte below 0x20? */
+	for (; i + 8 <= len; i += 8) {
+		uint64_t w;
+
+		memcpy(&w, s + i, 8);
+		if (((w - 0x2020202020202020ull) & ~w & 0x8080808080808080ull))
+			break;
+	}
+	for (; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if ((c < 0x20 && c != '\t' && c != '\r' && c != '\n') ||
+		    c == 0x7f)
+			return i;
+	}
+	return len;
+}
+
+static int has_high(const char *s, size_t len)
+{
+	size_t i = 0;
+
+	for (; i + 8 <= len; i += 8) {
+		uint64_t w;
+
+		memcpy(&w, s + i, 8);
+		if (w & 0x8080808080808080ull)
+			return 1;
+	}
+	for (; i < len; i++)
+		if ((unsigned char)s[i] & 0x80)
+			return 1;
+	return 0;
+}
+
+static int is_blank_line(const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if (s[i] != ' ' && s[i] != '\r' && s[i] != '\n' &&
+		    s[i] != '\t')
+			return 0;
+	return 1;
+}
+
+/* The column of byte `off` of the current line, for text errors. */
+static uint64_t col_at(struct part *pt, const char *s, size_t off)
+{
+	/* when the record began on this very line, count from its start */
+	(void)pt;
+	return chars_in(s, off) + 1;
+}
+
+static void report_bad_utf8(struct part *pt, const char *s, size_t len)
+{
+	const uint8_t *e = u8_check((const uint8_t *)s, len);
+	size_t off = e ? (size_t)((const char *)e - s) : 0;
+
+	kp_error(psink(pt), pt->r->name, pt->line, col_at(pt, s, off),
+		 "byte 0x%02x is not valid %s",
+		 e ? *e : 0, kp_encoding_name(pt->r->enc));
+}
+
+/* Feed one physical line (complete: it ends in '\n') or a piece of a very
+ * long one to libcsv, after checking that it is text. */
+static void feed_line(struct part *pt, const char *s, size_t len, int complete)
+{
+	struct reader *r = pt->r;
+	size_t n, bad;
+	int err;
+
+	if (pt->stop)
+		return;
+	if (!pt->in_record) {
+		if (is_blank_line(s, len))
+			goto out;
+		if (!r->delim) {
+			r->delim = detect_delim(s, len);
+			parser_reset(pt);
+		}
+		pt->in_record = 1;
+		pt->rec_line = pt->line;
+		kp_buf_reset(&pt->raw);
+	}
+	if (pt->raw.len < RAW_MAX)
+		kp_buf_add(&pt->raw, s,
+			   len < RAW_MAX - pt->raw.len ? len : RAW_MAX - pt->raw.len);
+	if (r->enc == KP_ENC_UTF8 && has_high(s, len) &&
+	    !kp_text_valid(s, len)) {
+		if (r->auto_utf8) {
+			/* a guess that failed: read the file again as 1258 */
+			if (!pt->bad_utf8_line)
+				pt->bad_utf8_line = pt->line;
+			atomic_store(&r->restart, 1);
+			pt->stop = 1;
+			return;
+		}
+		if (!pt->bad)
+			report_bad_utf8(pt, s, len);
+		pt->bad = 1;
+	}
+	bad = find_control(s, len);
+	if (bad < len && !pt->bad) {
+		kp_error(psink(pt), r->name, pt->line, col_at(pt, s, bad),
+			 "byte 0x%02x is not text%s", (unsigned char)s[bad],
+			 s[bad] == 0 && r->auto_utf8 ?
+				 " (a UTF-16 file without a byte order mark? "
+				 "save it as UTF-8 or pass --encoding utf-16le)" : "");
+		pt->bad = 1;
+	}
+	if (!pt->parser_ok) {
+		kp_error(psink(pt), r->name, pt->line, 0, "cannot start the CSV parser");
+		pt->stop = 1;
+		return;
+	}
+	n = csv_parse(&pt->p, s, len, on_field, on_row, pt);
+	if (n < len) {
+		err = csv_error(&pt->p);
+		if (!pt->bad) {
+			struct kp_csv_record rec;
+
+			make_record(pt, &rec);
+			if (err == CSV_ENOMEM || err == CSV_ETOOBIG)
+				kp_error(psink(pt), r->name, pt->rec_line,
+					 kp_csv_col(&rec, pt->nf),
+					 "field longer than %u bytes",
+					 KP_CSV_FIELD_MAX);
+			else
+				kp_error(psink(pt), r->name, pt->line,
+					 col_at(pt, s, n ? n - 1 : 0),
+					 "stray quote: a field that holds a quote "
+					 "must be enclosed in quotes, with its "
+					 "quotes doubled");
+		}
+		parser_reset(pt);
+		pt->in_record = complete ? 0 : 2; /* 2: skip the rest */
+	} else if (complete && pt->in_record == 1) {
+		struct kp_csv_record rec;
+
+		make_record(pt, &rec);
+		if (!pt->bad)
+			kp_error(psink(pt), r->name, pt->rec_line,
+				 kp_csv_col(&rec, pt->nf),
+				 "quoted field not closed at the end of the line");
+		parser_reset(pt);
+	}
+out:
+	if (complete) {
+		pt->line++;
+		if (pt->in_record == 2)
+			pt->in_record = 0;
+	}
+}
+
+static void finish(struct part *pt)
+{
+	struct kp_csv_record rec;
+
+	if (pt->stop || !pt->parser_ok)
+		return;
+	if (csv_fini(&pt->p, on_field, on_row, pt) != 0 && !pt->bad) {
+		make_record(pt, &rec);
+		kp_error(psink(pt), pt->r->name, pt->rec_line,
+			 kp_csv_col(&rec, pt->nf),
+			 "quoted field not closed at the end of the file");
+	}
+	record_reset(pt);
+}
+
+static void make_room(struct part *pt, size_t extra)
+{
+	if (pt->start) {
+		memmove(pt->buf, pt->buf + pt->start, pt->len - pt->start);
+		pt->len -= pt->start;
+		pt->start = 0;
+	}
+	pt->buf = kp_xgrow(pt->buf, &pt->alloc, pt->len + extra + 1, 1);
+}
+
+static ssize_t read_at(struct part *pt, char *dst, size_t want)
+{
+	ssize_t n;
+
+	if (pt->end != UINT64_MAX && pt->end - pt->pos < want)
+		want = (size_t)(pt->end - pt->pos);
+	if (!want)
+		return 0;
+	do
+		n = pread(pt->r->fd, dst, want, (off_t)pt->pos);
+	while (n < 0 && errno == EINTR);
+	if (n < 0) {
+		kp_error(psink(pt), pt->r->name, 0, 0, "read error: %s",
+			 strerror(errno));
+		pt->io_error = 1;
+		return -1;
+	}
+	pt->pos += (uint64_t)n;
+	return n;
+}
+
+/* Append converted bytes; an undecodable byte becomes U+FFFD after an
+ * error at its line and column. */
+static void decode(struct part *pt, int at_eof)
+{
+	char *inp = pt->in;
+	size_t inleft = pt->inlen;
+
+	for (;;) {
+		char *outp;
+		size_t outleft, r;
+
+		make_room(pt, inleft * 4 + 64);
+		outp = pt->buf + pt->len;
+		outleft = pt->alloc - pt->len - 1;
+		r = iconv(pt->cd, inleft || !at_eof ? &inp : NULL, &inleft,
+			  &outp, &outleft);
+		pt->len = (size_t)(outp - pt->buf);
+		if (r != (size_t)-1) {
+			if (!at_eof || !inleft)
+				break;
+			continue;
+		}
+		if (errno == E2BIG)
+			continue;
+		if (errno == EINVAL && !at_eof)
+			break; /* a character cut by the chunk: read more */
+		{
+			/* where: the line and column after the bytes not yet fed */
+			const char *b = pt->buf + pt->start, *e = pt->buf + pt->len;
+			uint64_t line = pt->line;
+			const char *ls = b, *q;
+			size_t unit = pt->r->enc == KP_ENC_CP1258 ? 1 : 2;
+
+			for (q = b; q < e; q++)
+				if (*q == '\n') {
+					line++;
+					ls = q + 1;
+				}
+			if (errno == EINVAL)
+				kp_error(psink(pt), pt->r->name, line,
+					 chars_in(ls, (size_t)(e - ls)) + 1,
+					 "the file ends in the middle of a %s character",
+					 kp_encoding_name(pt->r->enc));
+			else
+				kp_error(psink(pt), pt->r->name, line,
+					 chars_in(ls, (size_t)(e - ls)) + 1,
+					 "bytes that are not valid %s",
+					 kp_encoding_name(pt->r->enc));
+			if (unit > inleft)
+				unit = inleft;
+			inp += unit;
+			inleft -= unit;
+			make_room(pt, 4);
+			memcpy(pt->buf + pt->len, "\xef\xbf\xbd", 3);
+			pt->len += 3;
+			pt->bad = 1;
+			if (!inleft && at_eof) {
+				iconv(pt->cd, NULL, NULL, NULL, NULL);
+				break;
+			}
+		}
+	}
+	memmove(pt->in, inp, inleft);
+	pt->inlen = inleft;
+}
+
+static void fill(struct part *pt)
+{
+	ssize_t n;
+
+	if (pt->cd == (iconv_t)-1) {
+		make_room(pt, CHUNK);
+		n = read_at(pt, pt->buf + pt->len, CHUNK);
+		if (n <= 0)
+			pt->eof = 1;
+		else
+			pt->len += (size_t)n;
+		return;
+	}
+	if (!pt->in)
+		pt->in = kp_xmalloc(CHUNK + 16);
+	n = read_at(pt, pt->in + pt->inlen, CHUNK);
+	if (n <= 0) {
+		pt->eof = 1;
+		decode(pt, 1);
+		return;
+	}
+	pt->inlen += (size_t)n;
+	decode(pt, 0);
+}
+
+static void part_run(struct part *pt)
+{
+	while (!pt->stop) {
+		char *s = pt->buf + pt->start;
+		size_t avail = pt->len - pt->start;
+		char *nl = avail ? memchr(s, '\n', avail) : NULL;
+
+		if (nl) {
+			size_t l = (size_t)(nl - s) + 1;
+
+			feed_line(pt, s, l, 1);
+			pt->start += l;
+			if (pt->stop_after_header && pt->header_done)
+				return;
+			continue;
+		}
+		if (pt->eof) {
+			if (avail)
+				feed_line(pt, s, avail, 0);
+			pt->start = pt->len;
+			finish(pt);
+			return;
+		}
+		if (avail >= LINE_FEED_MAX) {
+			/* a very long line: feed a piece, cut before a
+			 * character's first byte */
+			size_t l = avail;
+
+			while (l > 1 && ((unsigned char)s[l - 1] & 0xc0) == 0x80)
+				l--;
+			if (l > 1)
+				l--;
+			feed_line(pt, s, l, 0);
+			pt->start += l;
+			continue;
+		}
+		fill(pt);
+	}
+}
+
+/* The offset just after the first '\n' at or after `from`. */
+static uint64_t next_line_start(struct reader *r, uint64_t from)
+{
+	char blk[65536];
+
+	while (from < r->size) {
+		ssize_t n = pread(r->fd, blk, sizeof(blk), (off_t)from);
+		char *nl;
+
+		if (n <= 0)
+			return r->size;
+		nl = memchr(blk, '\n', (size_t)n);
+		if (nl)
+			return from + (uint64_t)(nl - blk) + 1;
+		from += (uint64_t)n;
+	}
+	return r->size;
+}
+
+static void *part_thread(void *arg)
+{
+	struct part *pt = arg;
+	uint64_t off = 0, lines = 0;
+
+	/* the physical line this part starts on */
+	make_room(pt, CHUNK);
+	while (off < pt->pos) {
+		size_t want = pt->pos - off < CHUNK ? (size_t)(pt->pos - off) : CHUNK;
+		ssize_t n = pread(pt->r->fd, pt->buf, want, (off_t)off);
+		const char *p, *e;
+
+		if (n <= 0)
+			break;
+		for (p = pt->buf, e = p + n; (p = memchr(p, '\n', (size_t)(e - p))); p++)
+			lines++;
+		off += (uint64_t)n;
+	}
+	pt->line = 1 + lines;
+	part_run(pt);
+	return NULL;
+}
+
+static int open_input(struct reader *r, struct kp_diag_sink *out)
+{
+	struct stat st;
+
+	r->fd = open(r->path, O_RDONLY | O_CLOEXEC);
+	if (r->fd < 0)
+		return kp_error(out, r->name, 0, 0, "cannot open: %s",
+				strerror(errno)), KP_EXIT_IO;
+	if (fstat(r->fd, &st) != 0)
+		return kp_error(out, r->name, 0, 0, "cannot stat: %s",
+				strerror(errno)), KP_EXIT_IO;
+	if (S_ISDIR(st.st_mode))
+		return kp_error(out, r->name, 0, 0,
+				"is a directory, expected a CSV file"), KP_EXIT_IO;
+	r->size = S_ISREG(st.st_mode) ? (uint64_t)st.st_size : UINT64_MAX;
+	if (S_ISREG(st.st_mode) && r->size > KP_CSV_FILE_MAX)
+		return kp_error(out, r->name, 0, 0,
+				"larger than the %llu GiB a file may have",
+				KP_CSV_FILE_MAX >> 30), KP_EXIT_DATA;
+	return KP_EXIT_OK;
+}
+
+static void pick_encoding(struct reader *r, const struct kp_csv_opts *o)
+{
+	unsigned char b[3] = { 0, 0, 0 };
+	enum kp_encoding bom = KP_ENC_AUTO;
+	size_t bomlen = 0;
+	ssize_t n = pread(r->fd, b, 3, 0);
+
+	if (n >= 3 && b[0] == 0xef && b[1] == 0xbb && b[2] == 0xbf)
+		bom = KP_ENC_UTF8, bomlen = 3;
+	else if (n >= 2 && b[0] == 0xff && b[1] == 0xfe)
+		bom = KP_ENC_UTF16LE, bomlen = 2;
+	else if (n >= 2 && b[0] == 0xfe && b[1] == 0xff)
+		bom = KP_ENC_UTF16BE, bomlen = 2;
+	r->auto_utf8 = 0;
+	if (o->encoding != KP_ENC_AUTO)
+		r->enc = o->encoding;
+	else if (bom != KP_ENC_AUTO)
+		r->enc = bom;
+	else {
+		r->enc = KP_ENC_UTF8;
+		r->auto_utf8 = 1;
+	}
+	r->bom = r->enc == bom ? bomlen : 0;
+}
+
+static int start_decoder(struct part *pt, struct kp_diag_sink *out)
+{
+	const char *from;
+
+	switch (pt->r->enc) {
+	case KP_ENC_UTF16LE:
+		from = "UTF-16LE";
+		break;
+	case KP_ENC_UTF16BE:
+		from = "UTF-16BE";
+		break;
+	case KP_ENC_CP1258:
+		from = "CP1258";
+		break;
+	default:
+		return 0;
+	}
+	pt->cd = iconv_open("UTF-8", from);
+	if (pt->cd == (iconv_t)-1)
+		return kp_error(out, pt->r->name, 0, 0,
+				"cannot decode %s: %s", from, strerror(errno)), -1;
+	return 0;
+}
+
+/* Cut the rest of the file, from `off`, into parts and read them side by
+ * side; part 0 is pts[0], already past the header. Returns the number of
+ * parts used. */
+static unsigned read_split(struct reader *r, struct part *pts, void **ctx,
+			   unsigned nparts, uint64_t off)
+{
+	uint64_t body = r->size - off, cuts[65];
+	pthread_t tids[64];
+	int started[64] = { 0 };
+	unsigned i;
+
+	if (nparts > 64)
+		nparts = 64;
+	if (body / PART_MIN < nparts)
+		nparts = (unsigned)(body / PART_MIN);
+	if (nparts < 2)
+		return 1;
+	cuts[0] = off;
+	for (i = 1; i < nparts; i++) {
+		cuts[i] = next_line_start(r, off + body / nparts * i);
+		if (cuts[i] < cuts[i - 1])
+			cuts[i] = cuts[i - 1];
+	}
+	cuts[nparts] = r->size;
+	pts[0].start = pts[0].len = 0;
+	pts[0].pos = off;
+	pts[0].end = cuts[1];
+	pts[0].eof = 0;
+	pts[0].stop_after_header = 0;
+	for (i = 1; i < nparts; i++) {
+		part_init(&pts[i], r, ctx[i]);
+		pts[i].pos = cuts[i];
+		pts[i].end = cuts[i + 1];
+		pts[i].header_done = 1;
+		parser_reset(&pts[i]);
+		started[i] = pthread_create(&tids[i], NULL, part_thread, &pts[i]) == 0;
+		if (!started[i])
+			part_thread(&pts[i]);
+	}
+	part_run(&pts[0]);
+	for (i = 1; i < nparts; i++)
+		if (started[i])
+			pthread_join(tids[i], NULL);
+	return nparts;
+}
+
+int kp_csv_read(const char *path, const char *name,
+		const struct kp_csv_opts *opts, const struct kp_csv_handler *h,
+		void **ctx, unsigned nctx, struct kp_diag_sink *out)
+{
+	struct reader r;
+	struct part pts[64];
+	struct kp_diag_list merged;
+	uint64_t errors_before = out->errors, bad_line = 0;
+	unsigned used = 1, i;
+	int status, io = 0;
+
+	memset(&r, 0, sizeof(r));
+	r.path = path;
+	r.name = name ? name : path;
+	r.h = h;
+	status = open_input(&r, out);
+	if (status != KP_EXIT_OK)
+		goto out;
+	pick_encoding(&r, opts);
+again:
+	r.delim = opts->delimiter;
+	atomic_store(&r.restart, 0);
+	part_init(&pts[0], &r, ctx[0]);
+	used = 1;
+	if (bad_line)
+		kp_warning(psink(&pts[0]), r.name, bad_line, 0,
+			   "not valid UTF-8; reading the file as Windows-1258 "
+			   "(--encoding chooses another)");
+	pts[0].pos = r.bom;
+	pts[0].end = r.size;
+	if (start_decoder(&pts[0], out) != 0) {
+		part_release(&pts[0]);
+		status = KP_EXIT_IO;
+		goto out;
+	}
+	parser_reset(&pts[0]);
+	pts[0].stop_after_header = r.enc == KP_ENC_UTF8 && opts->threads > 1 &&
+				   nctx > 1 && r.size != UINT64_MAX;
+	part_run(&pts[0]);
+	if (pts[0].stop_after_header && pts[0].header_done && !pts[0].stop &&
+	    !atomic_load(&r.restart)) {
+		uint64_t off = pts[0].pos - (pts[0].len - pts[0].start);
+		unsigned n = opts->threads < nctx ? opts->threads : nctx;
+
+		used = pts[0].eof && pts[0].start == pts[0].len ? 1 :
+			read_split(&r, pts, ctx, n, off);
+		if (used == 1) {
+			pts[0].stop_after_header = 0;
+			part_run(&pts[0]);
+		}
+	}
+	if (atomic_load(&r.restart)) {
+		bad_line = 0;
+		for (i = 0; i < used; i++) {
+			if (pts[i].bad_utf8_line &&
+			    (!bad_line || pts[i].bad_utf8_line < bad_line))
+				bad_line = pts[i].bad_utf8_line;
+			if (h->reset)
+				h->reset(ctx[i]);
+			part_release(&pts[i]);
+		}
+		r.enc = KP_ENC_CP1258;
+		r.auto_utf8 = 0;
+		r.bom = 0;
+		goto again;
+	}
+	if (!pts[0].header_done && !pts[0].io_error && !pts[0].diags.n)
+		kp_error(psink(&pts[0]), r.name, 1, 1,
+			 "the file is empty: expected a header row");
+	kp_diag_list_init(&merged, DIAG_KEEP);
+	if (used > 1 && h->merge)
+		h->merge(ctx, used, &merged.sink);
+	for (i = 0; i < used; i++)
+		io |= pts[i].io_error;
+	{
+		struct kp_diag_list lists[65];
+
+		for (i = 0; i < used; i++)
+			lists[i] = pts[i].diags;
+		lists[used] = merged;
+		kp_diag_list_flush(lists, used + 1, out);
+		for (i = 0; i < used; i++)
+			pts[i].diags = lists[i];
+		merged = lists[used];
+	}
+	kp_diag_list_release(&merged);
+	for (i = 0; i < used; i++)
+		part_release(&pts[i]);
+	status = io ? KP_EXIT_IO :
+		out->errors > errors_before ? KP_EXIT_DATA : KP_EXIT_OK;
+out:
+	if (r.fd > 0)
+		close(r.fd);
+	return status;
+}
+
+/* --- writing --- */
+
+static int needs_quotes(const char *s, size_t len)
+{
+	size_t i;
+
+	if (len && (s[0] == ' ' || s[len - 1] == ' '))
+		return 1;
+	for (i = 0; i < len; i++)
+		if (s[i] == ',' || s[i] == '"' || s[i] == '\n' ||
+		    s[i] == '\r' || s[i] == ';' || s[i] == '\t')
+			return 1;
+	return 0;
+}
+
+void kp_csv_put_field(struct kp_buf *b, const char *s, size_t len)
+{
+	size_t need;
+
+	if (!needs_quotes(s, len)) {
+		kp_buf_add(b, s, len);
+		return;
+	}
+	need = csv_write(NULL, 0, s, len);
+	b->s = kp_xgrow(b->s, &b->alloc, b->len + need + 1, 1);
+	csv_write(b->s + b->len, need, s, len);
+	b->len += need;
+	b->s[b->len] = '\0';
+}
+
+void kp_csv_put_row(struct kp_buf *b, const char *const *fields, size_t n,
+		    const char *eol)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (i)
+			kp_buf_addch(b, ',');
+		kp_csv_put_field(b, fields[i], strlen(fields[i]));
+	}
+	kp_buf_addstr(b, eol);
+}

@@ -1,0 +1,223 @@
+/* kiemphieu: the command table and what the subcommands share. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "kiemphieu/exit.h"
+#include "kiemphieu/xalloc.h"
+
+static const struct kp_cmd *const commands[] = {
+	&kp_cmd_check,
+	&kp_cmd_tally,
+};
+
+#define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
+
+static void print_diag(void *ctx, const struct kp_diag *d)
+{
+	struct kp_cli *cli = ctx;
+	const char *sev = d->severity == KP_SEV_ERROR ? "error" : "warning";
+
+	if (cli->max_shown && cli->shown >= cli->max_shown) {
+		cli->hidden++;
+		return;
+	}
+	cli->shown++;
+	if (!d->file[0])
+		fprintf(stderr, "kiemphieu: %s: %s\n", sev, d->msg);
+	else if (!d->line)
+		fprintf(stderr, "%s: %s: %s\n", d->file, sev, d->msg);
+	else if (!d->col)
+		fprintf(stderr, "%s:%llu: %s: %s\n", d->file,
+			(unsigned long long)d->line, sev, d->msg);
+	else
+		fprintf(stderr, "%s:%llu:%llu: %s: %s\n", d->file,
+			(unsigned long long)d->line,
+			(unsigned long long)d->col, sev, d->msg);
+}
+
+void kp_cli_init(struct kp_cli *cli)
+{
+	memset(cli, 0, sizeof(*cli));
+	cli->max_shown = 100;
+	kp_diag_sink_init(&cli->sink, print_diag, cli);
+}
+
+int kp_cli_finish(struct kp_cli *cli, int status)
+{
+	uint64_t e = cli->sink.errors, w = cli->sink.warnings;
+
+	if (cli->hidden)
+		fprintf(stderr, "kiemphieu: %llu more not shown (--max-errors)\n",
+			(unsigned long long)cli->hidden);
+	if (e || w)
+		fprintf(stderr, "kiemphieu: %llu error%s, %llu warning%s\n",
+			(unsigned long long)e, e == 1 ? "" : "s",
+			(unsigned long long)w, w == 1 ? "" : "s");
+	return status;
+}
+
+int kp_cli_usage(const struct kp_cmd *c, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "kiemphieu %s: error: ", c->name);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\nusage: %s\n", c->usage);
+	return KP_EXIT_USAGE;
+}
+
+int kp_cli_bad_option(const struct kp_cmd *c, char **argv, int opt)
+{
+	const char *arg = argv[optind - 1];
+
+	if (opt == ':')
+		return kp_cli_usage(c, "option '%s' needs a value", arg);
+	if (optopt && optopt < 256 && arg[0] == '-' && arg[1] != '-')
+		return kp_cli_usage(c, "unknown option '-%c'", optopt);
+	return kp_cli_usage(c, "unknown option '%s'", arg);
+}
+
+int kp_cli_write(const struct kp_buf *b)
+{
+	if ((b->len && fwrite(b->s, 1, b->len, stdout) != b->len) ||
+	    fflush(stdout) != 0 || ferror(stdout)) {
+		fprintf(stderr, "kiemphieu: error: cannot write the output: %s\n",
+			strerror(errno ? errno : EIO));
+		return KP_EXIT_IO;
+	}
+	return KP_EXIT_OK;
+}
+
+int kp_cli_help(const struct kp_cmd *c)
+{
+	struct kp_buf b = KP_BUF_INIT;
+	int status;
+
+	kp_buf_addf(&b, "usage: %s\n\n%s\n\n%s", c->usage, c->summary, c->help);
+	status = kp_cli_write(&b);
+	kp_buf_release(&b);
+	return status;
+}
+
+void kp_cli_tally_opts(struct kp_tally_opts *o)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+
+	kp_tally_opts_init(o);
+	o->csv.threads = n > 0 ? (unsigned)n : 1;
+}
+
+static int parse_count(const char *arg, unsigned long max, unsigned long *out)
+{
+	char *end;
+	unsigned long v;
+
+	if (!*arg || *arg == '-' || *arg == '+')
+		return -1;
+	errno = 0;
+	v = strtoul(arg, &end, 10);
+	if (errno || *end || v > max)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+int kp_cli_option(const struct kp_cmd *c, int opt, const char *arg,
+		  struct kp_tally_opts *o, struct kp_cli *cli)
+{
+	unsigned long v;
+
+	switch (opt) {
+	case KP_OPT_ENCODING:
+		if (kp_encoding_parse(arg, &o->csv.encoding) != 0)
+			return kp_cli_usage(c, "--encoding '%s': expected auto, "
+					    "utf-8, utf-16le, utf-16be or "
+					    "windows-1258", arg), -1;
+		return 1;
+	case KP_OPT_DELIMITER:
+		if (strcmp(arg, ",") == 0 || strcmp(arg, ";") == 0)
+			o->csv.delimiter = arg[0];
+		else if (strcmp(arg, "tab") == 0 || strcmp(arg, "\t") == 0)
+			o->csv.delimiter = '\t';
+		else
+			return kp_cli_usage(c, "--delimiter '%s': expected ',', "
+					    "';' or 'tab'", arg), -1;
+		return 1;
+	case KP_OPT_SURPLUS_MIN:
+	case KP_OPT_SURPLUS_MAX:
+		if (parse_count(arg, 100, &v) != 0)
+			return kp_cli_usage(c, "--surplus-%s '%s': expected a "
+					    "percentage from 0 to 100",
+					    opt == KP_OPT_SURPLUS_MIN ? "min" : "max",
+					    arg), -1;
+		if (opt == KP_OPT_SURPLUS_MIN)
+			o->limits.min_percent = (unsigned)v;
+		else
+			o->limits.max_percent = (unsigned)v;
+		return 1;
+	case KP_OPT_MAX_ERRORS:
+		if (parse_count(arg, 1000000000ul, &v) != 0)
+			return kp_cli_usage(c, "--max-errors '%s': expected a "
+					    "whole number", arg), -1;
+		cli->max_shown = v;
+		return 1;
+	case KP_OPT_JOBS:
+		if (parse_count(arg, 64, &v) != 0 || v == 0)
+			return kp_cli_usage(c, "--jobs '%s': expected a number "
+					    "from 1 to 64", arg), -1;
+		o->csv.threads = (unsigned)v;
+		return 1;
+	}
+	return 0;
+}
+
+static int main_help(FILE *f)
+{
+	size_t i;
+
+	fprintf(f, "usage: kiemphieu [--version] [--help] <command> [<args>]\n\n"
+		   "Tabulate the elections of a Party congress under the Party's "
+		   "election\nregulation (QĐ 190-QĐ/TW, formerly QĐ 244-QĐ/TW).\n\n"
+		   "Commands:\n");
+	for (i = 0; i < NCOMMANDS; i++)
+		fprintf(f, "  %-10s %s\n", commands[i]->name, commands[i]->summary);
+	fprintf(f, "\n'kiemphieu <command> --help' shows a command's options.\n"
+		   "Exit status: 0 success, 1 invalid data, 2 usage, 3 I/O or "
+		   "system error,\n4 a contest needs a further round.\n");
+	return fflush(f) || ferror(f) ? KP_EXIT_IO : KP_EXIT_OK;
+}
+
+int main(int argc, char **argv)
+{
+	size_t i;
+
+	if (argc < 2)
+		return main_help(stderr), KP_EXIT_USAGE;
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
+	    strcmp(argv[1], "help") == 0)
+		return main_help(stdout);
+	if (strcmp(argv[1], "--version") == 0) {
+		struct kp_buf b = KP_BUF_INIT;
+		int status;
+
+		kp_buf_addstr(&b, "kiemphieu " KP_VERSION "\n");
+		status = kp_cli_write(&b);
+		kp_buf_release(&b);
+		return status;
+	}
+	for (i = 0; i < NCOMMANDS; i++)
+		if (strcmp(argv[1], commands[i]->name) == 0)
+			return commands[i]->fn(commands[i], argc - 1, argv + 1);
+	fprintf(stderr, "kiemphieu: error: unknown command '%s'\n"
+			"usage: kiemphieu [--version] [--help] <command> [<args>]\n",
+		argv[1]);
+	return KP_EXIT_USAGE;
+}

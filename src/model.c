@@ -1,0 +1,785 @@
+/* Loading a congress folder: contests.csv, candidates.csv, ballots/. */
+#include "kiemphieu/model.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "kiemphieu/exit.h"
+#include "kiemphieu/text.h"
+#include "kiemphieu/xalloc.h"
+
+char *kp_path_join(const char *dir, const char *name)
+{
+	size_t n = strlen(dir);
+	char *p = kp_xmalloc(n + strlen(name) + 2);
+
+	memcpy(p, dir, n);
+	if (n && dir[n - 1] != '/')
+		p[n++] = '/';
+	strcpy(p + n, name);
+	return p;
+}
+
+int kp_parse_uint(const char *s, size_t len, uint64_t max, uint64_t *out)
+{
+	uint64_t v = 0;
+	size_t i;
+
+	if (!len)
+		return -1;
+	for (i = 0; i < len; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		if (v > (UINT64_MAX - 9) / 10)
+			return -2;
+		v = v * 10 + (uint64_t)(s[i] - '0');
+	}
+	if (v > max)
+		return -2;
+	*out = v;
+	return 0;
+}
+
+int kp_date_parse(const char *s, size_t len, struct kp_date *out)
+{
+	static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	uint64_t y, m, d;
+
+	if (len != 10 || s[4] != '-' || s[7] != '-' ||
+	    kp_parse_uint(s, 4, 9999, &y) || kp_parse_uint(s + 5, 2, 12, &m) ||
+	    kp_parse_uint(s + 8, 2, 31, &d) || y < 1900 || m < 1 || d < 1 ||
+	    (int)d > mdays[m - 1])
+		return -1;
+	if (m == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+		return -1;
+	out->year = (int)y;
+	out->month = (int)m;
+	out->day = (int)d;
+	return 0;
+}
+
+int kp_columns_map(struct kp_column *cols, size_t n,
+		   const struct kp_csv_record *h, struct kp_diag_sink *sink)
+{
+	int status = KP_EXIT_OK;
+	size_t i, j;
+	char q[128];
+
+	for (j = 0; j < n; j++)
+		cols[j].index = -1;
+	for (i = 0; i < h->nfields; i++) {
+		const struct kp_csv_field *f = &h->fields[i];
+
+		for (j = 0; j < n; j++)
+			if (kp_text_eq_ascii_ci(f->s, f->len, cols[j].name))
+				break;
+		if (j == n) {
+			kp_warning(sink, h->file, h->line, kp_csv_col(h, i),
+				   "unknown column '%s' is ignored",
+				   kp_diag_quote(q, sizeof(q), f->s, f->len));
+		} else if (cols[j].index >= 0) {
+			status = kp_error(sink, h->file, h->line,
+					  kp_csv_col(h, i),
+					  "column '%s' appears twice (first as "
+					  "column %ld)", cols[j].name,
+					  cols[j].index + 1);
+		} else {
+			cols[j].index = (long)i;
+		}
+	}
+	for (j = 0; j < n; j++)
+		if (cols[j].required && cols[j].index < 0)
+			status = kp_error(sink, h->file, h->line, 1,
+					  "missing required column '%s'",
+					  cols[j].name);
+	return status;
+}
+
+/* The field in column `idx`, or an empty one when the column is absent. */
+static const struct kp_csv_field *get(const struct kp_csv_record *r, long idx)
+{
+	static const struct kp_csv_field none = { "", 0 };
+
+	if (idx < 0 || (size_t)idx >= r->nfields)
+		return &none;
+	return &r->fields[idx];
+}
+
+static int check_width(const struct kp_csv_record *r, size_t want,
+		       struct kp_diag_sink *sink)
+{
+	if (r->nfields == want)
+		return 0;
+	kp_error(sink, r->file, r->line,
+		 kp_csv_col(r, r->nfields < want ? r->nfields : want),
+		 "expected %zu fields as in the header, found %zu", want,
+		 r->nfields);
+	return -1;
+}
+
+/* Parse column `idx` as a whole number in [min, max]; report and return -1
+ * when it is not. An empty optional field leaves *out and returns 1. */
+static int field_uint(const struct kp_csv_record *r, long idx, const char *what,
+		      uint64_t min, uint64_t max, int optional, uint64_t *out,
+		      struct kp_diag_sink *sink)
+{
+	const struct kp_csv_field *f = get(r, idx);
+	char q[128];
+	uint64_t v;
+	int rc;
+
+	if (!f->len && optional)
+		return 1;
+	rc = kp_parse_uint(f->s, f->len, max, &v);
+	if (rc == 0 && v >= min) {
+		*out = v;
+		return 0;
+	}
+	kp_error(sink, r->file, r->line, kp_csv_col(r, idx < 0 ? 0 : (size_t)idx),
+		 "%s: expected a whole number from %llu to %llu, got '%s'",
+		 what, (unsigned long long)min, (unsigned long long)max,
+		 kp_diag_quote(q, sizeof(q), f->s, f->len));
+	return -1;
+}
+
+static int valid_id(const char *s, size_t len)
+{
+	size_t i;
+
+	if (!len)
+		return 0;
+	for (i = 0; i < len; i++) {
+		char c = s[i];
+
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		      (c >= '0' && c <= '9') || c == '_' || c == '-'))
+			return 0;
+	}
+	return 1;
+}
+
+const struct kp_contest *kp_congress_find(const struct kp_congress *c,
+					  const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < c->n; i++)
+		if (strcmp(c->contests[i].id, id) == 0)
+			return &c->contests[i];
+	return NULL;
+}
+
+/* --- contests.csv --- */
+
+enum {
+	CC_CONTEST, CC_TITLE, CC_KIND, CC_SEATS, CC_RESERVES, CC_BASE,
+	CC_ISSUED, CC_DATE, CC_PREV_MEMBERS, CC_PREV_WOMEN, CC_PREV_YOUNG,
+	CC_STATUS, CC_N
+};
+
+struct contests_ctx {
+	struct kp_congress *c;
+	struct kp_column cols[CC_N];
+	size_t width;
+	int ok;
+};
+
+static int contests_header(void *vctx, const struct kp_csv_record *r,
+			   struct kp_diag_sink *sink)
+{
+	struct contests_ctx *x = vctx;
+	static const struct kp_column init[CC_N] = {
+		{ "contest", 1, -1 },	   { "title", 0, -1 },
+		{ "kind", 1, -1 },	   { "seats", 1, -1 },
+		{ "reserves", 0, -1 },	   { "base", 1, -1 },
+		{ "issued", 0, -1 },	   { "date", 0, -1 },
+		{ "prev_members", 0, -1 }, { "prev_women", 0, -1 },
+		{ "prev_young", 0, -1 },   { "status", 0, -1 },
+	};
+
+	memcpy(x->cols, init, sizeof(init));
+	x->width = r->nfields;
+	x->ok = kp_columns_map(x->cols, CC_N, r, sink) == KP_EXIT_OK;
+	return !x->ok; /* without the required columns, rows mean nothing */
+}
+
+static void contest_free(struct kp_contest *ct)
+{
+	size_t i;
+
+	free(ct->id);
+	free(ct->title);
+	for (i = 0; i < ct->ncands; i++)
+		free(ct->cands[i].name);
+	free(ct->cands);
+	for (i = 0; i < ct->nrounds; i++)
+		free(ct->rounds[i].path);
+	free(ct->rounds);
+}
+
+static int contests_row(void *vctx, const struct kp_csv_record *r,
+			struct kp_diag_sink *sink)
+{
+	struct contests_ctx *x = vctx;
+	struct kp_contest ct;
+	const struct kp_csv_field *f;
+	const struct kp_contest *dup;
+	uint64_t v;
+	char q[128];
+	int bad = 0;
+	size_t i;
+
+	if (check_width(r, x->width, sink))
+		return 0;
+	memset(&ct, 0, sizeof(ct));
+	ct.line = r->line;
+	f = get(r, x->cols[CC_CONTEST].index);
+	if (!valid_id(f->s, f->len)) {
+		kp_error(sink, r->file, r->line,
+			 kp_csv_col(r, (size_t)x->cols[CC_CONTEST].index),
+			 "contest id '%s': expected letters, digits, '_' or '-'",
+			 kp_diag_quote(q, sizeof(q), f->s, f->len));
+		return 0;
+	}
+	ct.id = kp_xstrndup(f->s, f->len);
+	dup = kp_congress_find(x->c, ct.id);
+	if (dup) {
+		kp_error(sink, r->file, r->line,
+			 kp_csv_col(r, (size_t)x->cols[CC_CONTEST].index),
+			 "contest '%s' appears twice (first on line %llu)",
+			 ct.id, (unsigned long long)dup->line);
+		bad = 1;
+	}
+	f = get(r, x->cols[CC_TITLE].index);
+	ct.title = f->len ? kp_text_nfc(f->s, f->len) : kp_xstrdup(ct.id);
+	f = get(r, x->cols[CC_KIND].index);
+	if (kp_kind_parse(f->s, f->len, &ct.kind) != 0) {
+		kp_error(sink, r->file, r->line,
+			 kp_csv_col(r, (size_t)x->cols[CC_KIND].index),
+			 "kind '%s': expected committee, standing, secretary, "
+			 "deputy, inspection, delegates or other",
+			 kp_diag_quote(q, sizeof(q), f->s, f->len));
+		bad = 1;
+	}
+	if (field_uint(r, x->cols[CC_SEATS].index, "seats", 1, KP_SEATS_MAX, 0,
+		       &v, sink) == 0)
+		ct.seats = (unsigned)v;
+	else
+		bad = 1;
+	v = 0;
+	if (field_uint(r, x->cols[CC_RESERVES].index, "reserves", 0,
+		       KP_SEATS_MAX, 1, &v, sink) < 0)
+		bad = 1;
+	ct.reserves = (unsigned)v;
+	if (ct.reserves && ct.kind != KP_KIND_DELEGATES && !bad)
+		bad = kp_error(sink, r->file, r->line,
+			       kp_csv_col(r, (size_t)x->cols[CC_RESERVES].index),
+			       "reserves: only a delegates election has reserve "
+			       "delegates, this one is '%s'",
+			       kp_kind_name(ct.kind));
+	if (ct.seats + ct.reserves > KP_SEATS_MAX && !bad)
+		bad = kp_error(sink, r->file, r->line,
+			       kp_csv_col(r, (size_t)x->cols[CC_SEATS].index),
+			       "seats and reserves: %u in all, over the limit of %u",
+			       ct.seats + ct.reserves, KP_SEATS_MAX);
+	if (field_uint(r, x->cols[CC_BASE].index, "base", 1, KP_BASE_MAX, 0,
+		       &ct.base, sink) < 0)
+		bad = 1;
+	switch (field_uint(r, x->cols[CC_ISSUED].index, "issued", 0,
+			   KP_BASE_MAX * 10ull, 1, &ct.issued, sink)) {
+	case 0:
+		ct.has_issued = 1;
+		break;
+	case -1:
+		bad = 1;
+		break;
+	}
+	f = get(r, x->cols[CC_DATE].index);
+	if (f->len && kp_date_parse(f->s, f->len, &ct.date) != 0)
+		bad = kp_error(sink, r->file, r->line,
+			       kp_csv_col(r, (size_t)x->cols[CC_DATE].index),
+			       "date '%s': expected a day as YYYY-MM-DD",
+			       kp_diag_quote(q, sizeof(q), f->s, f->len));
+	{
+		static const char *const what[] = { "prev_members", "prev_women",
+						    "prev_young" };
+		int *has[] = { &ct.has_prev_members, &ct.has_prev_women,
+			       &ct.has_prev_young };
+		unsigned *val[] = { &ct.prev_members, &ct.prev_women,
+				    &ct.prev_young };
+
+		for (i = 0; i < 3; i++)
+			switch (field_uint(r, x->cols[CC_PREV_MEMBERS + i].index,
+					   what[i], 0, KP_SEATS_MAX, 1, &v, sink)) {
+			case 0:
+				*has[i] = 1;
+				*val[i] = (unsigned)v;
+				break;
+			case -1:
+				bad = 1;
+				break;
+			}
+		for (i = 1; i < 3; i++)
+			if (*has[i] && ct.has_prev_members &&
+			    *val[i] > ct.prev_members && !bad)
+				bad = kp_error(sink, r->file, r->line,
+					       kp_csv_col(r, (size_t)x->cols[CC_PREV_MEMBERS + i].index),
+					       "%s: %u is more than prev_members (%u)",
+					       what[i], *val[i], ct.prev_members);
+	}
+	f = get(r, x->cols[CC_STATUS].index);
+	if (kp_text_eq_ascii_ci(f->s, f->len, "closed"))
+		ct.closed = 1;
+	else if (f->len && !kp_text_eq_ascii_ci(f->s, f->len, "open"))
+		bad = kp_error(sink, r->file, r->line,
+			       kp_csv_col(r, (size_t)x->cols[CC_STATUS].index),
+			       "status '%s': expected empty, 'open' or 'closed'",
+			       kp_diag_quote(q, sizeof(q), f->s, f->len));
+	if (bad || dup) {
+		contest_free(&ct);
+		return 0;
+	}
+	x->c->contests = kp_xgrow(x->c->contests, &x->c->alloc, x->c->n + 1,
+				  sizeof(*x->c->contests));
+	x->c->contests[x->c->n++] = ct;
+	return 0;
+}
+
+static void contests_reset(void *vctx)
+{
+	struct contests_ctx *x = vctx;
+	size_t i;
+
+	for (i = 0; i < x->c->n; i++)
+		contest_free(&x->c->contests[i]);
+	x->c->n = 0;
+}
+
+/* --- candidates.csv --- */
+
+enum { CD_CONTEST, CD_NO, CD_NAME, CD_GENDER, CD_BORN, CD_N };
+
+struct candidates_ctx {
+	struct kp_congress *c;
+	struct kp_column cols[CD_N];
+	size_t width;
+};
+
+static int candidates_header(void *vctx, const struct kp_csv_record *r,
+			     struct kp_diag_sink *sink)
+{
+	struct candidates_ctx *x = vctx;
+	static const struct kp_column init[CD_N] = {
+		{ "contest", 1, -1 }, { "no", 1, -1 }, { "name", 1, -1 },
+		{ "gender", 0, -1 },  { "born", 0, -1 },
+	};
+	size_t i, j;
+
+	memcpy(x->cols, init, sizeof(init));
+	x->width = r->nfields;
+	/* other columns are kept by the user but unused: no warning */
+	for (j = 0; j < CD_N; j++)
+		x->cols[j].index = -1;
+	for (i = 0; i < r->nfields; i++)
+		for (j = 0; j < CD_N; j++)
+			if (kp_text_eq_ascii_ci(r->fields[i].s, r->fields[i].len,
+						x->cols[j].name)) {
+				if (x->cols[j].index >= 0)
+					kp_error(sink, r->file, r->line,
+						 kp_csv_col(r, i),
+						 "column '%s' appears twice "
+						 "(first as column %ld)",
+						 x->cols[j].name,
+						 x->cols[j].index + 1);
+				else
+					x->cols[j].index = (long)i;
+			}
+	for (j = 0; j < CD_N; j++)
+		if (x->cols[j].required && x->cols[j].index < 0)
+			return kp_error(sink, r->file, r->line, 1,
+					"missing required column '%s'",
+					x->cols[j].name), 1;
+	return 0;
+}
+
+static int parse_gender(const char *s, size_t len, char *out)
+{
+	char *n;
+	int ok = 1;
+
+	if (!len) {
+		*out = 0;
+		return 0;
+	}
+	if (kp_text_eq_ascii_ci(s, len, "M") || kp_text_eq_ascii_ci(s, len, "nam")) {
+		*out = 'M';
+		return 0;
+	}
+	if (kp_text_eq_ascii_ci(s, len, "F")) {
+		*out = 'F';
+		return 0;
+	}
+	n = kp_text_nfc(s, len);
+	if (strcmp(n, "Nữ") == 0 || strcmp(n, "nữ") == 0 || strcmp(n, "NỮ") == 0)
+		*out = 'F';
+	else
+		ok = 0;
+	free(n);
+	return ok ? 0 : -1;
+}
+
+static int candidates_row(void *vctx, const struct kp_csv_record *r,
+			  struct kp_diag_sink *sink)
+{
+	struct candidates_ctx *x = vctx;
+	const struct kp_csv_field *f;
+	struct kp_contest *ct = NULL;
+	struct kp_candidate cd;
+	char q[128], *id;
+	uint64_t v;
+	size_t i;
+	int bad = 0;
+
+	if (check_width(r, x->width, sink))
+		return 0;
+	memset(&cd, 0, sizeof(cd));
+	cd.line = r->line;
+	f = get(r, x->cols[CD_CONTEST].index);
+	id = kp_xstrndup(f->s, f->len);
+	for (i = 0; i < x->c->n; i++)
+		if (strcmp(x->c->contests[i].id, id) == 0)
+			ct = &x->c->contests[i];
+	free(id);
+	if (!ct) {
+		kp_error(sink, r->file, r->line,
+			 kp_csv_col(r, (size_t)x->cols[CD_CONTEST].index),
+			 "contest '%s' is not in contests.csv",
+			 kp_diag_quote(q, sizeof(q), f->s, f->len));
+		bad = 1;
+	}
+	if (field_uint(r, x->cols[CD_NO].index, "no", 1, KP_CANDIDATES_MAX, 0,
+		       &v, sink) == 0)
+		cd.no = (unsigned)v;
+	else
+		bad = 1;
+	f = get(r, x->cols[CD_NAME].index);
+	cd.name = kp_text_nfc(f->s, f->len);
+	if (!cd.name[0])
+		bad = kp_error(sink, r->file, r->line,
+			       kp_csv_col(r, (size_t)x->cols[CD_NAME].index),
+			       "name: expected the candidate's full name, got "
+			       "an empty field");
+	f = get(r, x->cols[CD_GENDER].index);
+	if (parse_gender(f->s, f->len, &cd.gender) != 0)
+		bad = kp_error(sink, r->file, r->line,
+			       kp_csv_col(r, (size_t)x->cols[CD_GENDER].index),
+			       "gender '%s': expected M, F, Nam or Nữ",
+			       kp_diag_quote(q, sizeof(q), f->s, f->len));
+	f = get(r, x->cols[CD_BORN].index);
+	if (f->len == 4 && kp_parse_uint(f->s, 4, 9999, &v) == 0 && v >= 1900)
+		cd.born.year = (int)v;
+	else if (f->len && kp_date_parse(f->s, f->len, &cd.born) != 0)
+		bad = kp_error(sink, r->file, r->line,
+			       kp_csv_col(r, (size_t)x->cols[CD_BORN].index),
+			       "born '%s': expected a year YYYY or a day YYYY-MM-DD",
+			       kp_diag_quote(q, sizeof(q), f->s, f->len));
+	if (ct && !bad) {
+		for (i = 0; i < ct->ncands; i++)
+			if (ct->cands[i].no == cd.no) {
+				bad = kp_error(sink, r->file, r->line,
+					       kp_csv_col(r, (size_t)x->cols[CD_NO].index),
+					       "candidate %u of contest '%s' "
+					       "appears twice (first on line %llu)",
+					       cd.no, ct->id,
+					       (unsigned long long)ct->cands[i].line);
+				break;
+			}
+	}
+	if (ct && !bad) {
+		for (i = 0; i < ct->ncands; i++)
+			if (strcmp(ct->cands[i].name, cd.name) == 0)
+				kp_warning(sink, r->file, r->line,
+					   kp_csv_col(r, (size_t)x->cols[CD_NAME].index),
+					   "candidates %u and %u of contest '%s' "
+					   "have the same name: ballot headers "
+					   "must name them by number",
+					   ct->cands[i].no, cd.no, ct->id);
+		ct->cands = kp_xgrow(ct->cands, &ct->cands_alloc, ct->ncands + 1,
+				     sizeof(*ct->cands));
+		ct->cands[ct->ncands++] = cd;
+		return 0;
+	}
+	free(cd.name);
+	return 0;
+}
+
+static void candidates_reset(void *vctx)
+{
+	struct candidates_ctx *x = vctx;
+	size_t i, j;
+
+	for (i = 0; i < x->c->n; i++) {
+		struct kp_contest *ct = &x->c->contests[i];
+
+		for (j = 0; j < ct->ncands; j++)
+			free(ct->cands[j].name);
+		ct->ncands = 0;
+	}
+}
+
+static int by_no(const void *a, const void *b)
+{
+	const struct kp_candidate *x = a, *y = b;
+
+	return x->no < y->no ? -1 : x->no > y->no;
+}
+
+/* Candidate numbers must run 1..N: the ballot's own order. */
+static int check_candidates(struct kp_congress *c, struct kp_diag_sink *sink)
+{
+	int status = KP_EXIT_OK;
+	size_t i, j;
+
+	for (i = 0; i < c->n; i++) {
+		struct kp_contest *ct = &c->contests[i];
+
+		qsort(ct->cands, ct->ncands, sizeof(*ct->cands), by_no);
+		if (!ct->ncands) {
+			status = kp_error(sink, c->contests_path, ct->line, 1,
+					  "contest '%s' has no candidates in "
+					  "candidates.csv", ct->id);
+			continue;
+		}
+		for (j = 0; j < ct->ncands; j++)
+			if (ct->cands[j].no != j + 1) {
+				status = kp_error(sink, c->candidates_path,
+						  ct->cands[j].line, 1,
+						  "contest '%s' numbers its "
+						  "candidates 1..%zu without gaps, "
+						  "but %zu is missing", ct->id,
+						  ct->ncands, j + 1);
+				break;
+			}
+	}
+	return status;
+}
+
+const struct kp_candidate *kp_contest_lookup(const struct kp_contest *ct,
+					     const char *cell, size_t len,
+					     int *ambiguous)
+{
+	const struct kp_candidate *found = NULL;
+	uint64_t no;
+	char *name;
+	size_t i;
+
+	*ambiguous = 0;
+	if (kp_parse_uint(cell, len, KP_CANDIDATES_MAX, &no) == 0)
+		return no >= 1 && no <= ct->ncands ? &ct->cands[no - 1] : NULL;
+	name = kp_text_nfc(cell, len);
+	for (i = 0; i < ct->ncands; i++)
+		if (strcmp(ct->cands[i].name, name) == 0) {
+			if (found)
+				*ambiguous = 1;
+			found = &ct->cands[i];
+		}
+	free(name);
+	return *ambiguous ? NULL : found;
+}
+
+/* --- ballots/ --- */
+
+/* "ID.csv" is round 1, "ID.rN.csv" round N >= 2. 0 if the name fits. */
+static int parse_ballot_name(const char *name, char **id, unsigned *round)
+{
+	size_t n = strlen(name), i;
+	uint64_t r;
+
+	if (n < 5 || !kp_text_eq_ascii_ci(name + n - 4, 4, ".csv"))
+		return -1;
+	n -= 4;
+	for (i = n; i > 0 && name[i - 1] >= '0' && name[i - 1] <= '9'; i--)
+		;
+	if (i < n && i >= 3 && name[i - 1] == 'r' && name[i - 2] == '.' &&
+	    kp_parse_uint(name + i, n - i, KP_ROUNDS_MAX, &r) == 0) {
+		*round = (unsigned)r;
+		*id = kp_xstrndup(name, i - 2);
+		return 0;
+	}
+	*round = 1;
+	*id = kp_xstrndup(name, n);
+	return 0;
+}
+
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int scan_ballots(struct kp_congress *c, struct kp_diag_sink *sink)
+{
+	char *dirpath = kp_path_join(c->dir, "ballots"), **names = NULL;
+	size_t n = 0, alloc = 0, i, j;
+	int status = KP_EXIT_OK;
+	struct dirent *de;
+	DIR *d;
+
+	d = opendir(dirpath);
+	if (!d) {
+		if (errno != ENOENT) {
+			kp_error(sink, dirpath, 0, 0, "cannot read the folder: %s",
+				 strerror(errno));
+			status = KP_EXIT_IO;
+		}
+		free(dirpath);
+		return status; /* no ballots yet: every contest not started */
+	}
+	while ((de = readdir(d))) {
+		if (de->d_name[0] == '.')
+			continue;
+		names = kp_xgrow(names, &alloc, n + 1, sizeof(*names));
+		names[n++] = kp_xstrdup(de->d_name);
+	}
+	closedir(d);
+	/* the order of readdir is the file system's: sort for stable output */
+	qsort(names, n, sizeof(*names), by_name);
+	for (i = 0; i < n; i++) {
+		char *path = kp_path_join(dirpath, names[i]), *id = NULL;
+		struct kp_contest *ct = NULL;
+		unsigned round;
+
+		if (parse_ballot_name(names[i], &id, &round) != 0) {
+			kp_warning(sink, path, 0, 0,
+				   "not a ballot file (CONTEST.csv or "
+				   "CONTEST.rN.csv): ignored");
+			free(path);
+			continue;
+		}
+		for (j = 0; j < c->n; j++)
+			if (strcmp(c->contests[j].id, id) == 0)
+				ct = &c->contests[j];
+		if (!ct) {
+			status = kp_error(sink, path, 0, 0,
+					  "ballots of contest '%s', which is "
+					  "not in contests.csv", id);
+		} else if (round < 2 && strcmp(names[i] + strlen(id), ".csv") != 0) {
+			status = kp_error(sink, path, 0, 0,
+					  "round 1 ballots belong in '%s.csv'; "
+					  "further rounds are '%s.r2.csv' and up",
+					  id, id);
+		} else {
+			ct->rounds = kp_xrealloc(ct->rounds, (ct->nrounds + 1) *
+						 sizeof(*ct->rounds));
+			ct->rounds[ct->nrounds].round = round;
+			ct->rounds[ct->nrounds].path = path;
+			ct->nrounds++;
+			path = NULL;
+		}
+		free(path);
+		free(id);
+	}
+	for (i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	/* rounds must run 1, 2, ... with none missing */
+	for (i = 0; i < c->n; i++) {
+		struct kp_contest *ct = &c->contests[i];
+		size_t k;
+
+		for (j = 1; j < ct->nrounds; j++)
+			for (k = j; k > 0 && ct->rounds[k - 1].round > ct->rounds[k].round; k--) {
+				struct kp_round_file t = ct->rounds[k];
+
+				ct->rounds[k] = ct->rounds[k - 1];
+				ct->rounds[k - 1] = t;
+			}
+		for (j = 0; j < ct->nrounds; j++)
+			if (ct->rounds[j].round != j + 1) {
+				status = kp_error(sink, ct->rounds[j].path, 0, 0,
+						  "round %u ballots, but no round "
+						  "%zu ballots of contest '%s'",
+						  ct->rounds[j].round, j + 1, ct->id);
+				while (ct->nrounds > j)
+					free(ct->rounds[--ct->nrounds].path);
+				break;
+			}
+	}
+	free(dirpath);
+	return status;
+}
+
+static int worst(int a, int b)
+{
+	if (a == KP_EXIT_IO || b == KP_EXIT_IO)
+		return KP_EXIT_IO;
+	return a ? a : b;
+}
+
+int kp_congress_load(struct kp_congress *c, const char *dir,
+		     const struct kp_csv_opts *opts, struct kp_diag_sink *sink)
+{
+	static const struct kp_csv_handler contests_h = {
+		contests_header, contests_row, contests_reset, NULL
+	};
+	static const struct kp_csv_handler candidates_h = {
+		candidates_header, candidates_row, candidates_reset, NULL
+	};
+	struct contests_ctx cx;
+	struct candidates_ctx dx;
+	struct kp_csv_opts one = *opts;
+	struct stat st;
+	const char *slash;
+	size_t len;
+	void *ctx;
+	int status = KP_EXIT_OK;
+
+	memset(c, 0, sizeof(*c));
+	c->dir = kp_xstrdup(dir);
+	len = strlen(dir);
+	while (len > 1 && dir[len - 1] == '/')
+		len--;
+	for (slash = dir + len; slash > dir && slash[-1] != '/'; slash--)
+		;
+	c->org = kp_xstrndup(slash, (size_t)(dir + len - slash));
+	c->contests_path = kp_path_join(dir, "contests.csv");
+	c->candidates_path = kp_path_join(dir, "candidates.csv");
+	if (stat(dir, &st) != 0)
+		return kp_error(sink, dir, 0, 0, "cannot open the congress "
+				"folder: %s", strerror(errno)), KP_EXIT_IO;
+	if (!S_ISDIR(st.st_mode))
+		return kp_error(sink, dir, 0, 0, "not a folder: expected a "
+				"congress folder with contests.csv"), KP_EXIT_IO;
+	one.threads = 1;
+	memset(&cx, 0, sizeof(cx));
+	cx.c = c;
+	ctx = &cx;
+	status = kp_csv_read(c->contests_path, NULL, &one, &contests_h, &ctx, 1,
+			     sink);
+	memset(&dx, 0, sizeof(dx));
+	dx.c = c;
+	ctx = &dx;
+	status = worst(status, kp_csv_read(c->candidates_path, NULL, &one,
+					   &candidates_h, &ctx, 1, sink));
+	status = worst(status, check_candidates(c, sink));
+	status = worst(status, scan_ballots(c, sink));
+	return status;
+}
+
+void kp_congress_release(struct kp_congress *c)
+{
+	size_t i;
+
+	if (!c)
+		return;
+	for (i = 0; i < c->n; i++)
+		contest_free(&c->contests[i]);
+	free(c->contests);
+	free(c->dir);
+	free(c->org);
+	free(c->contests_path);
+	free(c->candidates_path);
+	memset(c, 0, sizeof(*c));
+}

@@ -1,0 +1,359 @@
+/* Text, JSON and CSV reports of a congress's results. */
+#include "kiemphieu/report.h"
+
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kiemphieu/csv.h"
+#include "kiemphieu/text.h"
+#include "kiemphieu/xalloc.h"
+
+int kp_format_parse(const char *name, enum kp_format *out)
+{
+	if (strcmp(name, "text") == 0)
+		*out = KP_FORMAT_TEXT;
+	else if (strcmp(name, "json") == 0)
+		*out = KP_FORMAT_JSON;
+	else if (strcmp(name, "csv") == 0)
+		*out = KP_FORMAT_CSV;
+	else
+		return -1;
+	return 0;
+}
+
+static const char *cand_name(const struct kp_contest *ct, unsigned no)
+{
+	return no >= 1 && no <= ct->ncands ? ct->cands[no - 1].name : "?";
+}
+
+static char *pct(char out[24], uint64_t num, uint64_t den)
+{
+	return kp_rules_fmt_x100(out, kp_rules_percent_x100(num, den), '.');
+}
+
+/* --- text --- */
+
+/* Append s left-aligned in `width` terminal columns. */
+static void add_cell(struct kp_buf *b, const char *s, size_t width)
+{
+	size_t w = kp_text_width(s);
+
+	kp_buf_addstr(b, s);
+	if (w < width)
+		kp_buf_pad(b, ' ', width - w);
+}
+
+static void text_reasons(struct kp_buf *b, const struct kp_round_result *rr)
+{
+	size_t i;
+
+	if (!rr->nreasons)
+		return;
+	kp_buf_addstr(b, " (");
+	for (i = 0; i < rr->nreasons; i++)
+		kp_buf_addf(b, "%s%s %llu", i ? ", " : "", rr->reasons[i].text,
+			    (unsigned long long)rr->reasons[i].count);
+	kp_buf_addch(b, ')');
+}
+
+static void text_round(struct kp_buf *b, const struct kp_contest *ct,
+		       const struct kp_round_result *rr)
+{
+	size_t i, namew = 4;
+	char p1[24], p2[24];
+
+	kp_buf_addf(b, "\n  Round %u: %llu seat%s open", rr->round,
+		    (unsigned long long)rr->seats, rr->seats == 1 ? "" : "s");
+	if (ct->kind == KP_KIND_DELEGATES)
+		kp_buf_addf(b, " (%llu official, %llu reserve)",
+			    (unsigned long long)rr->official_open,
+			    (unsigned long long)rr->reserve_open);
+	kp_buf_addf(b, "\n    ballots %llu, valid %llu, invalid %llu",
+		    (unsigned long long)rr->ballots,
+		    (unsigned long long)rr->valid,
+		    (unsigned long long)rr->invalid);
+	text_reasons(b, rr);
+	kp_buf_addf(b, "\n    valid x seats = votes cast + unused: "
+		       "%llu x %llu = %llu + %llu\n",
+		    (unsigned long long)rr->valid, (unsigned long long)rr->seats,
+		    (unsigned long long)rr->votes_cast,
+		    (unsigned long long)rr->unused);
+	for (i = 0; i < rr->ncands; i++) {
+		size_t w = kp_text_width(cand_name(ct, rr->cands[i].no));
+
+		if (w > namew)
+			namew = w;
+	}
+	kp_buf_addstr(b, "     No  ");
+	add_cell(b, "Name", namew);
+	kp_buf_addstr(b, "   Votes   % base  % valid  Result\n");
+	for (i = 0; i < rr->ncands; i++) {
+		const struct kp_standing *s = &rr->cands[i];
+
+		kp_buf_addf(b, "    %3u  ", s->no);
+		add_cell(b, cand_name(ct, s->no), namew);
+		kp_buf_addf(b, "  %6llu  %7s  %7s  %s\n",
+			    (unsigned long long)s->votes,
+			    pct(p1, s->votes, ct->base),
+			    pct(p2, s->votes, rr->valid),
+			    kp_result_name(s->result));
+	}
+}
+
+static void text_list(struct kp_buf *b, const struct kp_contest *ct,
+		      const char *title, const struct kp_elected *e, size_t n)
+{
+	size_t i, namew = 0;
+
+	kp_buf_addf(b, "\n  %s:", title);
+	if (!n) {
+		kp_buf_addstr(b, " none\n");
+		return;
+	}
+	kp_buf_addch(b, '\n');
+	for (i = 0; i < n; i++) {
+		size_t w = kp_text_width(cand_name(ct, e[i].no));
+
+		if (w > namew)
+			namew = w;
+	}
+	for (i = 0; i < n; i++) {
+		kp_buf_addf(b, "    %2zu. ", i + 1);
+		add_cell(b, cand_name(ct, e[i].no), namew);
+		kp_buf_addf(b, "  no %u, round %u, %llu votes\n", e[i].no,
+			    e[i].round, (unsigned long long)e[i].votes);
+	}
+}
+
+void kp_report_text(struct kp_buf *b, const struct kp_results *res)
+{
+	size_t i, j;
+	char p[24];
+
+	kp_buf_addf(b, "Congress %s\n", res->cg->org);
+	for (i = 0; i < res->n; i++) {
+		const struct kp_contest_result *cr = &res->contests[i];
+		const struct kp_contest *ct = cr->ct;
+
+		kp_buf_addf(b, "\n== %s: %s\n", ct->id, ct->title);
+		kp_buf_addf(b, "  kind %s, %u seat%s", kp_kind_name(ct->kind),
+			    ct->seats, ct->seats == 1 ? "" : "s");
+		if (ct->reserves)
+			kp_buf_addf(b, " + %u reserve%s", ct->reserves,
+				    ct->reserves == 1 ? "" : "s");
+		kp_buf_addf(b, ", base %llu", (unsigned long long)ct->base);
+		if (ct->has_issued)
+			kp_buf_addf(b, ", issued %llu",
+				    (unsigned long long)ct->issued);
+		if (ct->date.year)
+			kp_buf_addf(b, ", held %04d-%02d-%02d", ct->date.year,
+				    ct->date.month, ct->date.day);
+		kp_buf_addf(b, "\n  status %s", kp_status_name(cr->status));
+		if (cr->unfilled)
+			kp_buf_addf(b, ", %llu seat%s open",
+				    (unsigned long long)cr->unfilled,
+				    cr->unfilled == 1 ? "" : "s");
+		kp_buf_addf(b, "\n  surplus: %llu candidates for %llu seats, "
+			       "surplus %lld (%s%%): %s\n",
+			    (unsigned long long)cr->surplus.candidates,
+			    (unsigned long long)cr->surplus.seats,
+			    (long long)cr->surplus.surplus,
+			    kp_rules_fmt_x100(p, cr->surplus.percent_x100, '.'),
+			    kp_verdict_name(cr->surplus.verdict));
+		if (!cr->nrounds) {
+			kp_buf_addstr(b, "\n  No ballots yet.\n");
+			continue;
+		}
+		for (j = 0; j < cr->nrounds; j++)
+			text_round(b, ct, &cr->rounds[j]);
+		text_list(b, ct, "Elected, in order of votes", cr->elected,
+			  cr->nelected);
+		if (ct->reserves)
+			text_list(b, ct, "Reserves, in order of votes",
+				  cr->reserves, cr->nreserves);
+		if (cr->ntied) {
+			kp_buf_addstr(b, "\n  Tied, a further round is needed:");
+			for (j = 0; j < cr->ntied; j++)
+				kp_buf_addf(b, "%s %u (%s)", j ? "," : "",
+					    cr->tied[j], cand_name(ct, cr->tied[j]));
+			kp_buf_addch(b, '\n');
+		}
+	}
+}
+
+/* --- JSON --- */
+
+static json_t *jpct(uint64_t num, uint64_t den)
+{
+	/* hundredths are exact in decimal; printed with %.15g they come out
+	 * as written, with no binary noise */
+	return json_real((double)kp_rules_percent_x100(num, den) / 100.0);
+}
+
+static json_t *jnum(uint64_t v)
+{
+	return json_integer((json_int_t)v);
+}
+
+static json_t *jlist(const struct kp_contest *ct, const struct kp_elected *e,
+		     size_t n)
+{
+	json_t *a = json_array();
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		json_array_append_new(a, json_pack("{s:I,s:s,s:I,s:I}",
+			"no", (json_int_t)e[i].no, "name", cand_name(ct, e[i].no),
+			"round", (json_int_t)e[i].round,
+			"votes", (json_int_t)e[i].votes));
+	return a;
+}
+
+static json_t *jround(const struct kp_contest *ct,
+		      const struct kp_round_result *rr)
+{
+	json_t *o = json_object(), *reasons = json_object(), *cands = json_array();
+	size_t i;
+
+	json_object_set_new(o, "round", jnum(rr->round));
+	json_object_set_new(o, "seats", jnum(rr->seats));
+	json_object_set_new(o, "official_open", jnum(rr->official_open));
+	json_object_set_new(o, "reserve_open", jnum(rr->reserve_open));
+	json_object_set_new(o, "ballots", jnum(rr->ballots));
+	json_object_set_new(o, "valid", jnum(rr->valid));
+	json_object_set_new(o, "invalid", jnum(rr->invalid));
+	for (i = 0; i < rr->nreasons; i++)
+		json_object_set_new(reasons, rr->reasons[i].text,
+				    jnum(rr->reasons[i].count));
+	json_object_set_new(o, "invalid_reasons", reasons);
+	json_object_set_new(o, "votes_cast", jnum(rr->votes_cast));
+	json_object_set_new(o, "unused", jnum(rr->unused));
+	for (i = 0; i < rr->ncands; i++) {
+		const struct kp_standing *s = &rr->cands[i];
+		json_t *c = json_object();
+
+		json_object_set_new(c, "no", jnum(s->no));
+		json_object_set_new(c, "name", json_string(cand_name(ct, s->no)));
+		json_object_set_new(c, "votes", jnum(s->votes));
+		json_object_set_new(c, "percent_of_base", jpct(s->votes, ct->base));
+		json_object_set_new(c, "percent_of_valid", jpct(s->votes, rr->valid));
+		json_object_set_new(c, "result", json_string(kp_result_name(s->result)));
+		json_array_append_new(cands, c);
+	}
+	json_object_set_new(o, "candidates", cands);
+	return o;
+}
+
+static json_t *jcontest(const struct kp_contest_result *cr)
+{
+	const struct kp_contest *ct = cr->ct;
+	json_t *o = json_object(), *rounds = json_array(), *tied = json_array();
+	char date[16];
+	size_t i;
+
+	json_object_set_new(o, "contest", json_string(ct->id));
+	json_object_set_new(o, "title", json_string(ct->title));
+	json_object_set_new(o, "kind", json_string(kp_kind_name(ct->kind)));
+	json_object_set_new(o, "seats", jnum(ct->seats));
+	json_object_set_new(o, "reserves", jnum(ct->reserves));
+	json_object_set_new(o, "base", jnum(ct->base));
+	json_object_set_new(o, "issued", ct->has_issued ? jnum(ct->issued) : json_null());
+	if (ct->date.year) {
+		snprintf(date, sizeof(date), "%04d-%02d-%02d", ct->date.year,
+			 ct->date.month, ct->date.day);
+		json_object_set_new(o, "date", json_string(date));
+	} else {
+		json_object_set_new(o, "date", json_null());
+	}
+	json_object_set_new(o, "status", json_string(kp_status_name(cr->status)));
+	json_object_set_new(o, "surplus", json_pack("{s:I,s:I,s:I,s:o,s:s}",
+		"candidates", (json_int_t)cr->surplus.candidates,
+		"seats", (json_int_t)cr->surplus.seats,
+		"surplus", (json_int_t)cr->surplus.surplus,
+		"percent", json_real((double)cr->surplus.percent_x100 / 100.0),
+		"verdict", kp_verdict_name(cr->surplus.verdict)));
+	for (i = 0; i < cr->nrounds; i++)
+		json_array_append_new(rounds, jround(ct, &cr->rounds[i]));
+	json_object_set_new(o, "rounds", rounds);
+	json_object_set_new(o, "elected", jlist(ct, cr->elected, cr->nelected));
+	json_object_set_new(o, "reserves_elected",
+			    jlist(ct, cr->reserves, cr->nreserves));
+	json_object_set_new(o, "unfilled", jnum(cr->unfilled));
+	for (i = 0; i < cr->ntied; i++)
+		json_array_append_new(tied, jnum(cr->tied[i]));
+	json_object_set_new(o, "tied", tied);
+	return o;
+}
+
+void kp_report_json(struct kp_buf *b, const struct kp_results *res)
+{
+	json_t *root = json_object(), *contests = json_array();
+	char *s;
+	size_t i;
+
+	json_object_set_new(root, "org", json_string(res->cg->org));
+	for (i = 0; i < res->n; i++)
+		json_array_append_new(contests, jcontest(&res->contests[i]));
+	json_object_set_new(root, "contests", contests);
+	s = json_dumps(root, JSON_PRESERVE_ORDER | JSON_COMPACT |
+			     JSON_REAL_PRECISION(15));
+	if (!s)
+		kp_xmalloc(SIZE_MAX); /* jansson fails only without memory */
+	kp_buf_addstr(b, s);
+	kp_buf_addch(b, '\n');
+	free(s);
+	json_decref(root);
+}
+
+/* --- CSV --- */
+
+void kp_report_csv(struct kp_buf *b, const struct kp_results *res, int header)
+{
+	static const char *const cols[] = {
+		"org", "contest", "kind", "round", "seats", "ballots", "valid",
+		"invalid", "no", "name", "votes", "percent_of_base",
+		"percent_of_valid", "result"
+	};
+	size_t i, j, k;
+
+	if (header)
+		kp_csv_put_row(b, cols, sizeof(cols) / sizeof(cols[0]), "\n");
+	for (i = 0; i < res->n; i++) {
+		const struct kp_contest_result *cr = &res->contests[i];
+		const struct kp_contest *ct = cr->ct;
+
+		for (j = 0; j < cr->nrounds; j++) {
+			const struct kp_round_result *rr = &cr->rounds[j];
+
+			for (k = 0; k < rr->ncands; k++) {
+				const struct kp_standing *s = &rr->cands[k];
+				char n[7][24], p1[24], p2[24];
+				const char *row[14];
+
+				snprintf(n[0], 24, "%u", rr->round);
+				snprintf(n[1], 24, "%llu", (unsigned long long)rr->seats);
+				snprintf(n[2], 24, "%llu", (unsigned long long)rr->ballots);
+				snprintf(n[3], 24, "%llu", (unsigned long long)rr->valid);
+				snprintf(n[4], 24, "%llu", (unsigned long long)rr->invalid);
+				snprintf(n[5], 24, "%u", s->no);
+				snprintf(n[6], 24, "%llu", (unsigned long long)s->votes);
+				row[0] = res->cg->org;
+				row[1] = ct->id;
+				row[2] = kp_kind_name(ct->kind);
+				row[3] = n[0];
+				row[4] = n[1];
+				row[5] = n[2];
+				row[6] = n[3];
+				row[7] = n[4];
+				row[8] = n[5];
+				row[9] = cand_name(ct, s->no);
+				row[10] = n[6];
+				row[11] = pct(p1, s->votes, ct->base);
+				row[12] = pct(p2, s->votes, rr->valid);
+				row[13] = kp_result_name(s->result);
+				kp_csv_put_row(b, row, 14, "\n");
+			}
+		}
+	}
+}
