@@ -139,13 +139,15 @@ uint64_t kp_csv_col(const struct kp_csv_record *r, size_t i)
 {
 	struct csv_parser p;
 	struct colscan cs = { 0 };
-	size_t pos;
+	size_t pos, len = r->rawlen;
 
 	if (!r->raw || i == 0)
 		return 1;
+	while (len && (r->raw[len - 1] == '\n' || r->raw[len - 1] == '\r'))
+		len--;
 	if (parser_init(&p, r->delim) != 0)
 		return 1;
-	for (pos = 0; pos < r->rawlen; pos++) {
+	for (pos = 0; pos < len; pos++) {
 		if (csv_parse(&p, r->raw + pos, 1, colscan_field, colscan_row,
 			      &cs) != 1)
 			break;
@@ -155,7 +157,7 @@ uint64_t kp_csv_col(const struct kp_csv_record *r, size_t i)
 		}
 	}
 	csv_free(&p);
-	return chars_in(r->raw, r->rawlen) + 1;
+	return chars_in(r->raw, len) + 1;
 }
 
 /* --- delimiter detection --- */
@@ -318,6 +320,16 @@ static void on_field(void *s, size_t len, void *data)
 
 	if (pt->bad)
 		return;
+	if (len > KP_CSV_FIELD_MAX) {
+		struct kp_csv_record rec;
+
+		make_record(pt, &rec);
+		kp_error(psink(pt), pt->r->name, pt->rec_line,
+			 kp_csv_col(&rec, pt->nf), "field longer than %u bytes",
+			 KP_CSV_FIELD_MAX);
+		pt->bad = 1;
+		return;
+	}
 	if (pt->nf >= KP_CSV_FIELDS_MAX) {
 		struct kp_csv_record rec;
 
@@ -451,6 +463,8 @@ static void feed_line(struct part *pt, const char *s, size_t len, int complete)
 
 	if (pt->stop)
 		return;
+	if (pt->in_record == 2)
+		goto out; /* the rest of a line with an error */
 	if (!pt->in_record) {
 		if (is_blank_line(s, len))
 			goto out;
@@ -507,7 +521,7 @@ static void feed_line(struct part *pt, const char *s, size_t len, int complete)
 					 KP_CSV_FIELD_MAX);
 			else
 				kp_error(psink(pt), r->name, pt->line,
-					 col_at(pt, s, n ? n - 1 : 0),
+					 col_at(pt, s, n),
 					 "stray quote: a field that holds a quote "
 					 "must be enclosed in quotes, with its "
 					 "quotes doubled");

@@ -338,10 +338,11 @@ static int contests_row(void *vctx, const struct kp_csv_record *r,
 			       kp_csv_col(r, (size_t)x->cols[CC_STATUS].index),
 			       "status '%s': expected empty, 'open' or 'closed'",
 			       kp_diag_quote(q, sizeof(q), f->s, f->len));
-	if (bad || dup) {
+	if (dup) {
 		contest_free(&ct);
 		return 0;
 	}
+	ct.broken = bad;
 	x->c->contests = kp_xgrow(x->c->contests, &x->c->alloc, x->c->n + 1,
 				  sizeof(*x->c->contests));
 	x->c->contests[x->c->n++] = ct;
@@ -547,14 +548,18 @@ static int check_candidates(struct kp_congress *c, struct kp_diag_sink *sink)
 		struct kp_contest *ct = &c->contests[i];
 
 		qsort(ct->cands, ct->ncands, sizeof(*ct->cands), by_no);
+		if (ct->broken)
+			continue;
 		if (!ct->ncands) {
 			status = kp_error(sink, c->contests_path, ct->line, 1,
 					  "contest '%s' has no candidates in "
 					  "candidates.csv", ct->id);
+			ct->broken = 1;
 			continue;
 		}
 		for (j = 0; j < ct->ncands; j++)
 			if (ct->cands[j].no != j + 1) {
+				ct->broken = 1;
 				status = kp_error(sink, c->candidates_path,
 						  ct->cands[j].line, 1,
 						  "contest '%s' numbers its "

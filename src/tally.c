@@ -590,6 +590,11 @@ int kp_tally_congress(const struct kp_congress *cg, const char *only,
 
 		if (only && strcmp(cg->contests[i].id, only) != 0)
 			continue;
+		if (cg->contests[i].broken) {
+			/* its error was reported; its ballots mean nothing */
+			status = KP_EXIT_DATA;
+			continue;
+		}
 		cr = &res->contests[res->n++];
 		cr->ct = &cg->contests[i];
 		st = tally_contest(cr, cg, o, sink);

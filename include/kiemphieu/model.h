@@ -56,6 +56,9 @@ struct kp_contest {
 	int has_prev_members, has_prev_women, has_prev_young;
 	unsigned prev_members, prev_women, prev_young;
 	int closed;
+	int broken;		/* its row or its candidate list has an error:
+				 * known, so that its files are not orphans,
+				 * but never tallied */
 	uint64_t line;		/* in contests.csv */
 	struct kp_candidate *cands;	/* sorted by no: cands[i].no == i + 1 */
 	size_t ncands, cands_alloc;

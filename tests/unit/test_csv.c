@@ -1,0 +1,417 @@
+/* The CSV reader: decoding, delimiters, positions, strictness, parts. */
+#include "unit.h"
+
+#include <pthread.h>
+
+#include "kiemphieu/buf.h"
+#include "kiemphieu/csv.h"
+#include "kiemphieu/exit.h"
+
+/* Records as "LINE:f1|f2|...\n"; diagnostics as "LINE:COL: e|w: MSG\n". */
+struct got {
+	struct kp_buf rec, diag;
+	unsigned resets, merges;
+	uint64_t rows;
+};
+
+static int on_rec(void *ctx, const struct kp_csv_record *r,
+		  struct kp_diag_sink *sink)
+{
+	struct got *g = ctx;
+	size_t i;
+
+	(void)sink;
+	kp_buf_addf(&g->rec, "%llu:", (unsigned long long)r->line);
+	for (i = 0; i < r->nfields; i++)
+		kp_buf_addf(&g->rec, "%s%s", i ? "|" : "", r->fields[i].s);
+	kp_buf_addch(&g->rec, '\n');
+	g->rows++;
+	return 0;
+}
+
+static void on_reset(void *ctx)
+{
+	struct got *g = ctx;
+
+	kp_buf_reset(&g->rec);
+	g->rows = 0;
+	g->resets++;
+}
+
+static void on_merge(void **ctx, unsigned n, struct kp_diag_sink *sink)
+{
+	struct got *g = ctx[0];
+	unsigned i;
+
+	(void)sink;
+	for (i = 1; i < n; i++) {
+		struct got *o = ctx[i];
+
+		kp_buf_add(&g->rec, o->rec.s ? o->rec.s : "", o->rec.len);
+		g->rows += o->rows;
+	}
+	g->merges++;
+}
+
+static void on_diag(void *ctx, const struct kp_diag *d)
+{
+	struct got *g = ctx;
+
+	kp_buf_addf(&g->diag, "%llu:%llu: %c: %s\n", (unsigned long long)d->line,
+		    (unsigned long long)d->col,
+		    d->severity == KP_SEV_ERROR ? 'e' : 'w', d->msg);
+}
+
+static const struct kp_csv_handler handler = { on_rec, on_rec, on_reset, on_merge };
+
+/* Read bytes as a file with the given options into g. */
+static int read_bytes(const char *data, size_t len, const struct kp_csv_opts *o,
+		      struct got *g)
+{
+	char *dir = unit_tmpdir(), path[4200];
+	struct kp_diag_sink sink;
+	void *ctx = g;
+	int rc;
+
+	memset(g, 0, sizeof(*g));
+	unit_write(dir, "f.csv", data, len);
+	snprintf(path, sizeof(path), "%s/f.csv", dir);
+	kp_diag_sink_init(&sink, on_diag, g);
+	rc = kp_csv_read(path, "f.csv", o, &handler, &ctx, 1, &sink);
+	unit_rmdir(dir);
+	if (!g->rec.s)
+		kp_buf_addstr(&g->rec, "");
+	if (!g->diag.s)
+		kp_buf_addstr(&g->diag, "");
+	return rc;
+}
+
+static int read_str(const char *s, struct got *g)
+{
+	struct kp_csv_opts o;
+
+	kp_csv_opts_init(&o);
+	return read_bytes(s, strlen(s), &o, g);
+}
+
+static void got_release(struct got *g)
+{
+	kp_buf_release(&g->rec);
+	kp_buf_release(&g->diag);
+}
+
+static void delimiters_are_detected(void **state)
+{
+	static const char *const in[] = {
+		"a,b,c\n1,2,3\n", "a;b;c\n1;2;3\n", "a\tb\tc\n1\t2\t3\n",
+		/* a comma inside a quoted field does not fool the semicolon */
+		"\"x,y\";b;c\n1;2;3\n",
+	};
+	struct got g;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < 3; i++) {
+		assert_int_equal(read_str(in[i], &g), KP_EXIT_OK);
+		assert_string_equal(g.rec.s, "1:a|b|c\n2:1|2|3\n");
+		got_release(&g);
+	}
+	assert_int_equal(read_str(in[3], &g), KP_EXIT_OK);
+	assert_string_equal(g.rec.s, "1:x,y|b|c\n2:1|2|3\n");
+	got_release(&g);
+}
+
+static void delimiter_can_be_forced(void **state)
+{
+	struct kp_csv_opts o;
+	struct got g;
+
+	(void)state;
+	kp_csv_opts_init(&o);
+	o.delimiter = ';';
+	assert_int_equal(read_bytes("a,b;c\n", 6, &o, &g), KP_EXIT_OK);
+	assert_string_equal(g.rec.s, "1:a,b|c\n");
+	got_release(&g);
+}
+
+static void lines_blank_crlf_and_empty_records(void **state)
+{
+	struct got g;
+
+	(void)state;
+	/* blank lines, CRLF, a ";;" row of empty fields: skipped, lines kept */
+	assert_int_equal(read_str("a,b\r\n\r\n1,2\r\n,\r\n  \r\n3,4", &g), KP_EXIT_OK);
+	assert_string_equal(g.rec.s, "1:a|b\n3:1|2\n6:3|4\n");
+	assert_string_equal(g.diag.s, "");
+	got_release(&g);
+	/* spaces around unquoted fields are trimmed, inside quotes kept */
+	assert_int_equal(read_str("a , \" b \"\n", &g), KP_EXIT_OK);
+	assert_string_equal(g.rec.s, "1:a| b \n");
+	got_release(&g);
+	/* a doubled quote inside quotes */
+	assert_int_equal(read_str("\"say \"\"x\"\"\",b\n", &g), KP_EXIT_OK);
+	assert_string_equal(g.rec.s, "1:say \"x\"|b\n");
+	got_release(&g);
+}
+
+static void boms_and_utf16(void **state)
+{
+	static const char u8bom[] = "\xef\xbb\xbf" "t\xc3\xaan,b\n1,2\n";
+	/* "tên,b\n" in UTF-16LE and BE with their BOMs */
+	static const char le[] = "\xff\xfe" "t\0\xea\0n\0,\0b\0\n\0";
+	static const char be[] = "\xfe\xff" "\0t\0\xea\0n\0,\0b\0\n";
+	struct kp_csv_opts o;
+	struct got g;
+
+	(void)state;
+	kp_csv_opts_init(&o);
+	assert_int_equal(read_bytes(u8bom, sizeof(u8bom) - 1, &o, &g), KP_EXIT_OK);
+	assert_string_equal(g.rec.s, "1:t\xc3\xaan|b\n2:1|2\n");
+	got_release(&g);
+	assert_int_equal(read_bytes(le, sizeof(le) - 1, &o, &g), KP_EXIT_OK);
+	assert_string_equal(g.rec.s, "1:t\xc3\xaan|b\n");
+	got_release(&g);
+	assert_int_equal(read_bytes(be, sizeof(be) - 1, &o, &g), KP_EXIT_OK);
+	assert_string_equal(g.rec.s, "1:t\xc3\xaan|b\n");
+	got_release(&g);
+	/* a UTF-16 file cut in the middle of a character */
+	assert_int_equal(read_bytes(le, sizeof(le) - 2, &o, &g), KP_EXIT_DATA);
+	assert_string_equal(g.diag.s, "1:6: e: the file ends in the middle of a "
+				      "UTF-16LE character\n");
+	got_release(&g);
+}
+
+static void windows_1258_is_a_fallback(void **state)
+{
+	/* "Nguyễn" in Windows-1258: "Nguy" + ê (0xEA) + combining tilde (0xDE) + "n" */
+	static const char cp[] = "name\nNguy\xea\xden\n";
+	struct kp_csv_opts o;
+	struct got g;
+
+	(void)state;
+	kp_csv_opts_init(&o);
+	assert_int_equal(read_bytes(cp, sizeof(cp) - 1, &o, &g), KP_EXIT_OK);
+	assert_int_equal(g.resets, 1); /* read once as UTF-8, then again */
+	/* glibc composes the tone mark: the same bytes as UTF-8 NFC input */
+	assert_string_equal(g.rec.s, "1:name\n2:Nguy\xe1\xbb\x85n\n");
+	assert_string_equal(g.diag.s, "2:0: w: not valid UTF-8; reading the file "
+				      "as Windows-1258 (--encoding chooses another)\n");
+	got_release(&g);
+	/* with the encoding fixed, the same bytes are an error, not a guess */
+	o.encoding = KP_ENC_UTF8;
+	assert_int_equal(read_bytes(cp, sizeof(cp) - 1, &o, &g), KP_EXIT_DATA);
+	assert_string_equal(g.diag.s, "2:5: e: byte 0xea is not valid UTF-8\n");
+	got_release(&g);
+}
+
+static void strictness_errors_with_positions(void **state)
+{
+	static const struct {
+		const char *in, *rec, *diag;
+	} cases[] = {
+		{ "a,b\n1,\"x\n2,3\n", "1:a|b\n3:2|3\n",
+		  "2:3: e: quoted field not closed at the end of the line\n" },
+		{ "a,b\n1,x\"y\n2,3\n", "1:a|b\n3:2|3\n",
+		  "2:4: e: stray quote: a field that holds a quote must be enclosed "
+		  "in quotes, with its quotes doubled\n" },
+		{ "a,b\n1,\"x\"y\n", "1:a|b\n",
+		  "2:6: e: stray quote: a field that holds a quote must be enclosed "
+		  "in quotes, with its quotes doubled\n" },
+		{ "a,b\n1,\"x", "1:a|b\n",
+		  "2:3: e: quoted field not closed at the end of the file\n" },
+		{ "a,b\n1,x\x01y\n2,3\n", "1:a|b\n3:2|3\n",
+		  "2:4: e: byte 0x01 is not text\n" },
+		{ "", "", "1:1: e: the file is empty: expected a header row\n" },
+		{ "\n\n  \n", "", "1:1: e: the file is empty: expected a header row\n" },
+	};
+	struct got g;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		assert_int_equal(read_str(cases[i].in, &g), KP_EXIT_DATA);
+		assert_string_equal(g.rec.s, cases[i].rec);
+		assert_string_equal(g.diag.s, cases[i].diag);
+		got_release(&g);
+	}
+}
+
+static void nul_byte_hints_at_utf16(void **state)
+{
+	static const char in[] = "a,b\n1,\0\n";
+	struct kp_csv_opts o;
+	struct got g;
+
+	(void)state;
+	kp_csv_opts_init(&o);
+	assert_int_equal(read_bytes(in, sizeof(in) - 1, &o, &g), KP_EXIT_DATA);
+	assert_string_equal(g.diag.s, "2:3: e: byte 0x00 is not text (a UTF-16 "
+				      "file without a byte order mark? save it as "
+				      "UTF-8 or pass --encoding utf-16le)\n");
+	got_release(&g);
+}
+
+static void limits_on_fields(void **state)
+{
+	struct kp_buf b = KP_BUF_INIT;
+	struct kp_csv_opts o;
+	struct got g;
+	size_t i;
+
+	(void)state;
+	kp_csv_opts_init(&o);
+	/* a field of exactly the limit is fine; one byte more is not */
+	kp_buf_addstr(&b, "a,b\n1,");
+	kp_buf_pad(&b, 'x', KP_CSV_FIELD_MAX);
+	kp_buf_addstr(&b, "\n2,");
+	kp_buf_pad(&b, 'y', KP_CSV_FIELD_MAX + 1);
+	kp_buf_addstr(&b, "\n3,4\n");
+	assert_int_equal(read_bytes(b.s, b.len, &o, &g), KP_EXIT_DATA);
+	assert_string_equal(g.diag.s, "3:3: e: field longer than 65536 bytes\n");
+	assert_int_equal(g.rows, 3); /* header, line 2, line 4 */
+	got_release(&g);
+	/* exactly KP_CSV_FIELDS_MAX fields pass, one more does not */
+	kp_buf_reset(&b);
+	for (i = 0; i < KP_CSV_FIELDS_MAX; i++)
+		kp_buf_addstr(&b, i ? ",h" : "h");
+	kp_buf_addstr(&b, "\n");
+	for (i = 0; i <= KP_CSV_FIELDS_MAX; i++)
+		kp_buf_addstr(&b, i ? ",v" : "v");
+	kp_buf_addstr(&b, "\n");
+	assert_int_equal(read_bytes(b.s, b.len, &o, &g), KP_EXIT_DATA);
+	assert_int_equal(g.rows, 1);
+	assert_string_equal(g.diag.s, "2:8193: e: more than 4096 fields in one record\n");
+	got_release(&g);
+	kp_buf_release(&b);
+}
+
+static void missing_file_and_directory(void **state)
+{
+	struct kp_diag_sink sink;
+	struct kp_csv_opts o;
+	struct got g;
+	void *ctx = &g;
+
+	(void)state;
+	memset(&g, 0, sizeof(g));
+	kp_csv_opts_init(&o);
+	kp_diag_sink_init(&sink, on_diag, &g);
+	assert_int_equal(kp_csv_read("/nonexistent/x.csv", NULL, &o, &handler,
+				     &ctx, 1, &sink), KP_EXIT_IO);
+	assert_string_equal(g.diag.s, "0:0: e: cannot open: No such file or directory\n");
+	kp_buf_reset(&g.diag);
+	assert_int_equal(kp_csv_read("/", NULL, &o, &handler, &ctx, 1, &sink),
+			 KP_EXIT_IO);
+	assert_string_equal(g.diag.s, "0:0: e: is a directory, expected a CSV file\n");
+	got_release(&g);
+}
+
+/* A large file read in parts gives the same records, lines and errors. */
+static void parts_equal_one_pass(void **state)
+{
+	struct kp_buf b = KP_BUF_INIT, seq = KP_BUF_INIT;
+	struct got g[4];
+	void *ctx[4] = { &g[0], &g[1], &g[2], &g[3] };
+	struct kp_diag_sink sink;
+	struct kp_csv_opts o;
+	char *dir = unit_tmpdir(), path[4200];
+	size_t i;
+
+	(void)state;
+	kp_buf_addstr(&b, "id,v\n");
+	for (i = 0; i < 400000; i++) {
+		if (i % 99991 == 7)
+			kp_buf_addstr(&b, "\n"); /* blank lines move line numbers */
+		if (i == 300001)
+			kp_buf_addstr(&b, "bad,\"q\n"); /* an error late in the file */
+		kp_buf_addf(&b, "%zu,x%s\n", i, i % 3 ? "" : "yzzzzzzzzzzzzzzzz");
+	}
+	unit_write(dir, "big.csv", b.s, b.len);
+	snprintf(path, sizeof(path), "%s/big.csv", dir);
+	kp_csv_opts_init(&o);
+	memset(g, 0, sizeof(g));
+	kp_diag_sink_init(&sink, on_diag, &g[0]);
+	assert_int_equal(kp_csv_read(path, "big.csv", &o, &handler, ctx, 1, &sink),
+			 KP_EXIT_DATA);
+	assert_int_equal(g[0].merges, 0);
+	kp_buf_add(&seq, g[0].rec.s, g[0].rec.len);
+	assert_string_equal(g[0].diag.s,
+			    "300007:5: e: quoted field not closed at the end of the line\n");
+	got_release(&g[0]);
+	o.threads = 4;
+	memset(g, 0, sizeof(g));
+	kp_diag_sink_init(&sink, on_diag, &g[0]);
+	assert_int_equal(kp_csv_read(path, "big.csv", &o, &handler, ctx, 4, &sink),
+			 KP_EXIT_DATA);
+	assert_int_equal(g[0].merges, 1); /* it was read in parts */
+	assert_int_equal(g[0].rows, 400001);
+	assert_true(g[0].rec.len == seq.len && memcmp(g[0].rec.s, seq.s, seq.len) == 0);
+	assert_string_equal(g[0].diag.s,
+			    "300007:5: e: quoted field not closed at the end of the line\n");
+	for (i = 0; i < 4; i++)
+		got_release(&g[i]);
+	kp_buf_release(&b);
+	kp_buf_release(&seq);
+	unit_rmdir(dir);
+}
+
+static void columns_count_characters(void **state)
+{
+	struct kp_csv_record r;
+	static const char raw[] = "Nguy\xe1\xbb\x85n,\"a,b\",x\r\n";
+
+	(void)state;
+	memset(&r, 0, sizeof(r));
+	r.raw = raw;
+	r.rawlen = sizeof(raw) - 1;
+	r.delim = ',';
+	assert_int_equal(kp_csv_col(&r, 0), 1);
+	assert_int_equal(kp_csv_col(&r, 1), 8);	 /* after 6 characters and ',' */
+	assert_int_equal(kp_csv_col(&r, 2), 14); /* a quoted comma is no delimiter */
+	assert_int_equal(kp_csv_col(&r, 3), 15); /* past the end: the line's end */
+}
+
+static void writing_quotes_when_needed(void **state)
+{
+	struct kp_buf b = KP_BUF_INIT;
+	const char *row[] = { "plain", "a,b", "say \"hi\"", " pad", "Nguyễn", "x;y" };
+
+	(void)state;
+	kp_csv_put_row(&b, row, 6, "\r\n");
+	assert_string_equal(b.s, "plain,\"a,b\",\"say \"\"hi\"\"\",\" pad\",Nguyễn,\"x;y\"\r\n");
+	kp_buf_release(&b);
+}
+
+static void encoding_names(void **state)
+{
+	enum kp_encoding e;
+
+	(void)state;
+	assert_int_equal(kp_encoding_parse("Windows-1258", &e), 0);
+	assert_int_equal(e, KP_ENC_CP1258);
+	assert_int_equal(kp_encoding_parse("UTF-16LE", &e), 0);
+	assert_int_equal(e, KP_ENC_UTF16LE);
+	assert_int_equal(kp_encoding_parse("latin1", &e), -1);
+	assert_string_equal(kp_encoding_name(KP_ENC_UTF16BE), "UTF-16BE");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(delimiters_are_detected),
+		cmocka_unit_test(delimiter_can_be_forced),
+		cmocka_unit_test(lines_blank_crlf_and_empty_records),
+		cmocka_unit_test(boms_and_utf16),
+		cmocka_unit_test(windows_1258_is_a_fallback),
+		cmocka_unit_test(strictness_errors_with_positions),
+		cmocka_unit_test(nul_byte_hints_at_utf16),
+		cmocka_unit_test(limits_on_fields),
+		cmocka_unit_test(missing_file_and_directory),
+		cmocka_unit_test(parts_equal_one_pass),
+		cmocka_unit_test(columns_count_characters),
+		cmocka_unit_test(writing_quotes_when_needed),
+		cmocka_unit_test(encoding_names),
+	};
+
+	return cmocka_run_group_tests_name("csv", tests, NULL, NULL);
+}

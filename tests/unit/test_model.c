@@ -1,0 +1,196 @@
+/* Loading a congress folder: fields, references, numbering, ballot files. */
+#include "unit.h"
+
+#include "kiemphieu/exit.h"
+#include "kiemphieu/model.h"
+
+static char diags[8192];
+
+static void keep(void *ctx, const struct kp_diag *d)
+{
+	const char *base = strrchr(d->file, '/');
+
+	(void)ctx;
+	snprintf(diags + strlen(diags), sizeof(diags) - strlen(diags),
+		 "%s:%llu:%llu:%c:%s\n", base ? base + 1 : d->file,
+		 (unsigned long long)d->line, (unsigned long long)d->col,
+		 d->severity == KP_SEV_ERROR ? 'e' : 'w', d->msg);
+}
+
+static int load(const char *dir, struct kp_congress *c)
+{
+	struct kp_diag_sink s;
+	struct kp_csv_opts o;
+
+	diags[0] = '\0';
+	kp_csv_opts_init(&o);
+	kp_diag_sink_init(&s, keep, NULL);
+	return kp_congress_load(c, dir, &o, &s);
+}
+
+static const char contests[] =
+	"contest,title,kind,seats,reserves,base,issued,date,status\n"
+	"bch,Ban Chấp hành,committee,3,,50,48,2020-05-12,\n"
+	"dbd,Đại biểu,delegates,2,1,50,,,closed\n";
+static const char candidates[] =
+	"contest,no,name,gender,born,note\n"
+	"bch,2,Trần Thị Bích,Nữ,1971-03-02,x\n"
+	"bch,1,Nguyễn Văn An,M,1970,\n"
+	"bch,3,Lê Đức Cường,nam,,\n"
+	"bch,4,Phạm Thị Dung,F,,\n"
+	"dbd,1,Nguyễn Văn An,M,,\n"
+	"dbd,2,Nguyễn Văn An,M,,\n"
+	"dbd,3,Hoàng Văn Đạt,M,,\n";
+
+static void numbers_and_dates(void **state)
+{
+	struct kp_date d;
+	uint64_t v;
+
+	(void)state;
+	assert_int_equal(kp_parse_uint("120", 3, 1000, &v), 0);
+	assert_int_equal(v, 120);
+	assert_int_equal(kp_parse_uint("", 0, 1000, &v), -1);
+	assert_int_equal(kp_parse_uint("-1", 2, 1000, &v), -1);
+	assert_int_equal(kp_parse_uint("1.5", 3, 1000, &v), -1);
+	assert_int_equal(kp_parse_uint("1001", 4, 1000, &v), -2);
+	assert_int_equal(kp_parse_uint("18446744073709551616", 20, UINT64_MAX, &v), -2);
+	assert_int_equal(kp_parse_uint("18446744073709551615", 20, UINT64_MAX, &v), -2);
+	assert_int_equal(kp_date_parse("2020-02-29", 10, &d), 0);
+	assert_int_equal(d.month, 2);
+	assert_int_equal(kp_date_parse("2021-02-29", 10, &d), -1);
+	assert_int_equal(kp_date_parse("2020-13-01", 10, &d), -1);
+	assert_int_equal(kp_date_parse("2020-04-31", 10, &d), -1);
+	assert_int_equal(kp_date_parse("2020-4-1", 8, &d), -1);
+	assert_int_equal(kp_date_parse("12/05/2020", 10, &d), -1);
+}
+
+static void loads_a_congress(void **state)
+{
+	char *dir = unit_tmpdir();
+	struct kp_congress c;
+	const struct kp_contest *ct;
+	const struct kp_candidate *cd;
+	const char *nfd = "Tra\xcc\x80n Thi\xcc\xa3 Bi\xcc\x81" "ch";
+	int amb;
+
+	(void)state;
+	unit_writes(dir, "contests.csv", contests);
+	unit_writes(dir, "candidates.csv", candidates);
+	unit_writes(dir, "ballots/bch.csv", "ballot,1,2,3,4\n");
+	unit_writes(dir, "ballots/dbd.csv", "ballot,1,2,3\n");
+	unit_writes(dir, "ballots/dbd.r2.csv", "ballot,1\n");
+	unit_writes(dir, "ballots/notes.txt", "x");
+	assert_int_equal(load(dir, &c), KP_EXIT_OK);
+	assert_string_equal(diags,
+		"candidates.csv:7:7:w:candidates 1 and 2 of contest 'dbd' have the "
+		"same name: ballot headers must name them by number\n"
+		"notes.txt:0:0:w:not a ballot file (CONTEST.csv or CONTEST.rN.csv): ignored\n");
+	assert_int_equal(c.n, 2);
+	ct = kp_congress_find(&c, "bch");
+	assert_non_null(ct);
+	assert_int_equal(ct->seats, 3);
+	assert_int_equal(ct->base, 50);
+	assert_true(ct->has_issued);
+	assert_int_equal(ct->date.day, 12);
+	assert_false(ct->closed);
+	assert_int_equal(ct->ncands, 4);
+	assert_string_equal(ct->cands[0].name, "Nguyễn Văn An"); /* sorted by no */
+	assert_int_equal(ct->cands[1].gender, 'F');
+	assert_int_equal(ct->cands[1].born.year, 1971);
+	assert_int_equal(ct->cands[2].gender, 'M');
+	assert_int_equal(ct->nrounds, 1);
+	ct = kp_congress_find(&c, "dbd");
+	assert_true(ct->closed);
+	assert_int_equal(ct->reserves, 1);
+	assert_int_equal(ct->nrounds, 2);
+	assert_int_equal(ct->rounds[1].round, 2);
+	/* by number, by name in another normal form, and an ambiguous name */
+	cd = kp_contest_lookup(kp_congress_find(&c, "bch"), "2", 1, &amb);
+	assert_string_equal(cd->name, "Trần Thị Bích");
+	cd = kp_contest_lookup(kp_congress_find(&c, "bch"), nfd, strlen(nfd), &amb);
+	assert_non_null(cd);
+	assert_int_equal(cd->no, 2);
+	assert_null(kp_contest_lookup(ct, "Nguyễn Văn An", strlen("Nguyễn Văn An"), &amb));
+	assert_true(amb);
+	assert_null(kp_contest_lookup(ct, "9", 1, &amb));
+	assert_false(amb);
+	kp_congress_release(&c);
+	unit_rmdir(dir);
+}
+
+static void reports_every_problem(void **state)
+{
+	char *dir = unit_tmpdir();
+	struct kp_congress c;
+
+	(void)state;
+	unit_writes(dir, "contests.csv",
+		    "contest,kind,seats,base,reserves,extra\n"
+		    "bch,committee,9,120,,a\n"
+		    "bch,committee,9,120,,b\n"
+		    "bad id,committee,9,120,,c\n"
+		    "bt,standing,0,120,,d\n"
+		    "ubkt,inspect,3,abc,,e\n"
+		    "bt2,secretary,1,120,1,f\n");
+	unit_writes(dir, "candidates.csv",
+		    "contest,no,name,gender\n"
+		    "bch,1,A,M\n"
+		    "bch,1,B,X\n"
+		    "bch,3,,F\n"
+		    "zz,1,C,M\n"
+		    "bch,4,D,F\n");
+	unit_writes(dir, "ballots/bch.r3.csv", "ballot,1\n");
+	unit_writes(dir, "ballots/bch.r1.csv", "ballot,1\n");
+	unit_writes(dir, "ballots/xx.csv", "ballot,1\n");
+	assert_int_equal(load(dir, &c), KP_EXIT_DATA);
+	assert_string_equal(diags,
+		"contests.csv:1:34:w:unknown column 'extra' is ignored\n"
+		"contests.csv:3:1:e:contest 'bch' appears twice (first on line 2)\n"
+		"contests.csv:4:1:e:contest id 'bad id': expected letters, digits, '_' or '-'\n"
+		"contests.csv:5:13:e:seats: expected a whole number from 1 to 1000, got '0'\n"
+		"contests.csv:6:6:e:kind 'inspect': expected committee, standing, secretary, deputy, inspection, delegates or other\n"
+		"contests.csv:6:16:e:base: expected a whole number from 1 to 100000000, got 'abc'\n"
+		"contests.csv:7:21:e:reserves: only a delegates election has reserve delegates, this one is 'secretary'\n"
+		"candidates.csv:3:9:e:gender 'X': expected M, F, Nam or Nữ\n"
+		"candidates.csv:4:7:e:name: expected the candidate's full name, got an empty field\n"
+		"candidates.csv:5:1:e:contest 'zz' is not in contests.csv\n"
+		"candidates.csv:6:1:e:contest 'bch' numbers its candidates 1..2 without gaps, but 2 is missing\n"
+		"bch.r1.csv:0:0:e:round 1 ballots belong in 'bch.csv'; further rounds are 'bch.r2.csv' and up\n"
+		"xx.csv:0:0:e:ballots of contest 'xx', which is not in contests.csv\n"
+		"bch.r3.csv:0:0:e:round 3 ballots, but no round 1 ballots of contest 'bch'\n");
+	kp_congress_release(&c);
+	unit_rmdir(dir);
+}
+
+static void missing_columns_and_folders(void **state)
+{
+	char *dir = unit_tmpdir();
+	struct kp_congress c;
+
+	(void)state;
+	unit_writes(dir, "contests.csv", "contest,KIND,Seats\nbch,committee,9\n");
+	unit_writes(dir, "candidates.csv", "contest,no,name,no\n");
+	assert_int_equal(load(dir, &c), KP_EXIT_DATA);
+	assert_string_equal(diags,
+		"contests.csv:1:1:e:missing required column 'base'\n"
+		"candidates.csv:1:17:e:column 'no' appears twice (first as column 2)\n");
+	kp_congress_release(&c);
+	assert_int_equal(load("/nonexistent/congress", &c), KP_EXIT_IO);
+	assert_string_equal(diags, "congress:0:0:e:cannot open the congress folder: "
+				   "No such file or directory\n");
+	kp_congress_release(&c);
+	unit_rmdir(dir);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(numbers_and_dates),
+		cmocka_unit_test(loads_a_congress),
+		cmocka_unit_test(reports_every_problem),
+		cmocka_unit_test(missing_columns_and_folders),
+	};
+
+	return cmocka_run_group_tests_name("model", tests, NULL, NULL);
+}
