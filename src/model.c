@@ -367,6 +367,7 @@ struct candidates_ctx {
 	struct kp_congress *c;
 	struct kp_column cols[CD_N];
 	size_t width;
+	uint64_t row_errors;	/* errors that rows explain */
 };
 
 static int candidates_header(void *vctx, const struct kp_csv_record *r,
@@ -443,9 +444,12 @@ static int candidates_row(void *vctx, const struct kp_csv_record *r,
 	uint64_t v;
 	size_t i;
 	int bad = 0;
+	uint64_t errors = sink->errors;
 
-	if (check_width(r, x->width, sink))
+	if (check_width(r, x->width, sink)) {
+		x->row_errors += sink->errors - errors;
 		return 0;
+	}
 	memset(&cd, 0, sizeof(cd));
 	cd.line = r->line;
 	f = get(r, x->cols[CD_CONTEST].index);
@@ -475,18 +479,18 @@ static int candidates_row(void *vctx, const struct kp_csv_record *r,
 			       "an empty field");
 	f = get(r, x->cols[CD_GENDER].index);
 	if (parse_gender(f->s, f->len, &cd.gender) != 0)
-		bad = kp_error(sink, r->file, r->line,
-			       kp_csv_col(r, (size_t)x->cols[CD_GENDER].index),
-			       "gender '%s': expected M, F, Nam or Nữ",
-			       kp_diag_quote(q, sizeof(q), f->s, f->len));
+		kp_error(sink, r->file, r->line,
+			 kp_csv_col(r, (size_t)x->cols[CD_GENDER].index),
+			 "gender '%s': expected M, F, Nam or Nữ",
+			 kp_diag_quote(q, sizeof(q), f->s, f->len));
 	f = get(r, x->cols[CD_BORN].index);
 	if (f->len == 4 && kp_parse_uint(f->s, 4, 9999, &v) == 0 && v >= 1900)
 		cd.born.year = (int)v;
 	else if (f->len && kp_date_parse(f->s, f->len, &cd.born) != 0)
-		bad = kp_error(sink, r->file, r->line,
-			       kp_csv_col(r, (size_t)x->cols[CD_BORN].index),
-			       "born '%s': expected a year YYYY or a day YYYY-MM-DD",
-			       kp_diag_quote(q, sizeof(q), f->s, f->len));
+		kp_error(sink, r->file, r->line,
+			 kp_csv_col(r, (size_t)x->cols[CD_BORN].index),
+			 "born '%s': expected a year YYYY or a day YYYY-MM-DD",
+			 kp_diag_quote(q, sizeof(q), f->s, f->len));
 	if (ct && !bad) {
 		for (i = 0; i < ct->ncands; i++)
 			if (ct->cands[i].no == cd.no) {
@@ -511,8 +515,15 @@ static int candidates_row(void *vctx, const struct kp_csv_record *r,
 		ct->cands = kp_xgrow(ct->cands, &ct->cands_alloc, ct->ncands + 1,
 				     sizeof(*ct->cands));
 		ct->cands[ct->ncands++] = cd;
+		/* a bad gender or birth year was reported, but the candidate is
+		 * on the ballot all the same: the count can still be checked */
+		x->row_errors += sink->errors - errors;
 		return 0;
 	}
+	/* a contest missing one of its candidates must not be tallied */
+	if (ct)
+		ct->broken = 1;
+	x->row_errors += sink->errors - errors;
 	free(cd.name);
 	return 0;
 }
@@ -738,6 +749,7 @@ int kp_congress_load(struct kp_congress *c, const char *dir,
 	struct stat st;
 	const char *slash;
 	size_t len;
+	uint64_t errors;
 	void *ctx;
 	int status = KP_EXIT_OK;
 
@@ -766,8 +778,18 @@ int kp_congress_load(struct kp_congress *c, const char *dir,
 	memset(&dx, 0, sizeof(dx));
 	dx.c = c;
 	ctx = &dx;
+	errors = sink->errors;
 	status = worst(status, kp_csv_read(c->candidates_path, NULL, &one,
 					   &candidates_h, &ctx, 1, sink));
+	if (sink->errors - errors > dx.row_errors) {
+		/* the file itself is damaged (cut, undecodable, no header):
+		 * no list can be trusted, and what follows from one would only
+		 * be noise */
+		size_t i;
+
+		for (i = 0; i < c->n; i++)
+			c->contests[i].broken = 1;
+	}
 	status = worst(status, check_candidates(c, sink));
 	status = worst(status, scan_ballots(c, sink));
 	return status;

@@ -1,6 +1,7 @@
 /* Tallying ballot files and deciding each round (docs/rules.md). */
 #include "kiemphieu/tally.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -496,26 +497,30 @@ static void surplus_check(struct kp_contest_result *cr, const struct kp_congress
 {
 	const struct kp_contest *ct = cr->ct;
 	const struct kp_surplus *s = &cr->surplus;
-	char pct[24];
-	const char *why;
+	char pct[24], why[128];
 
 	if (!kp_verdict_is_error(s->verdict))
 		return;
 	kp_rules_fmt_x100(pct, s->percent_x100, '.');
 	switch (s->verdict) {
 	case KP_VERDICT_NONE:
-		why = ct->kind == KP_KIND_COMMITTEE || ct->kind == KP_KIND_STANDING ?
-			"the list must have more candidates than seats" :
-			"the list must have at least as many candidates as "
-			"seats and reserves";
+		snprintf(why, sizeof(why), "%s",
+			 ct->kind == KP_KIND_COMMITTEE || ct->kind == KP_KIND_STANDING ?
+			 "the list must have more candidates than seats" :
+			 "the list must have at least as many candidates as "
+			 "seats and reserves");
 		break;
 	case KP_VERDICT_BELOW_MIN:
-		why = "below the minimum surplus";
+		snprintf(why, sizeof(why), "below the %u%% minimum",
+			 o->limits.min_percent);
 		break;
 	default:
-		why = ct->seats <= 5 ? "a body of 5 seats or fewer has a "
-				       "surplus of exactly 1" :
-				       "above the maximum surplus";
+		if (ct->seats <= 5)
+			snprintf(why, sizeof(why), "a body of 5 seats or fewer "
+				 "has a surplus of exactly 1");
+		else
+			snprintf(why, sizeof(why), "above the %u%% maximum",
+				 o->limits.max_percent);
 		break;
 	}
 	if (o->surplus_errors)

@@ -71,7 +71,7 @@ static void loads_a_congress(void **state)
 	struct kp_congress c;
 	const struct kp_contest *ct;
 	const struct kp_candidate *cd;
-	const char *nfd = "Tra\xcc\x80n Thi\xcc\xa3 Bi\xcc\x81" "ch";
+	const char *nfd = "Tra\xcc\x82\xcc\x80n Thi\xcc\xa3 Bi\xcc\x81" "ch";
 	int amb;
 
 	(void)state;
@@ -152,10 +152,10 @@ static void reports_every_problem(void **state)
 		"contests.csv:6:6:e:kind 'inspect': expected committee, standing, secretary, deputy, inspection, delegates or other\n"
 		"contests.csv:6:16:e:base: expected a whole number from 1 to 100000000, got 'abc'\n"
 		"contests.csv:7:21:e:reserves: only a delegates election has reserve delegates, this one is 'secretary'\n"
+		"candidates.csv:3:5:e:candidate 1 of contest 'bch' appears twice (first on line 2)\n"
 		"candidates.csv:3:9:e:gender 'X': expected M, F, Nam or Nữ\n"
 		"candidates.csv:4:7:e:name: expected the candidate's full name, got an empty field\n"
 		"candidates.csv:5:1:e:contest 'zz' is not in contests.csv\n"
-		"candidates.csv:6:1:e:contest 'bch' numbers its candidates 1..2 without gaps, but 2 is missing\n"
 		"bch.r1.csv:0:0:e:round 1 ballots belong in 'bch.csv'; further rounds are 'bch.r2.csv' and up\n"
 		"xx.csv:0:0:e:ballots of contest 'xx', which is not in contests.csv\n"
 		"bch.r3.csv:0:0:e:round 3 ballots, but no round 1 ballots of contest 'bch'\n");
@@ -183,6 +183,22 @@ static void missing_columns_and_folders(void **state)
 	unit_rmdir(dir);
 }
 
+static void numbering_has_no_gaps(void **state)
+{
+	char *dir = unit_tmpdir();
+	struct kp_congress c;
+
+	(void)state;
+	unit_writes(dir, "contests.csv", "contest,kind,seats,base\nbch,committee,2,9\n");
+	unit_writes(dir, "candidates.csv", "contest,no,name\nbch,1,A\nbch,4,D\nbch,2,B\n");
+	assert_int_equal(load(dir, &c), KP_EXIT_DATA);
+	assert_string_equal(diags, "candidates.csv:3:1:e:contest 'bch' numbers its "
+				   "candidates 1..3 without gaps, but 3 is missing\n");
+	assert_true(c.contests[0].broken);
+	kp_congress_release(&c);
+	unit_rmdir(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -190,6 +206,7 @@ int main(void)
 		cmocka_unit_test(loads_a_congress),
 		cmocka_unit_test(reports_every_problem),
 		cmocka_unit_test(missing_columns_and_folders),
+		cmocka_unit_test(numbering_has_no_gaps),
 	};
 
 	return cmocka_run_group_tests_name("model", tests, NULL, NULL);

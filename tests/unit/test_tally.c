@@ -1,0 +1,342 @@
+/* Tallying congress folders: counts, reasons, rounds, errors, parts. */
+#include "unit.h"
+
+#include "kiemphieu/buf.h"
+#include "kiemphieu/exit.h"
+#include "kiemphieu/tally.h"
+
+static char diags[8192];
+
+static void keep(void *ctx, const struct kp_diag *d)
+{
+	const char *base = strrchr(d->file, '/');
+
+	(void)ctx;
+	snprintf(diags + strlen(diags), sizeof(diags) - strlen(diags),
+		 "%s:%llu:%llu:%c:%s\n", base ? base + 1 : d->file,
+		 (unsigned long long)d->line, (unsigned long long)d->col,
+		 d->severity == KP_SEV_ERROR ? 'e' : 'w', d->msg);
+}
+
+struct run {
+	struct kp_congress cg;
+	struct kp_results res;
+	int status;
+};
+
+static void tally(const char *dir, unsigned threads, struct run *r)
+{
+	struct kp_diag_sink s;
+	struct kp_tally_opts o;
+
+	diags[0] = '\0';
+	kp_tally_opts_init(&o);
+	o.csv.threads = threads;
+	kp_diag_sink_init(&s, keep, NULL);
+	r->status = kp_congress_load(&r->cg, dir, &o.csv, &s);
+	if (kp_tally_congress(&r->cg, NULL, &o, &r->res, &s) != KP_EXIT_OK &&
+	    r->status == KP_EXIT_OK)
+		r->status = KP_EXIT_DATA;
+}
+
+static void done(struct run *r)
+{
+	kp_results_release(&r->res);
+	kp_congress_release(&r->cg);
+}
+
+static void congress(const char *dir, const char *contests)
+{
+	unit_writes(dir, "contests.csv", contests);
+	unit_writes(dir, "candidates.csv",
+		    "contest,no,name,gender,born\n"
+		    "c,1,Nguyễn Văn An,M,1970\n"
+		    "c,2,Trần Thị Bích,F,1985\n"
+		    "c,3,Lê Đức Cường,M,1990\n"
+		    "c,4,Phạm Thị Dung,F,1992\n");
+}
+
+static void counts_reasons_and_consistency(void **state)
+{
+	char *dir = unit_tmpdir();
+	const struct kp_round_result *rr;
+	struct run r;
+
+	(void)state;
+	congress(dir, "contest,kind,seats,base,issued\nc,committee,3,7,7\n");
+	unit_writes(dir, "ballots/c.csv",
+		    "ballot,1,2,3,4,void\n"
+		    "1,,,,x,\n"			/* keeps 1,2,3 */
+		    "2,,,x,,\n"			/* keeps 1,2,4 */
+		    "3,,x,,,\n"			/* keeps 1,3,4 */
+		    "4,,,,,\n"			/* keeps 4 of 3: too many */
+		    "5,x,x,x,x,\n"		/* crosses all: invalid */
+		    "6,,,x,x,Không đóng dấu\n"	/* ruled void */
+		    "7,,X,X,x,\n");		/* keeps 1: valid */
+	tally(dir, 1, &r);
+	assert_int_equal(r.status, KP_EXIT_OK);
+	assert_string_equal(diags, "");
+	assert_int_equal(r.res.n, 1);
+	assert_int_equal(r.res.contests[0].nrounds, 1);
+	rr = &r.res.contests[0].rounds[0];
+	assert_int_equal(rr->ballots, 7);
+	assert_int_equal(rr->valid, 4);
+	assert_int_equal(rr->invalid, 3);
+	assert_int_equal(rr->nreasons, 3);
+	assert_string_equal(rr->reasons[0].text, "too-many");
+	assert_string_equal(rr->reasons[1].text, "all-crossed");
+	assert_string_equal(rr->reasons[2].text, "void: Không đóng dấu");
+	assert_int_equal(rr->cands[0].votes, 4);
+	assert_int_equal(rr->cands[1].votes, 2);
+	assert_int_equal(rr->cands[2].votes, 2);
+	assert_int_equal(rr->cands[3].votes, 2);
+	/* valid x seats = votes cast + unused: 4 x 3 = 10 + 2 */
+	assert_int_equal(rr->votes_cast, 10);
+	assert_int_equal(rr->unused, 2);
+	/* base 7: only 4 votes are over half */
+	assert_int_equal(rr->cands[0].result, KP_RESULT_ELECTED);
+	assert_int_equal(rr->cands[1].result, KP_RESULT_NOT_ELECTED);
+	assert_int_equal(r.res.contests[0].nelected, 1);
+	assert_int_equal(r.res.contests[0].unfilled, 2);
+	assert_int_equal(r.res.contests[0].status, KP_STATUS_PENDING);
+	assert_true(kp_results_pending(&r.res));
+	/* the surplus of a 3-seat committee with 4 names: exactly one, ok */
+	assert_int_equal(r.res.contests[0].surplus.verdict, KP_VERDICT_OK);
+	done(&r);
+	unit_rmdir(dir);
+}
+
+static void tie_then_second_round_with_reserve(void **state)
+{
+	char *dir = unit_tmpdir();
+	const struct kp_contest_result *cr;
+	struct run r;
+
+	(void)state;
+	congress(dir, "contest,kind,seats,reserves,base\nc,delegates,1,1,5\n");
+	/* round 1, 2 seats: 1 and 2 tie with 4 of base 5, 3 has 1 */
+	unit_writes(dir, "ballots/c.csv",
+		    "ballot,1,2,3,4\n1,,,x,x\n2,,,x,x\n3,,,x,x\n4,,,x,x\n5,x,x,,\n");
+	tally(dir, 1, &r);
+	assert_int_equal(r.status, KP_EXIT_OK);
+	cr = &r.res.contests[0];
+	assert_int_equal(cr->status, KP_STATUS_PENDING);
+	assert_int_equal(cr->ntied, 2);
+	assert_int_equal(cr->tied[0], 1);
+	assert_int_equal(cr->tied[1], 2);
+	assert_int_equal(cr->rounds[0].cands[0].result, KP_RESULT_TIE);
+	assert_int_equal(cr->nreserves, 0); /* no reserve past a tie */
+	assert_int_equal(cr->unfilled, 2);
+	done(&r);
+	/* round 2 between the two: 2 official, 1 reserve */
+	unit_writes(dir, "ballots/c.r2.csv",
+		    "ballot,2,Nguyễn Văn An\n1,,x\n2,,x\n3,,\n4,,\n5,x,\n");
+	tally(dir, 1, &r);
+	assert_int_equal(r.status, KP_EXIT_OK);
+	cr = &r.res.contests[0];
+	assert_int_equal(cr->status, KP_STATUS_COMPLETE);
+	assert_int_equal(cr->nrounds, 2);
+	assert_int_equal(cr->rounds[1].seats, 2);
+	assert_int_equal(cr->nelected, 1);
+	assert_int_equal(cr->elected[0].no, 2);
+	assert_int_equal(cr->elected[0].round, 2);
+	assert_int_equal(cr->elected[0].votes, 4);
+	assert_int_equal(cr->nreserves, 1);
+	assert_int_equal(cr->reserves[0].no, 1);
+	assert_int_equal(cr->reserves[0].votes, 3);
+	assert_int_equal(cr->unfilled, 0);
+	assert_int_equal(cr->ntied, 0);
+	/* the round's list is in ballot order, whatever the column order */
+	assert_int_equal(cr->rounds[1].cands[0].no, 1);
+	done(&r);
+	/* a third round after every seat was filled */
+	unit_writes(dir, "ballots/c.r3.csv", "ballot,3\n1,\n");
+	tally(dir, 1, &r);
+	assert_int_equal(r.status, KP_EXIT_DATA);
+	assert_string_equal(diags, "c.r3.csv:0:0:e:round 3 ballots, but every seat "
+				   "of contest 'c' was filled in round 2\n");
+	done(&r);
+	unit_rmdir(dir);
+}
+
+static void later_round_lists_only_open_candidates(void **state)
+{
+	char *dir = unit_tmpdir();
+	struct run r;
+
+	(void)state;
+	congress(dir, "contest,kind,seats,base\nc,committee,3,5\n");
+	unit_writes(dir, "ballots/c.csv",
+		    "ballot,1,2,3,4\n1,,x,x,x\n2,,x,x,x\n3,,x,x,x\n4,x,x,x,\n5,x,x,x,\n");
+	unit_writes(dir, "ballots/c.r2.csv", "ballot,1,2,2,9\n1,,,,\n");
+	tally(dir, 1, &r);
+	assert_int_equal(r.status, KP_EXIT_DATA);
+	assert_string_equal(diags,
+		"c.r2.csv:1:8:e:candidate 1 (Nguyễn Văn An) was elected in an earlier "
+		"round and cannot be on the round 2 list\n"
+		"c.r2.csv:1:12:e:candidate 2 (Trần Thị Bích) has two columns\n"
+		"c.r2.csv:1:14:e:column '9' is not a candidate of contest 'c': expected "
+		"a number 1..N or a full name from candidates.csv\n");
+	done(&r);
+	unit_rmdir(dir);
+}
+
+static void round_one_lists_everyone_and_issued_bounds(void **state)
+{
+	char *dir = unit_tmpdir();
+	struct run r;
+
+	(void)state;
+	congress(dir, "contest,kind,seats,base,issued\nc,committee,3,5,1\n");
+	unit_writes(dir, "ballots/c.csv", "ballot,1,2,4\n1,,,\n2,,,\n");
+	tally(dir, 1, &r);
+	assert_int_equal(r.status, KP_EXIT_DATA);
+	assert_string_equal(diags,
+		"c.csv:1:1:e:candidate 3 (Lê Đức Cường) of contest 'c' has no column "
+		"in the round 1 ballots\n");
+	done(&r);
+	unit_writes(dir, "ballots/c.csv", "ballot,1,2,3,4\n1,,,,x\n2,,,,x\n");
+	tally(dir, 1, &r);
+	assert_int_equal(r.status, KP_EXIT_DATA);
+	assert_string_equal(diags,
+		"c.csv:0:0:e:2 ballots counted, but contests.csv line 2 says only 1 "
+		"were issued\n");
+	done(&r);
+	unit_rmdir(dir);
+}
+
+static void closed_and_not_started(void **state)
+{
+	char *dir = unit_tmpdir();
+	struct run r;
+
+	(void)state;
+	congress(dir, "contest,kind,seats,base,status\n"
+		      "c,committee,3,5,closed\n");
+	unit_writes(dir, "ballots/c.csv",
+		    "ballot,1,2,3,4\n1,,x,x,x\n2,,x,x,x\n3,,x,x,x\n");
+	tally(dir, 1, &r);
+	assert_int_equal(r.status, KP_EXIT_OK);
+	assert_int_equal(r.res.contests[0].status, KP_STATUS_CLOSED);
+	assert_int_equal(r.res.contests[0].unfilled, 2);
+	assert_false(kp_results_pending(&r.res));
+	done(&r);
+	unlink(strcat(strcpy(diags, dir), "/ballots/c.csv"));
+	tally(dir, 1, &r);
+	assert_int_equal(r.res.contests[0].status, KP_STATUS_CLOSED);
+	done(&r);
+	congress(dir, "contest,kind,seats,base\nc,committee,3,5\n");
+	tally(dir, 1, &r);
+	assert_int_equal(r.status, KP_EXIT_OK);
+	assert_int_equal(r.res.contests[0].status, KP_STATUS_NOT_STARTED);
+	assert_int_equal(r.res.contests[0].nrounds, 0);
+	done(&r);
+	unit_rmdir(dir);
+}
+
+static void bad_rows_are_all_reported(void **state)
+{
+	char *dir = unit_tmpdir();
+	struct run r;
+
+	(void)state;
+	congress(dir, "contest,kind,seats,base\nc,committee,3,5\n");
+	unit_writes(dir, "ballots/c.csv",
+		    "ballot,1,2,3,4\n1,,x,x,x\n1,,x,x,x\n,,x,x,x\n3,v,x,,\n4,,x\n5,,x,x,x\n");
+	tally(dir, 1, &r);
+	assert_int_equal(r.status, KP_EXIT_DATA);
+	assert_string_equal(diags,
+		"c.csv:3:1:e:duplicate ballot id '1' (first on line 2)\n"
+		"c.csv:4:1:e:empty ballot id: every ballot needs one\n"
+		"c.csv:5:3:e:mark 'v' for candidate 1: expected empty (kept) or 'x' "
+		"(crossed out)\n"
+		"c.csv:6:5:e:expected 5 fields as in the header, found 3\n");
+	done(&r);
+	unit_rmdir(dir);
+}
+
+/* A large file read in parts gives the results of one pass, and a
+ * duplicate id across two parts is still found. */
+static void parts_give_the_same_results(void **state)
+{
+	char *dir = unit_tmpdir();
+	struct kp_buf b = KP_BUF_INIT;
+	struct run one, two;
+	size_t i, k;
+	uint64_t seed = 12345;
+
+	(void)state;
+	congress(dir, "contest,kind,seats,base\nc,committee,3,400000\n");
+	kp_buf_addstr(&b, "ballot,1,2,3,4,void\n");
+	for (i = 0; i < 300000; i++) {
+		kp_buf_addf(&b, "B%06zu", i);
+		for (k = 0; k < 4; k++) {
+			seed = seed * 6364136223846793005ull + 1442695040888963407ull;
+			kp_buf_addstr(&b, (seed >> 62) ? "," : ",x");
+		}
+		kp_buf_addstr(&b, i % 1000 == 3 ? ",Rách\n" : ",\n");
+	}
+	unit_write(dir, "ballots/c.csv", b.s, b.len);
+	tally(dir, 1, &one);
+	assert_int_equal(one.status, KP_EXIT_OK);
+	tally(dir, 2, &two);
+	assert_int_equal(two.status, KP_EXIT_OK);
+	for (k = 0; k < 4; k++)
+		assert_int_equal(one.res.contests[0].rounds[0].cands[k].votes,
+				 two.res.contests[0].rounds[0].cands[k].votes);
+	assert_int_equal(one.res.contests[0].rounds[0].valid,
+			 two.res.contests[0].rounds[0].valid);
+	assert_int_equal(one.res.contests[0].rounds[0].reasons[0].count,
+			 two.res.contests[0].rounds[0].reasons[0].count);
+	assert_int_equal(one.res.contests[0].rounds[0].ballots, 300000);
+	done(&one);
+	done(&two);
+	/* the last ballot repeats the first id: it sits in another part */
+	kp_buf_addstr(&b, "B000000,,,,x,\n");
+	unit_write(dir, "ballots/c.csv", b.s, b.len);
+	tally(dir, 2, &two);
+	assert_int_equal(two.status, KP_EXIT_DATA);
+	assert_string_equal(diags, "c.csv:300002:1:e:duplicate ballot id 'B000000' "
+				   "(first on line 2)\n");
+	done(&two);
+	kp_buf_release(&b);
+	unit_rmdir(dir);
+}
+
+static void windows_1258_void_reasons(void **state)
+{
+	char *dir = unit_tmpdir();
+	struct run r;
+	/* "Không dấu" in Windows-1258: ô is 0xF4, dấu is d + 0xE2 + 0xEC + u */
+	static const char f[] = "ballot,1,2,3,4,void\n1,,,,x,Kh\xf4ng d\xe2\xecu\n"
+				"2,,,,x,\n";
+
+	(void)state;
+	congress(dir, "contest,kind,seats,base\nc,committee,3,2\n");
+	unit_writes(dir, "ballots/c.csv", f);
+	tally(dir, 1, &r);
+	assert_int_equal(r.status, KP_EXIT_OK);
+	assert_string_equal(r.res.contests[0].rounds[0].reasons[0].text,
+			    "void: Không dấu");
+	assert_int_equal(r.res.contests[0].rounds[0].valid, 1);
+	assert_string_equal(diags, "c.csv:2:0:w:not valid UTF-8; reading the file as "
+				   "Windows-1258 (--encoding chooses another)\n");
+	done(&r);
+	unit_rmdir(dir);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(counts_reasons_and_consistency),
+		cmocka_unit_test(tie_then_second_round_with_reserve),
+		cmocka_unit_test(later_round_lists_only_open_candidates),
+		cmocka_unit_test(round_one_lists_everyone_and_issued_bounds),
+		cmocka_unit_test(closed_and_not_started),
+		cmocka_unit_test(bad_rows_are_all_reported),
+		cmocka_unit_test(parts_give_the_same_results),
+		cmocka_unit_test(windows_1258_void_reasons),
+	};
+
+	return cmocka_run_group_tests_name("tally", tests, NULL, NULL);
+}
