@@ -95,9 +95,17 @@ test: $(BIN) $(UNIT_BIN) $(TOOLS)
 sanitize: test-deps
 	@$(MAKE) --no-print-directory BUILD=build-san SANITIZE=1 test
 
+# the benchmark's input is made when it runs, never committed
+BENCH_DIR = $(BUILD)/bench/1m
+
+$(BENCH_DIR)/ballots/bench.csv: $(BUILD)/kpgen
+	@echo 'making a 1,000,000 x 25 ballot file in $(BENCH_DIR)'
+	@rm -rf $(BENCH_DIR)
+	@$(BUILD)/kpgen ballots $(BENCH_DIR) -b 1000000 -c 25 -s 21
+
 bench: deps
-	@$(MAKE) --no-print-directory all $(TOOLS)
-	@$(BUILD)/kpbench $(BIN)
+	@$(MAKE) --no-print-directory all $(TOOLS) $(BENCH_DIR)/ballots/bench.csv
+	@$(BUILD)/kpbench $(BIN) $(BENCH_DIR)
 
 install: $(BIN) $(LIBA)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCLUDEDIR)/kiemphieu

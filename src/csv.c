@@ -78,13 +78,6 @@ void kp_csv_opts_init(struct kp_csv_opts *o)
 	o->threads = 1;
 }
 
-/* libcsv trims these around unquoted fields: spaces only, never a tab,
- * which may be the delimiter. */
-static int is_space(unsigned char c)
-{
-	return c == ' ';
-}
-
 /* libcsv grows its field buffer through this: refusing to go past the
  * field limit bounds the memory a hostile file can make us use. */
 static void *capped_realloc(void *p, size_t n)
@@ -98,8 +91,9 @@ static int parser_init(struct csv_parser *p, unsigned char delim)
 {
 	if (csv_init(p, CSV_STRICT | CSV_STRICT_FINI) != 0)
 		return -1;
+	/* libcsv trims spaces and tabs around unquoted fields; it tests for
+	 * the delimiter first, so a tab delimiter still splits fields */
 	csv_set_delim(p, delim);
-	csv_set_space_func(p, is_space);
 	csv_set_realloc_func(p, capped_realloc);
 	csv_set_blk_size(p, 4096);
 	return 0;
@@ -235,15 +229,17 @@ struct part {
 	int in_record, bad, header_done, stop, stop_after_header;
 	uint64_t rec_line;
 	uint64_t bad_utf8_line;		/* first line with invalid UTF-8 (auto) */
+	/* the record's fields point into the arena, which is grown before
+	 * each line is fed so that it never moves in the middle of a line */
 	char *arena;
 	size_t arena_len, arena_alloc;
-	struct span {
-		size_t off, len;
-	} *spans;
-	size_t nf, spans_alloc;
 	struct kp_csv_field *fields;
-	size_t fields_alloc;
-	struct kp_buf raw;
+	size_t nf, fields_alloc;
+	/* the record's text, for columns: the line in buf, or a copy of the
+	 * pieces of a very long line */
+	const char *raw;
+	size_t rawlen;
+	struct kp_buf rawcopy;
 };
 
 static void part_init(struct part *pt, struct reader *r, void *ctx)
@@ -253,8 +249,10 @@ static void part_init(struct part *pt, struct reader *r, void *ctx)
 	pt->ctx = ctx;
 	pt->cd = (iconv_t)-1;
 	pt->line = 1;
+	pt->fields_alloc = KP_CSV_FIELDS_MAX + 1;
+	pt->fields = kp_xcalloc(pt->fields_alloc, sizeof(*pt->fields));
 	kp_diag_list_init(&pt->diags, DIAG_KEEP);
-	kp_buf_init(&pt->raw);
+	kp_buf_init(&pt->rawcopy);
 }
 
 static void part_release(struct part *pt)
@@ -266,9 +264,8 @@ static void part_release(struct part *pt)
 	free(pt->in);
 	free(pt->buf);
 	free(pt->arena);
-	free(pt->spans);
 	free(pt->fields);
-	kp_buf_release(&pt->raw);
+	kp_buf_release(&pt->rawcopy);
 	kp_diag_list_release(&pt->diags);
 }
 
@@ -296,63 +293,77 @@ static void parser_reset(struct part *pt)
 /* A record as the handler sees it. */
 static void make_record(struct part *pt, struct kp_csv_record *rec)
 {
-	size_t i;
-
-	pt->fields = kp_xgrow(pt->fields, &pt->fields_alloc, pt->nf + 1,
-			      sizeof(*pt->fields));
-	for (i = 0; i < pt->nf; i++) {
-		pt->fields[i].s = pt->arena + pt->spans[i].off;
-		pt->fields[i].len = pt->spans[i].len;
-	}
 	rec->file = pt->r->name;
 	rec->line = pt->rec_line;
 	rec->nfields = pt->nf;
 	rec->fields = pt->fields;
-	rec->raw = pt->raw.s;
-	rec->rawlen = pt->raw.len;
+	rec->raw = pt->raw;
+	rec->rawlen = pt->rawlen;
 	rec->delim = (unsigned char)pt->r->delim;
 }
 
-static void on_field(void *s, size_t len, void *data)
+/* Room in the arena for `len` more bytes of input: a field is never longer
+ * than its text, and each takes one more byte for its NUL. */
+static void arena_reserve(struct part *pt, size_t len)
 {
-	struct part *pt = data;
-	size_t need;
+	size_t need = pt->arena_len + 2 * len + 2;
+	char *old = pt->arena;
+	size_t i;
+
+	if (need <= pt->arena_alloc)
+		return;
+	pt->arena = kp_xgrow(pt->arena, &pt->arena_alloc, need, 1);
+	for (i = 0; i < pt->nf; i++)
+		pt->fields[i].s = pt->arena + (pt->fields[i].s - old);
+}
+
+/* The rare cases of a field: a record gone bad, too long, too many. */
+static void field_slow(struct part *pt, size_t len)
+{
+	struct kp_csv_record rec;
 
 	if (pt->bad)
 		return;
-	if (len > KP_CSV_FIELD_MAX) {
-		struct kp_csv_record rec;
-
-		make_record(pt, &rec);
+	make_record(pt, &rec);
+	if (len > KP_CSV_FIELD_MAX)
 		kp_error(psink(pt), pt->r->name, pt->rec_line,
 			 kp_csv_col(&rec, pt->nf), "field longer than %u bytes",
 			 KP_CSV_FIELD_MAX);
-		pt->bad = 1;
-		return;
-	}
-	if (pt->nf >= KP_CSV_FIELDS_MAX) {
-		struct kp_csv_record rec;
-
-		make_record(pt, &rec);
+	else
 		kp_error(psink(pt), pt->r->name, pt->rec_line,
 			 kp_csv_col(&rec, pt->nf),
 			 "more than %u fields in one record", KP_CSV_FIELDS_MAX);
-		pt->bad = 1;
+	pt->bad = 1;
+}
+
+/* libcsv calls this for every field: the hot path of a ballot file. */
+static void on_field(void *s, size_t len, void *data)
+{
+	struct part *pt = data;
+	struct kp_csv_field *f;
+	char *d;
+
+	if (pt->bad || len > KP_CSV_FIELD_MAX || pt->nf >= KP_CSV_FIELDS_MAX) {
+		field_slow(pt, len);
 		return;
 	}
-	if (pt->nf >= pt->spans_alloc)
-		pt->spans = kp_xgrow(pt->spans, &pt->spans_alloc, pt->nf + 1,
-				     sizeof(*pt->spans));
-	need = pt->arena_len + len + 1;
-	if (need > pt->arena_alloc)
-		pt->arena = kp_xgrow(pt->arena, &pt->arena_alloc, need, 1);
-	if (len)
-		memcpy(pt->arena + pt->arena_len, s, len);
-	pt->arena[pt->arena_len + len] = '\0';
-	pt->spans[pt->nf].off = pt->arena_len;
-	pt->spans[pt->nf].len = len;
+	/* arena_reserve() made room; most fields are a byte or two */
+	d = pt->arena + pt->arena_len;
+	if (len <= 2) {
+		const char *c = s;
+
+		if (len > 0)
+			d[0] = c[0];
+		if (len > 1)
+			d[1] = c[1];
+	} else {
+		memcpy(d, s, len);
+	}
+	d[len] = '\0';
+	f = &pt->fields[pt->nf++];
+	f->s = d;
+	f->len = len;
 	pt->arena_len += len + 1;
-	pt->nf++;
 }
 
 static void on_row(int c, void *data)
@@ -369,7 +380,7 @@ static void on_row(int c, void *data)
 		return;
 	}
 	for (i = 0; i < pt->nf && empty; i++)
-		empty = pt->spans[i].len == 0;
+		empty = pt->fields[i].len == 0;
 	if (!empty) {
 		make_record(pt, &rec);
 		if (!pt->header_done) {
@@ -407,8 +418,13 @@ static size_t find_control(const char *s, size_t len)
 	return len;
 }
 
-static int has_high(const char *s, size_t len)
+#define LINE_HIGH 1u	/* has bytes of 0x80 and up: check the UTF-8 */
+#define LINE_CONTROL 2u	/* may have control bytes beyond \t \r \n */
+
+/* One pass over a line, eight bytes at a time, for what needs a closer look. */
+static unsigned scan_line(const char *s, size_t len)
 {
+	unsigned flags = 0;
 	size_t i = 0;
 
 	for (; i + 8 <= len; i += 8) {
@@ -416,12 +432,19 @@ static int has_high(const char *s, size_t len)
 
 		memcpy(&w, s + i, 8);
 		if (w & 0x8080808080808080ull)
-			return 1;
+			flags |= LINE_HIGH;
+		if ((w - 0x2020202020202020ull) & ~w & 0x8080808080808080ull)
+			flags |= LINE_CONTROL; /* some byte below 0x20 */
 	}
-	for (; i < len; i++)
-		if ((unsigned char)s[i] & 0x80)
-			return 1;
-	return 0;
+	for (; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c & 0x80)
+			flags |= LINE_HIGH;
+		else if ((c < 0x20 && c != '\n' && c != '\r' && c != '\t') || c == 0x7f)
+			flags |= LINE_CONTROL;
+	}
+	return flags;
 }
 
 static int is_blank_line(const char *s, size_t len)
@@ -459,12 +482,14 @@ static void feed_line(struct part *pt, const char *s, size_t len, int complete)
 {
 	struct reader *r = pt->r;
 	size_t n, bad;
+	unsigned flags;
 	int err;
 
 	if (pt->stop)
 		return;
 	if (pt->in_record == 2)
 		goto out; /* the rest of a line with an error */
+	flags = scan_line(s, len);
 	if (!pt->in_record) {
 		if (is_blank_line(s, len))
 			goto out;
@@ -474,12 +499,22 @@ static void feed_line(struct part *pt, const char *s, size_t len, int complete)
 		}
 		pt->in_record = 1;
 		pt->rec_line = pt->line;
-		kp_buf_reset(&pt->raw);
+		kp_buf_reset(&pt->rawcopy);
+		pt->raw = s;
+		pt->rawlen = len;
 	}
-	if (pt->raw.len < RAW_MAX)
-		kp_buf_add(&pt->raw, s,
-			   len < RAW_MAX - pt->raw.len ? len : RAW_MAX - pt->raw.len);
-	if (r->enc == KP_ENC_UTF8 && has_high(s, len) &&
+	if (!complete || pt->rawcopy.len) {
+		/* a piece of a very long line: the buffer moves on, keep a copy */
+		if (!pt->rawcopy.len && pt->raw != s)
+			kp_buf_add(&pt->rawcopy, pt->raw, pt->rawlen);
+		if (pt->rawcopy.len < RAW_MAX)
+			kp_buf_add(&pt->rawcopy, s, len < RAW_MAX - pt->rawcopy.len ?
+				   len : RAW_MAX - pt->rawcopy.len);
+		pt->raw = pt->rawcopy.s;
+		pt->rawlen = pt->rawcopy.len;
+	}
+	arena_reserve(pt, len);
+	if (r->enc == KP_ENC_UTF8 && (flags & LINE_HIGH) &&
 	    !kp_text_valid(s, len)) {
 		if (r->auto_utf8) {
 			/* a guess that failed: read the file again as 1258 */
@@ -493,7 +528,7 @@ static void feed_line(struct part *pt, const char *s, size_t len, int complete)
 			report_bad_utf8(pt, s, len);
 		pt->bad = 1;
 	}
-	bad = find_control(s, len);
+	bad = flags & LINE_CONTROL ? find_control(s, len) : len;
 	if (bad < len && !pt->bad) {
 		kp_error(psink(pt), r->name, pt->line, col_at(pt, s, bad),
 			 "byte 0x%02x is not text%s", (unsigned char)s[bad],

@@ -1,5 +1,6 @@
 #include "kiemphieu/idset.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -24,7 +25,7 @@ static uint32_t hash(const char *s, size_t len)
 	return h;
 }
 
-static struct entry *at(const struct kp_idset *s, uint32_t ref)
+static struct entry *at_ref(const struct kp_idset *s, uint32_t ref)
 {
 	return (struct entry *)(void *)(s->arena + (size_t)(ref - 1) * 8);
 }
@@ -34,10 +35,29 @@ void kp_idset_init(struct kp_idset *s)
 	memset(s, 0, sizeof(*s));
 }
 
+#define PAGE_SIZE ((size_t)1 << KP_IDSET_PAGE_BITS)
+#define NPAGES ((size_t)1 << (32 - KP_IDSET_PAGE_BITS))
+
+static void free_pages(struct kp_idset *s)
+{
+	size_t d, i;
+
+	for (d = 0; d < 10; d++) {
+		if (!s->pages[d])
+			continue;
+		for (i = 0; i < NPAGES; i++)
+			free(s->pages[d][i]);
+		free(s->pages[d]);
+		s->pages[d] = NULL;
+	}
+	s->npages = 0;
+}
+
 void kp_idset_release(struct kp_idset *s)
 {
 	if (!s)
 		return;
+	free_pages(s);
 	free(s->arena);
 	free(s->slots);
 	kp_idset_init(s);
@@ -45,10 +65,56 @@ void kp_idset_release(struct kp_idset *s)
 
 void kp_idset_clear(struct kp_idset *s)
 {
+	free_pages(s);
 	s->used = 0;
 	s->count = 0;
+	s->hashed = 0;
+	s->hashed_numbers = 0;
 	if (s->slots)
 		memset(s->slots, 0, s->nslots * sizeof(*s->slots));
+}
+
+/* The value of an id of 1 to 10 ASCII digits below 2^32, or -1. */
+static int64_t numeric(const char *id, size_t len)
+{
+	uint64_t v = 0;
+	size_t i;
+
+	if (len < 1 || len > 10)
+		return -1;
+	for (i = 0; i < len; i++) {
+		unsigned d = (unsigned char)id[i] - '0';
+
+		if (d > 9)
+			return -1;
+		v = v * 10 + d;
+	}
+	return v > UINT32_MAX ? -1 : (int64_t)v;
+}
+
+/* The slot of a number, making its page when the budget allows; NULL when
+ * it must go to the hash table instead. */
+static uint32_t *number_slot(struct kp_idset *s, size_t digits, uint32_t v,
+			     int make)
+{
+	uint32_t ***dir = &s->pages[digits - 1], **page;
+	size_t pi = v >> KP_IDSET_PAGE_BITS;
+
+	if (!*dir) {
+		if (!make)
+			return NULL;
+		*dir = kp_xcalloc(NPAGES, sizeof(**dir));
+	}
+	page = &(*dir)[pi];
+	if (!*page) {
+		/* a page must stay well used: at most one page per 4,096 ids
+		 * beyond the first 64 pages (16 MB) */
+		if (!make || s->npages >= 64 + s->count / 4096)
+			return NULL;
+		*page = kp_xcalloc(PAGE_SIZE, sizeof(**page));
+		s->npages++;
+	}
+	return &(*page)[v & (PAGE_SIZE - 1)];
 }
 
 static void rehash(struct kp_idset *s)
@@ -70,26 +136,35 @@ static void rehash(struct kp_idset *s)
 	s->nslots = n;
 }
 
-int kp_idset_add(struct kp_idset *s, const char *id, size_t len,
-		 uint64_t line, uint64_t *first)
+static struct entry *hash_find(const struct kp_idset *s, const char *id,
+			       size_t len, uint32_t h, size_t *at)
 {
-	uint32_t h = hash(id, len);
-	size_t i, need;
+	size_t i;
+
+	if (!s->nslots)
+		return NULL;
+	for (i = h & (s->nslots - 1); s->slots[i]; i = (i + 1) & (s->nslots - 1)) {
+		struct entry *e = at_ref(s, s->slots[i]);
+
+		if (e->hash == h && e->len == len &&
+		    memcmp((char *)(e + 1), id, len) == 0)
+			return e;
+	}
+	*at = i;
+	return NULL;
+}
+
+static void hash_insert(struct kp_idset *s, const char *id, size_t len,
+			uint32_t h, uint64_t line)
+{
+	size_t i = 0, need = (sizeof(struct entry) + len + 7) & ~(size_t)7;
 	struct entry *e;
 
-	if ((s->count + 1) * 2 > s->nslots)
+	if ((s->hashed + 1) * 2 > s->nslots)
 		rehash(s);
-	for (i = h & (s->nslots - 1); s->slots[i]; i = (i + 1) & (s->nslots - 1)) {
-		e = at(s, s->slots[i]);
-		if (e->hash == h && e->len == len &&
-		    memcmp((char *)(e + 1), id, len) == 0) {
-			*first = e->line;
-			return 0;
-		}
-	}
-	need = (sizeof(*e) + len + 7) & ~(size_t)7;
+	(void)hash_find(s, id, len, h, &i);
 	if ((s->used + need) / 8 >= UINT32_MAX - 1)
-		abort(); /* 32 GiB of ids: far past the stated limits */
+		abort(); /* 32 GiB of ids: far past KP_BALLOTS_MAX */
 	if (s->used + need > s->alloc) {
 		size_t a = s->alloc ? s->alloc : 65536;
 
@@ -105,8 +180,92 @@ int kp_idset_add(struct kp_idset *s, const char *id, size_t len,
 	memcpy((char *)(e + 1), id, len);
 	s->slots[i] = (uint32_t)(s->used / 8 + 1);
 	s->used += need;
+	s->hashed++;
+}
+
+int kp_idset_add(struct kp_idset *s, const char *id, size_t len,
+		 uint64_t line, uint64_t *first)
+{
+	int64_t v = numeric(id, len);
+	uint32_t *slot = NULL, h;
+	struct entry *e;
+	size_t at;
+
+	if (v >= 0 && line < UINT32_MAX) {
+		slot = number_slot(s, len, (uint32_t)v, 1);
+		if (slot && *slot) {
+			*first = *slot;
+			return 0;
+		}
+		if (slot && !s->hashed_numbers) {
+			*slot = (uint32_t)line;
+			s->count++;
+			return 1;
+		}
+	}
+	/* the hash table: ids that are not small numbers, and numbers whose
+	 * page could not be made (they must be looked for there too) */
+	h = hash(id, len);
+	e = hash_find(s, id, len, h, &at);
+	if (e) {
+		*first = e->line;
+		return 0;
+	}
+	if (slot) {
+		*slot = (uint32_t)line;
+	} else {
+		hash_insert(s, id, len, h, line);
+		if (v >= 0)
+			s->hashed_numbers++;
+	}
 	s->count++;
 	return 1;
+}
+
+void kp_idset_merge(struct kp_idset *into, const struct kp_idset *from,
+		    void (*dup)(void *ctx, const char *id, size_t len,
+				uint64_t line, uint64_t first),
+		    void *ctx)
+{
+	size_t d, pi, k, off;
+	uint64_t first;
+	char num[16];
+
+	for (d = 0; d < 10; d++)
+		for (pi = 0; from->pages[d] && pi < NPAGES; pi++) {
+			const uint32_t *src = from->pages[d][pi];
+
+			for (k = 0; src && k < PAGE_SIZE; k++) {
+				uint32_t v = (uint32_t)((pi << KP_IDSET_PAGE_BITS) | k);
+				uint32_t *slot;
+
+				if (!src[k])
+					continue;
+				slot = into->hashed_numbers ? NULL :
+					number_slot(into, d + 1, v, 1);
+				if (slot && !*slot) {
+					*slot = src[k];
+					into->count++;
+					continue;
+				}
+				snprintf(num, sizeof(num), "%0*lu", (int)(d + 1),
+					 (unsigned long)v);
+				if (slot) {
+					dup(ctx, num, d + 1, src[k], *slot);
+				} else if (!kp_idset_add(into, num, d + 1, src[k], &first)) {
+					dup(ctx, num, d + 1, src[k], first);
+				}
+			}
+		}
+	for (off = 0; off < from->used;) {
+		const struct entry *e =
+			(const struct entry *)(const void *)(from->arena + off);
+
+		if (!kp_idset_add(into, (const char *)(e + 1), e->len, e->line,
+				  &first))
+			dup(ctx, (const char *)(e + 1), e->len, e->line, first);
+		off += (sizeof(*e) + e->len + 7) & ~(size_t)7;
+	}
 }
 
 void kp_idset_each(const struct kp_idset *s,
@@ -114,8 +273,21 @@ void kp_idset_each(const struct kp_idset *s,
 			      uint64_t line),
 		   void *ctx)
 {
-	size_t off;
+	size_t off, d, pi, k;
+	char num[16];
 
+	for (d = 0; d < 10; d++)
+		for (pi = 0; s->pages[d] && pi < NPAGES; pi++)
+			for (k = 0; s->pages[d][pi] && k < PAGE_SIZE; k++) {
+				uint32_t line = s->pages[d][pi][k];
+
+				if (!line)
+					continue;
+				/* the id again, with its leading zeros */
+				snprintf(num, sizeof(num), "%0*lu", (int)(d + 1),
+					 (unsigned long)((pi << KP_IDSET_PAGE_BITS) | k));
+				fn(ctx, num, d + 1, line);
+			}
 	for (off = 0; off < s->used;) {
 		const struct entry *e =
 			(const struct entry *)(const void *)(s->arena + off);

@@ -291,17 +291,15 @@ struct merge_ctx {
 	uint64_t col;
 };
 
-static void merge_id(void *vctx, const char *id, size_t len, uint64_t line)
+static void merge_dup(void *vctx, const char *id, size_t len, uint64_t line,
+		      uint64_t first)
 {
 	struct merge_ctx *m = vctx;
-	uint64_t first;
 	char q[128];
 
-	if (!kp_idset_add(&m->into->ids, id, len, line, &first))
-		kp_error(m->sink, m->into->h->path, line, m->col,
-			 "duplicate ballot id '%s' (first on line %llu)",
-			 kp_diag_quote(q, sizeof(q), id, len),
-			 (unsigned long long)first);
+	kp_error(m->sink, m->into->h->path, line, m->col,
+		 "duplicate ballot id '%s' (first on line %llu)",
+		 kp_diag_quote(q, sizeof(q), id, len), (unsigned long long)first);
 }
 
 static void ballot_merge(void **ctx, unsigned n, struct kp_diag_sink *sink)
@@ -328,7 +326,7 @@ static void ballot_merge(void **ctx, unsigned n, struct kp_diag_sink *sink)
 		for (i = 0; i < c->nvoids; i++)
 			count_void(into, c->voids[i].text,
 				   strlen(c->voids[i].text), c->voids[i].count);
-		kp_idset_each(&c->ids, merge_id, &m);
+		kp_idset_merge(&into->ids, &c->ids, merge_dup, &m);
 		if (into->ballots > KP_BALLOTS_MAX && !into->over_limit) {
 			kp_error(sink, into->h->path, 0, 0,
 				 "more than %llu ballots in one file",

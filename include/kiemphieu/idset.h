@@ -6,15 +6,30 @@
 
 /*
  * A set of ballot ids with the line each was first seen on, to catch
- * duplicates: the one thing kept per ballot. Ids are stored once, packed
- * in an arena; the table holds 32-bit references, so a million ids cost
- * about 30 MB.
+ * duplicates: the one thing kept per ballot.
+ *
+ * Ballot ids are nearly always numbers. An id of 1 to 10 digits whose
+ * value fits 32 bits is keyed by (number of digits, value), so that "01"
+ * and "001" stay different, and its first line is stored in pages of 65,536
+ * entries indexed by the value: no hashing, and sequential ids touch memory
+ * in order (a million of them take 4 MB). So that sparse ids cannot make
+ * pages grow without bound, pages are only made while they stay well used;
+ * other ids go to a hash table whose arena packs them once.
  */
+#define KP_IDSET_PAGE_BITS 16
+
 struct kp_idset {
+	/* numbers: pages[digits - 1][value >> 16][value & 0xffff] = line, 0 none */
+	uint32_t **pages[10];
+	size_t npages;
+	/* everything else */
 	char *arena;
 	size_t used, alloc;	/* bytes of arena */
 	uint32_t *slots;	/* 0 empty, else arena offset / 8 + 1 */
-	size_t nslots, count;
+	size_t nslots;
+	size_t hashed;		/* ids in the hash table */
+	size_t hashed_numbers;	/* of which numbers that found no page */
+	size_t count;		/* ids in the set */
 };
 
 void kp_idset_init(struct kp_idset *s);
@@ -28,7 +43,17 @@ void kp_idset_clear(struct kp_idset *s);
 int kp_idset_add(struct kp_idset *s, const char *id, size_t len,
 		 uint64_t line, uint64_t *first);
 
-/* Call fn for each id, in the order they were added. */
+/*
+ * Add every id of `from` to `into`; for each one that `into` had already,
+ * call dup with the id, its line in `from` and its first line in `into`.
+ * Pages of numbers are merged a page at a time.
+ */
+void kp_idset_merge(struct kp_idset *into, const struct kp_idset *from,
+		    void (*dup)(void *ctx, const char *id, size_t len,
+				uint64_t line, uint64_t first),
+		    void *ctx);
+
+/* Call fn once for each id, in no particular order. */
 void kp_idset_each(const struct kp_idset *s,
 		   void (*fn)(void *ctx, const char *id, size_t len,
 			      uint64_t line),

@@ -1,0 +1,167 @@
+/*
+ * kpbench: kiemphieu's tally beside libcsv's bare parser, side by side in
+ * one run, on the same ballot file.
+ *
+ *   kpbench KIEMPHIEU [CONGRESS]
+ *
+ * CONGRESS defaults to build/bench/1m (made by `kpgen ballots`): one
+ * contest of 1,000,000 ballots x 25 candidates. Each contender runs in its
+ * own child process, three times; the best wall time is kept, and the
+ * child's peak resident memory is read from wait4(). The bare parser reads
+ * the file in 1 MiB chunks and gives libcsv no callbacks: the floor that
+ * any libcsv-based reader stands on. This tool calls libcsv directly, as
+ * the baseline must; kiemphieu itself reaches libcsv only through src/csv.c.
+ */
+#include <csv.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/time.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#define RUNS 5
+
+struct result {
+	double seconds;
+	long peak_kb;
+	int status;
+};
+
+static double now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static int bare_parse(const char *path)
+{
+	static char buf[1 << 20];
+	struct csv_parser p;
+	ssize_t n;
+	int fd = open(path, O_RDONLY);
+
+	if (fd < 0 || csv_init(&p, CSV_STRICT) != 0)
+		return 3;
+	while ((n = read(fd, buf, sizeof(buf))) > 0)
+		if (csv_parse(&p, buf, (size_t)n, NULL, NULL, NULL) != (size_t)n)
+			return 1;
+	csv_fini(&p, NULL, NULL, NULL);
+	csv_free(&p);
+	close(fd);
+	return n < 0 ? 3 : 0;
+}
+
+/* Run fn(arg) or exec argv in a child; time it and read its peak memory. */
+static struct result run(const char *path, char *const *argv)
+{
+	struct result r = { 0, 0, 0 };
+	struct rusage ru;
+	double t0 = now();
+	int st;
+	pid_t pid = fork();
+
+	if (pid < 0) {
+		perror("kpbench: fork");
+		exit(3);
+	}
+	if (pid == 0) {
+		if (!argv)
+			_exit(bare_parse(path));
+		int fd = open("/dev/null", O_WRONLY);
+
+		dup2(fd, 1);
+		execv(argv[0], argv);
+		_exit(127);
+	}
+	if (wait4(pid, &st, 0, &ru) < 0) {
+		perror("kpbench: wait4");
+		exit(3);
+	}
+	r.seconds = now() - t0;
+	r.peak_kb = ru.ru_maxrss;
+	r.status = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+	return r;
+}
+
+/* Keep the better of two results of the same contender. */
+static void keep_best(struct result *b, struct result r, const char *who)
+{
+	if (r.status != 0 && r.status != 4) {
+		fprintf(stderr, "kpbench: %s exited with %d\n", who, r.status);
+		exit(1);
+	}
+	if (r.seconds < b->seconds)
+		b->seconds = r.seconds;
+	if (r.peak_kb > b->peak_kb)
+		b->peak_kb = r.peak_kb;
+}
+
+static void row(const char *name, struct result r, double mb)
+{
+	printf("%-28s %8.3f s %9.1f MB/s %9.1f MB\n", name, r.seconds,
+	       mb / r.seconds, (double)r.peak_kb / 1024.0);
+}
+
+int main(int argc, char **argv)
+{
+	const char *dir = argc > 2 ? argv[2] : "build/bench/1m";
+	char path[4096], abs[4096];
+	struct result bare, j1, j2;
+	struct stat st;
+	double mb;
+
+	if (argc < 2) {
+		fprintf(stderr, "usage: kpbench KIEMPHIEU [CONGRESS]\n");
+		return 2;
+	}
+	snprintf(path, sizeof(path), "%s/ballots/bench.csv", dir);
+	if (stat(path, &st) != 0) {
+		fprintf(stderr, "kpbench: %s: %s (make it with kpgen ballots)\n",
+			path, strerror(errno));
+		return 3;
+	}
+	if (!realpath(argv[1], abs)) {
+		perror(argv[1]);
+		return 3;
+	}
+	mb = (double)st.st_size / 1e6;
+	{
+		char *a1[] = { abs, (char *)(uintptr_t)"tally", (char *)(uintptr_t)"-j", (char *)(uintptr_t)"1",
+			       (char *)(uintptr_t)"--format", (char *)(uintptr_t)"json", (char *)(uintptr_t)dir, NULL };
+		char *a2[] = { abs, (char *)(uintptr_t)"tally", (char *)(uintptr_t)"-j", (char *)(uintptr_t)"2",
+			       (char *)(uintptr_t)"--format", (char *)(uintptr_t)"json", (char *)(uintptr_t)dir, NULL };
+
+		struct result none = { 1e30, 0, 0 };
+		int i;
+
+		/* warm the page cache: every contender reads from memory; the
+		 * contenders take turns, so that a busy moment of the machine
+		 * falls on all of them alike */
+		bare_parse(path);
+		bare = j1 = j2 = none;
+		for (i = 0; i < RUNS; i++) {
+			keep_best(&bare, run(path, NULL), "the bare parser");
+			keep_best(&j1, run(path, a1), "kiemphieu -j 1");
+			keep_best(&j2, run(path, a2), "kiemphieu -j 2");
+		}
+	}
+	printf("ballot file: %s, %.1f MB; best of %d turns each\n", path, mb, RUNS);
+	printf("%-28s %10s %14s %12s\n", "", "time", "throughput", "peak memory");
+	row("libcsv bare parser", bare, mb);
+	row("kiemphieu tally -j 1", j1, mb);
+	row("kiemphieu tally -j 2", j2, mb);
+	printf("ratio, tally -j 1 time / bare parser time: %.2f\n",
+	       j1.seconds / bare.seconds);
+	printf("ratio, tally -j 2 time / bare parser time: %.2f (goal: at most 1.00)\n",
+	       j2.seconds / bare.seconds);
+	return 0;
+}
