@@ -166,7 +166,8 @@ void kp_diag_list_flush(struct kp_diag_list *lists, size_t n,
 			all[k].seq = k;
 			k++;
 		}
-	qsort(all, total, sizeof(*all), cmp_ordered);
+	if (total > 1)
+		qsort(all, total, sizeof(*all), cmp_ordered);
 	for (k = 0; k < total; k++)
 		kp_diag_report(out, all[k].d);
 	for (i = 0; i < n; i++) {

@@ -558,7 +558,8 @@ static int check_candidates(struct kp_congress *c, struct kp_diag_sink *sink)
 	for (i = 0; i < c->n; i++) {
 		struct kp_contest *ct = &c->contests[i];
 
-		qsort(ct->cands, ct->ncands, sizeof(*ct->cands), by_no);
+		if (ct->ncands > 1)
+			qsort(ct->cands, ct->ncands, sizeof(*ct->cands), by_no);
 		if (ct->broken)
 			continue;
 		if (!ct->ncands) {
@@ -661,7 +662,8 @@ static int scan_ballots(struct kp_congress *c, struct kp_diag_sink *sink)
 	}
 	closedir(d);
 	/* the order of readdir is the file system's: sort for stable output */
-	qsort(names, n, sizeof(*names), by_name);
+	if (n > 1)
+		qsort(names, n, sizeof(*names), by_name);
 	for (i = 0; i < n; i++) {
 		char *path = kp_path_join(dirpath, names[i]), *id = NULL;
 		struct kp_contest *ct = NULL;

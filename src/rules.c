@@ -182,7 +182,8 @@ void kp_rules_elect(struct kp_standing *c, size_t n, uint64_t base,
 		if (kp_rules_majority(c[i].votes, base))
 			order[over++] = &c[i];
 	}
-	qsort(order, over, sizeof(*order), by_votes);
+	if (over > 1)
+		qsort(order, over, sizeof(*order), by_votes);
 	next = fill(order, 0, over, official, KP_RESULT_ELECTED, &tied);
 	/* reserves come after the official seats, never past a tie */
 	if (!tied && reserves)

@@ -356,7 +356,8 @@ static void collect_reasons(struct kp_round_result *rr, struct count *c)
 		rr->reasons[n].text = kp_xstrdup("all-crossed");
 		rr->reasons[n++].count = c->all_crossed;
 	}
-	qsort(c->voids, c->nvoids, sizeof(*c->voids), by_text);
+	if (c->nvoids > 1)
+		qsort(c->voids, c->nvoids, sizeof(*c->voids), by_text);
 	for (i = 0; i < c->nvoids; i++) {
 		struct kp_buf b = KP_BUF_INIT;
 
@@ -557,8 +558,10 @@ static int tally_contest(struct kp_contest_result *cr, const struct kp_congress 
 		}
 	}
 	free(open);
-	qsort(cr->elected, cr->nelected, sizeof(*cr->elected), by_round_votes);
-	qsort(cr->reserves, cr->nreserves, sizeof(*cr->reserves), by_round_votes);
+	if (cr->nelected > 1)
+		qsort(cr->elected, cr->nelected, sizeof(*cr->elected), by_round_votes);
+	if (cr->nreserves > 1)
+		qsort(cr->reserves, cr->nreserves, sizeof(*cr->reserves), by_round_votes);
 	cr->unfilled = ct->seats + ct->reserves - cr->nelected - cr->nreserves;
 	if (cr->nrounds) {
 		const struct kp_round_result *last = &cr->rounds[cr->nrounds - 1];
