@@ -80,7 +80,7 @@ test-deps:
 	@scripts/install-deps --test
 
 demo: deps
-	@$(MAKE) --no-print-directory all $(BUILD)/kpgen
+	@$(MAKE) --no-print-directory all
 	@echo '--- kiemphieu tally data/bac-ninh-2020/dai-dong (a pilot congress with a tie and a second round)'
 	@$(BIN) tally data/bac-ninh-2020/dai-dong; s=$$?; [ $$s -eq 0 ] || [ $$s -eq 4 ]
 
