@@ -81,8 +81,11 @@ test-deps:
 
 demo: deps
 	@$(MAKE) --no-print-directory all
-	@echo '--- kiemphieu tally data/bac-ninh-2020/dai-dong (a pilot congress with a tie and a second round)'
-	@$(BIN) tally data/bac-ninh-2020/dai-dong; s=$$?; [ $$s -eq 0 ] || [ $$s -eq 4 ]
+	@echo '$$ kiemphieu tally --contest dbd data/bac-ninh-2020/dai-dong   # a tie, then a second round'
+	@$(BIN) tally --contest dbd data/bac-ninh-2020/dai-dong
+	@echo
+	@echo '$$ kiemphieu progress --as-of 2020-05-15 data/bac-ninh-2020    # the campaign: 17/20 pilots done'
+	@$(BIN) progress --as-of 2020-05-15 data/bac-ninh-2020
 
 check: test-deps
 	@$(MAKE) --no-print-directory test

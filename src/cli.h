@@ -11,18 +11,20 @@
 
 #include "kiemphieu/buf.h"
 #include "kiemphieu/diag.h"
+#include "kiemphieu/model.h"
 #include "kiemphieu/tally.h"
 
 struct kp_cmd {
 	const char *name;
 	int (*fn)(const struct kp_cmd *self, int argc, char **argv);
 	const char *usage;	/* first line of --help and the man SYNOPSIS */
-	const char *summary;
-	const char *help;	/* the options, as --help lists them */
+	const char *summary;	/* one line, for the list of commands */
+	const char *help;	/* what it does and its options, for --help */
 };
 
 extern const struct kp_cmd kp_cmd_check;
 extern const struct kp_cmd kp_cmd_tally;
+extern const struct kp_cmd kp_cmd_progress;
 
 /* Where diagnostics go: stderr, at most max_errors of them. */
 struct kp_cli {
@@ -79,6 +81,30 @@ enum {
 	"  --max-errors N     show at most N diagnostics (default 100; 0: all)\n" \
 	"  -j, --jobs N       threads for large ballot files (default: the cores)\n" \
 	"  -h, --help         show this help\n"
+
+/*
+ * A progress bar on stderr while a campaign is worked through: shown only
+ * when stderr is a terminal and the work has taken more than half a
+ * second, and wiped at the end.
+ */
+struct kp_cli_bar {
+	int tty, shown;
+	double start, last;
+	size_t total;
+};
+
+void kp_cli_bar_init(struct kp_cli_bar *bar, size_t total);
+void kp_cli_bar_step(struct kp_cli_bar *bar, size_t done, uint64_t ballots);
+void kp_cli_bar_end(struct kp_cli_bar *bar);
+
+/* Write b to stdout without flushing; 0, or KP_EXIT_IO (the message comes
+ * from the kp_cli_write() that ends the command). */
+int kp_cli_put(const struct kp_buf *b);
+
+/* Parse a YYYY-MM-DD option value; 0 on success. */
+int kp_cli_date(const char *arg, struct kp_date *out);
+/* Today, in local time. */
+void kp_cli_today(struct kp_date *out);
 
 void kp_cli_tally_opts(struct kp_tally_opts *o);
 int kp_cli_option(const struct kp_cmd *c, int opt, const char *arg,

@@ -1,41 +1,121 @@
 /* kiemphieu check: every problem of congress folders, without results. */
 #include <getopt.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
+#include "kiemphieu/batch.h"
 #include "kiemphieu/buf.h"
+#include "kiemphieu/campaign.h"
 #include "kiemphieu/exit.h"
 #include "kiemphieu/model.h"
+#include "kiemphieu/xalloc.h"
 
-/* Check one congress folder; its line of the summary goes to out. */
+/* Check one congress folder, reporting to sink; its line of the summary
+ * goes to out. */
 static int check_congress(const char *path, const struct kp_tally_opts *o,
-			  struct kp_cli *cli, struct kp_buf *out)
+			  struct kp_diag_sink *sink, struct kp_buf *out)
 {
 	struct kp_congress cg;
 	struct kp_results res;
-	uint64_t errors = cli->sink.errors;
+	uint64_t errors = sink->errors;
 	int status, r;
 	size_t i, files = 0;
 
-	status = kp_congress_load(&cg, path, &o->csv, &cli->sink);
+	status = kp_congress_load(&cg, path, &o->csv, sink);
 	if (status != KP_EXIT_IO) {
 		/* the ballots are read too: counting is what finds their errors */
-		r = kp_tally_congress(&cg, NULL, o, &res, &cli->sink);
+		r = kp_tally_congress(&cg, NULL, o, &res, sink);
 		if (r != KP_EXIT_OK && status != KP_EXIT_IO)
 			status = r;
 		kp_results_release(&res);
 	}
 	for (i = 0; i < cg.n; i++)
 		files += cg.contests[i].nrounds;
-	if (cli->sink.errors > errors)
+	if (sink->errors > errors)
 		kp_buf_addf(out, "%s: %llu error%s\n", path,
-			    (unsigned long long)(cli->sink.errors - errors),
-			    cli->sink.errors - errors == 1 ? "" : "s");
+			    (unsigned long long)(sink->errors - errors),
+			    sink->errors - errors == 1 ? "" : "s");
 	else
 		kp_buf_addf(out, "%s: ok (%zu contest%s, %zu ballot file%s)\n",
 			    path, cg.n, cg.n == 1 ? "" : "s", files,
 			    files == 1 ? "" : "s");
 	kp_congress_release(&cg);
+	return status;
+}
+
+/* A campaign: campaign.csv, then every congress side by side, reported in
+ * campaign order. */
+struct campaign_run {
+	const struct kp_campaign *c;
+	const struct kp_tally_opts *o;
+	struct kp_diag_list *lists;
+	struct kp_buf *lines;
+	int *status;
+	struct kp_cli *cli;
+	struct kp_buf *out;
+	int worst;
+	struct kp_cli_bar bar;
+};
+
+static void campaign_work(void *ctx, size_t i)
+{
+	struct campaign_run *r = ctx;
+
+	kp_diag_list_init(&r->lists[i], 1000);
+	kp_buf_init(&r->lines[i]);
+	r->status[i] = check_congress(r->c->orgs[i].path, r->o,
+				      &r->lists[i].sink, &r->lines[i]);
+}
+
+static void campaign_done(void *ctx, size_t i)
+{
+	struct campaign_run *r = ctx;
+
+	kp_diag_list_flush(&r->lists[i], 1, &r->cli->sink);
+	kp_diag_list_release(&r->lists[i]);
+	kp_buf_add(r->out, r->lines[i].s ? r->lines[i].s : "", r->lines[i].len);
+	kp_buf_release(&r->lines[i]);
+	if (r->status[i] == KP_EXIT_IO || r->worst == KP_EXIT_OK)
+		r->worst = r->status[i];
+	kp_cli_bar_step(&r->bar, i + 1, 0);
+}
+
+static int check_campaign(const char *path, struct kp_tally_opts *o,
+			  struct kp_cli *cli, struct kp_buf *out)
+{
+	struct kp_campaign c;
+	struct campaign_run r;
+	uint64_t errors = cli->sink.errors;
+	unsigned jobs = o->csv.threads;
+	int status;
+
+	status = kp_campaign_load(&c, path, &o->csv, &cli->sink);
+	kp_buf_addf(out, "%s: %s\n", c.file, cli->sink.errors > errors ?
+		    "errors" : "ok");
+	memset(&r, 0, sizeof(r));
+	r.c = &c;
+	r.o = o;
+	r.cli = cli;
+	r.out = out;
+	r.lists = kp_xcalloc(c.n + 1, sizeof(*r.lists));
+	r.lines = kp_xcalloc(c.n + 1, sizeof(*r.lines));
+	r.status = kp_xcalloc(c.n + 1, sizeof(*r.status));
+	o->csv.threads = 1;
+	kp_cli_bar_init(&r.bar, c.n);
+	{
+		struct kp_batch b = { c.n, jobs, campaign_work, campaign_done, &r };
+
+		kp_batch_run(&b);
+	}
+	kp_cli_bar_end(&r.bar);
+	o->csv.threads = jobs;
+	if (r.worst == KP_EXIT_IO || status == KP_EXIT_OK)
+		status = r.worst;
+	free(r.lists);
+	free(r.lines);
+	free(r.status);
+	kp_campaign_release(&c);
 	return status;
 }
 
@@ -70,7 +150,11 @@ static int check_main(const struct kp_cmd *self, int argc, char **argv)
 	if (optind == argc)
 		return kp_cli_usage(self, "expected a congress folder");
 	for (; optind < argc; optind++) {
-		r = check_congress(argv[optind], &o, &cli, &out);
+		/* a folder with campaign.csv is a campaign of congresses */
+		if (kp_campaign_detect(argv[optind]))
+			r = check_campaign(argv[optind], &o, &cli, &out);
+		else
+			r = check_congress(argv[optind], &o, &cli.sink, &out);
 		if (r == KP_EXIT_IO || status == KP_EXIT_OK)
 			status = r;
 	}
@@ -84,9 +168,11 @@ static int check_main(const struct kp_cmd *self, int argc, char **argv)
 const struct kp_cmd kp_cmd_check = {
 	"check", check_main,
 	"kiemphieu check [options] PATH...",
-	"Check congress folders: formats, references, candidate lists and their\n"
+	"check congress or campaign folders, without printing results",
+	"Check congress folders, or campaign folders (with a campaign.csv) and\n"
+	"every congress in them: formats, references, candidate lists and their\n"
 	"surplus, and every ballot, without printing results. Every problem is\n"
-	"listed as FILE:LINE:COL.",
+	"listed as FILE:LINE:COL.\n\n"
 	"Options:\n"
 	KP_CLI_COMMON_HELP
 	"\nExit status: 0 no error, 1 some error, 2 usage, 3 I/O error.\n"

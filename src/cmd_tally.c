@@ -1,28 +1,207 @@
-/* kiemphieu tally: the results of every election of one congress. */
+/* kiemphieu tally: the results of every election of a congress, or of
+ * every congress of a campaign. */
+#include <errno.h>
 #include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli.h"
+#include "kiemphieu/batch.h"
+#include "kiemphieu/campaign.h"
 #include "kiemphieu/exit.h"
 #include "kiemphieu/model.h"
+#include "kiemphieu/outfile.h"
 #include "kiemphieu/report.h"
+#include "kiemphieu/xalloc.h"
+
+static const char *const extension[] = {
+	[KP_FORMAT_TEXT] = "txt", [KP_FORMAT_JSON] = "json", [KP_FORMAT_CSV] = "csv",
+};
+
+struct job {
+	enum kp_format format;
+	const char *contest;
+	const char *outdir;	/* one file per congress here, or stdout */
+	int csv_header;		/* each congress's CSV has its header row */
+};
+
+/* Tally the congress at `path` into out; its diagnostics go to sink.
+ * Returns the exit status of this congress alone. */
+static int tally_one(const char *path, const struct kp_tally_opts *o,
+		     const struct job *j, struct kp_diag_sink *sink,
+		     struct kp_buf *out)
+{
+	struct kp_congress cg;
+	struct kp_results res;
+	int status, r;
+
+	status = kp_congress_load(&cg, path, &o->csv, sink);
+	r = kp_tally_congress(&cg, j->contest, o, &res, sink);
+	if (status == KP_EXIT_OK)
+		status = r;
+	if (status == KP_EXIT_OK) {
+		switch (j->format) {
+		case KP_FORMAT_TEXT:
+			kp_report_text(out, &res);
+			break;
+		case KP_FORMAT_JSON:
+			kp_report_json(out, &res);
+			break;
+		case KP_FORMAT_CSV:
+			kp_report_csv(out, &res, j->csv_header);
+			break;
+		}
+		if (kp_results_pending(&res))
+			status = KP_EXIT_PENDING;
+	}
+	kp_results_release(&res);
+	kp_congress_release(&cg);
+	return status;
+}
+
+/* Write a congress's results: to DIR/ORG.EXT through a temporary file and
+ * a rename, or to stdout. */
+static int emit(const struct job *j, const char *org, const struct kp_buf *b)
+{
+	char err[600], *name, *path;
+	int status = KP_EXIT_OK;
+	size_t n;
+
+	if (!j->outdir)
+		return kp_cli_put(b);
+	n = strlen(org) + 8;
+	name = kp_xmalloc(n);
+	snprintf(name, n, "%s.%s", org, extension[j->format]);
+	path = kp_path_join(j->outdir, name);
+	if (kp_write_atomic(path, b->s ? b->s : "", b->len, err, sizeof(err)) != 0) {
+		fprintf(stderr, "kiemphieu: error: %s\n", err);
+		status = KP_EXIT_IO;
+	}
+	free(path);
+	free(name);
+	return status;
+}
+
+static int worse(int a, int b)
+{
+	static const int rank[] = { 0, 3, 0, 4, 1, 0 }; /* OK < PENDING < DATA < IO */
+
+	return rank[b] > rank[a] ? b : a;
+}
+
+struct run {
+	const struct kp_campaign *c;
+	const struct kp_tally_opts *o;
+	const struct job *j;
+	struct kp_diag_list *lists;
+	struct kp_buf *bufs;
+	int *status;
+	struct kp_cli *cli;
+	int worst;
+	struct kp_cli_bar bar;
+};
+
+static void work(void *ctx, size_t i)
+{
+	struct run *r = ctx;
+	const struct kp_org *org = &r->c->orgs[i];
+	struct kp_diag_list *l = &r->lists[i];
+	struct kp_buf *b = &r->bufs[i];
+
+	kp_diag_list_init(l, 1000);
+	kp_buf_init(b);
+	r->status[i] = tally_one(org->path, r->o, r->j, &l->sink, b);
+	/* JSON Lines keep one line per congress: an invalid one says so */
+	if (r->status[i] != KP_EXIT_OK && r->status[i] != KP_EXIT_PENDING &&
+	    r->j->format == KP_FORMAT_JSON && !r->j->outdir) {
+		kp_buf_reset(b);
+		kp_report_json_invalid(b, org->id, l->sink.errors);
+	}
+}
+
+static void done(void *ctx, size_t i)
+{
+	struct run *r = ctx;
+	int st = r->status[i];
+
+	kp_diag_list_flush(&r->lists[i], 1, &r->cli->sink);
+	kp_diag_list_release(&r->lists[i]);
+	if (st == KP_EXIT_OK || st == KP_EXIT_PENDING ||
+	    (r->j->format == KP_FORMAT_JSON && !r->j->outdir))
+		st = worse(st, emit(r->j, r->c->orgs[i].id, &r->bufs[i]));
+	kp_buf_release(&r->bufs[i]);
+	r->worst = worse(r->worst, st);
+	kp_cli_bar_step(&r->bar, i + 1, 0);
+}
+
+static int tally_campaign(const char *path, struct kp_tally_opts *o,
+			  const struct job *j, struct kp_cli *cli)
+{
+	struct kp_campaign c;
+	struct run r;
+	struct job each = *j;
+	unsigned jobs = o->csv.threads;
+	int status;
+
+	status = kp_campaign_load(&c, path, &o->csv, &cli->sink);
+	if (status != KP_EXIT_OK) {
+		kp_campaign_release(&c);
+		return status;
+	}
+	if (j->format == KP_FORMAT_CSV && !j->outdir) {
+		/* one table for the campaign: the header once */
+		struct kp_results none;
+
+		memset(&none, 0, sizeof(none));
+		{
+			struct kp_buf h = KP_BUF_INIT;
+
+			kp_report_csv(&h, &none, 1);
+			status = kp_cli_put(&h);
+			kp_buf_release(&h);
+		}
+		each.csv_header = 0;
+	}
+	memset(&r, 0, sizeof(r));
+	r.c = &c;
+	r.o = o;
+	r.j = &each;
+	r.cli = cli;
+	r.worst = status;
+	r.lists = kp_xcalloc(c.n + 1, sizeof(*r.lists));
+	r.bufs = kp_xcalloc(c.n + 1, sizeof(*r.bufs));
+	r.status = kp_xcalloc(c.n + 1, sizeof(*r.status));
+	o->csv.threads = 1; /* congresses side by side, each in one thread */
+	kp_cli_bar_init(&r.bar, c.n);
+	{
+		struct kp_batch b = { c.n, jobs, work, done, &r };
+
+		kp_batch_run(&b);
+	}
+	kp_cli_bar_end(&r.bar);
+	free(r.lists);
+	free(r.bufs);
+	free(r.status);
+	kp_campaign_release(&c);
+	return r.worst;
+}
 
 static int tally_main(const struct kp_cmd *self, int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "contest", required_argument, NULL, 'c' },
 		{ "format", required_argument, NULL, 'f' },
+		{ "out", required_argument, NULL, 'o' },
 		KP_CLI_COMMON_OPTIONS,
 		{ NULL, 0, NULL, 0 }
 	};
-	enum kp_format format = KP_FORMAT_TEXT;
-	const char *contest = NULL;
+	struct job j = { KP_FORMAT_TEXT, NULL, NULL, 1 };
 	struct kp_tally_opts o;
-	struct kp_congress cg;
-	struct kp_results res;
 	struct kp_buf out = KP_BUF_INIT;
 	struct kp_cli cli;
-	int opt, status, r;
+	int opt, status, w;
 
 	kp_cli_init(&cli);
 	kp_cli_tally_opts(&o);
@@ -33,64 +212,83 @@ static int tally_main(const struct kp_cmd *self, int argc, char **argv)
 		case 'h':
 			return kp_cli_help(self);
 		case 'c':
-			contest = optarg;
+			j.contest = optarg;
 			break;
 		case 'f':
-			if (kp_format_parse(optarg, &format) != 0)
+			if (kp_format_parse(optarg, &j.format) != 0)
 				return kp_cli_usage(self, "--format '%s': expected "
 						    "text, json or csv", optarg);
+			break;
+		case 'o':
+			j.outdir = optarg;
 			break;
 		case '?':
 		case ':':
 			return kp_cli_bad_option(self, argv, opt);
 		default:
-			r = kp_cli_option(self, opt, optarg, &o, &cli);
-			if (r < 0)
+			if (kp_cli_option(self, opt, optarg, &o, &cli) < 0)
 				return KP_EXIT_USAGE;
 		}
 	}
 	if (optind != argc - 1)
 		return kp_cli_usage(self, optind == argc ?
-				    "expected a congress folder" :
-				    "expected one congress folder, got %d",
-				    argc - optind);
-	status = kp_congress_load(&cg, argv[optind], &o.csv, &cli.sink);
-	if (status != KP_EXIT_IO) {
-		r = kp_tally_congress(&cg, contest, &o, &res, &cli.sink);
-		if (r != KP_EXIT_OK && status != KP_EXIT_IO)
-			status = r;
-		if (status == KP_EXIT_OK) {
+				    "expected a congress or campaign folder" :
+				    "expected one folder, got %d", argc - optind);
+	if (j.outdir && mkdir(j.outdir, 0755) != 0 && errno != EEXIST) {
+		fprintf(stderr, "kiemphieu: error: cannot make the folder '%s': %s\n",
+			j.outdir, strerror(errno));
+		return KP_EXIT_IO;
+	}
+	if (kp_campaign_detect(argv[optind])) {
+		status = tally_campaign(argv[optind], &o, &j, &cli);
+	} else {
+		const char *org = argv[optind] + strlen(argv[optind]);
+
+		status = tally_one(argv[optind], &o, &j, &cli.sink, &out);
+		while (org > argv[optind] && org[-1] == '/')
+			org--;
+		{
+			size_t len = (size_t)(org - argv[optind]);
+			char *id;
+			const char *s = argv[optind] + len;
+
+			while (s > argv[optind] && s[-1] != '/')
+				s--;
+			id = kp_xstrndup(s, (size_t)(argv[optind] + len - s));
 			/* nothing is shown from data with an error */
-			switch (format) {
-			case KP_FORMAT_TEXT:
-				kp_report_text(&out, &res);
-				break;
-			case KP_FORMAT_JSON:
-				kp_report_json(&out, &res);
-				break;
-			case KP_FORMAT_CSV:
-				kp_report_csv(&out, &res, 1);
-				break;
-			}
-			status = kp_cli_write(&out);
-			if (status == KP_EXIT_OK && kp_results_pending(&res))
-				status = KP_EXIT_PENDING;
+			if (status == KP_EXIT_OK || status == KP_EXIT_PENDING)
+				status = worse(status, emit(&j, id, &out));
+			free(id);
 		}
-		kp_results_release(&res);
 	}
 	kp_buf_release(&out);
-	kp_congress_release(&cg);
+	{
+		/* everything went out through emit(): check that it arrived */
+		struct kp_buf none = KP_BUF_INIT;
+
+		w = kp_cli_write(&none);
+	}
+	if (w != KP_EXIT_OK)
+		status = w;
 	return kp_cli_finish(&cli, status);
 }
 
 const struct kp_cmd kp_cmd_tally = {
 	"tally", tally_main,
-	"kiemphieu tally [--contest ID] [--format text|json|csv] [options] ORG",
+	"kiemphieu tally [--contest ID] [--format text|json|csv] [--out DIR] "
+	"[options] ORG|CAMPAIGN",
+	"tally the ballots and decide who is elected",
 	"Tally the ballots of every election of the congress in folder ORG and\n"
-	"decide who is elected. Nothing is printed when the data has an error.",
+	"decide who is elected; nothing is printed when its data has an error.\n"
+	"Given a campaign folder (with a campaign.csv), tally every congress in\n"
+	"campaign order: JSON gives one line per congress (an invalid one says\n"
+	"so), text and CSV follow one another. With --out, each congress's\n"
+	"results go to DIR/ORG.json (.txt, .csv) instead, each written whole\n"
+	"through a temporary file.\n\n"
 	"Options:\n"
 	"  --contest ID       only this election\n"
 	"  --format FMT       text (default), json or csv\n"
+	"  --out DIR          one results file per congress in DIR\n"
 	KP_CLI_COMMON_HELP
 	"\nExit status: 0 done, 1 invalid data, 2 usage, 3 I/O error,\n"
 	"4 valid, but a contest is pending (a tie or open seats: vote again).\n"

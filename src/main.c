@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -14,6 +15,7 @@
 static const struct kp_cmd *const commands[] = {
 	&kp_cmd_check,
 	&kp_cmd_tally,
+	&kp_cmd_progress,
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
@@ -101,10 +103,79 @@ int kp_cli_help(const struct kp_cmd *c)
 	struct kp_buf b = KP_BUF_INIT;
 	int status;
 
-	kp_buf_addf(&b, "usage: %s\n\n%s\n\n%s", c->usage, c->summary, c->help);
+	kp_buf_addf(&b, "usage: %s\n\n%s", c->usage, c->help);
 	status = kp_cli_write(&b);
 	kp_buf_release(&b);
 	return status;
+}
+
+static double now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+void kp_cli_bar_init(struct kp_cli_bar *bar, size_t total)
+{
+	bar->tty = isatty(STDERR_FILENO);
+	bar->shown = 0;
+	bar->start = bar->last = now();
+	bar->total = total;
+}
+
+void kp_cli_bar_step(struct kp_cli_bar *bar, size_t done, uint64_t ballots)
+{
+	double t;
+	size_t fill, i;
+	char line[128];
+
+	if (!bar->tty)
+		return;
+	t = now();
+	if (t - bar->start < 0.5 || (t - bar->last < 0.1 && done < bar->total))
+		return;
+	bar->last = t;
+	bar->shown = 1;
+	fill = bar->total ? done * 30 / bar->total : 30;
+	for (i = 0; i < 30; i++)
+		line[i] = i < fill ? '#' : '.';
+	line[30] = '\0';
+	fprintf(stderr, "\r[%s] %zu/%zu congresses, %.0f ballots/s ", line, done,
+		bar->total, (double)ballots / (t - bar->start));
+	fflush(stderr);
+}
+
+void kp_cli_bar_end(struct kp_cli_bar *bar)
+{
+	if (bar->shown)
+		fputs("\r\033[K", stderr);
+	bar->shown = 0;
+}
+
+int kp_cli_put(const struct kp_buf *b)
+{
+	/* a failure stays on stdout's error flag: kp_cli_write() says it once */
+	if (b->len && fwrite(b->s, 1, b->len, stdout) != b->len)
+		return KP_EXIT_IO;
+	return KP_EXIT_OK;
+}
+
+int kp_cli_date(const char *arg, struct kp_date *out)
+{
+	return kp_date_parse(arg, strlen(arg), out);
+}
+
+void kp_cli_today(struct kp_date *out)
+{
+	time_t t = time(NULL);
+	struct tm tm;
+
+	localtime_r(&t, &tm);
+	out->year = tm.tm_year + 1900;
+	out->month = tm.tm_mon + 1;
+	out->day = tm.tm_mday;
 }
 
 void kp_cli_tally_opts(struct kp_tally_opts *o)
@@ -191,7 +262,8 @@ static int main_help(FILE *f)
 		fprintf(f, "  %-10s %s\n", commands[i]->name, commands[i]->summary);
 	fprintf(f, "\n'kiemphieu <command> --help' shows a command's options.\n"
 		   "Exit status: 0 success, 1 invalid data, 2 usage, 3 I/O or "
-		   "system error,\n4 a contest needs a further round.\n");
+		   "system error,\n4 a contest needs a further round, 5 (progress "
+		   "--require-complete) not done.\n");
 	return fflush(f) || ferror(f) ? KP_EXIT_IO : KP_EXIT_OK;
 }
 

@@ -306,6 +306,20 @@ void kp_report_json(struct kp_buf *b, const struct kp_results *res)
 	json_decref(root);
 }
 
+void kp_report_json_invalid(struct kp_buf *b, const char *org, uint64_t errors)
+{
+	json_t *o = json_pack("{s:s,s:b,s:I}", "org", org, "invalid", 1,
+			      "errors", (json_int_t)errors);
+	char *s = json_dumps(o, JSON_PRESERVE_ORDER | JSON_COMPACT);
+
+	if (!s)
+		kp_xmalloc(SIZE_MAX);
+	kp_buf_addstr(b, s);
+	kp_buf_addch(b, '\n');
+	free(s);
+	json_decref(o);
+}
+
 /* --- CSV --- */
 
 void kp_report_csv(struct kp_buf *b, const struct kp_results *res, int header)

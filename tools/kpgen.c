@@ -417,6 +417,17 @@ static void round1_targets(const struct contest *c, uint64_t valid, uint64_t *t,
 			die("%s: the votes cannot fit the ballots", c->id);
 		t[best]--;
 	}
+	/* unless a tie is wanted, the last official seat and the first
+	 * reserve must not share votes: that would be a tie too */
+	if (!tie && c->reserves && c->seats < n) {
+		size_t x = rank[c->seats - 1], y = rank[c->seats];
+
+		for (k = c->seats; k < seats && k < n; k++)
+			if (t[rank[k]] >= t[x] && t[rank[k]] > half + 1)
+				t[rank[k]] = t[x] > half + 1 ? t[x] - 1 : t[rank[k]];
+		if (t[y] >= t[x])
+			die("%s: no room for distinct votes", c->id);
+	}
 }
 
 static void write_contest_row(struct table *t, const struct contest *c,
@@ -678,7 +689,7 @@ static const struct org bac_ninh[] = {
 	{ "tan-hong", "Đảng bộ phường Tân Hồng", "Thị ủy Từ Sơn", 0, "2020-05-15", SC_DONE, STYLE_EXCEL_1258, 0 },
 	{ "dai-phuc", "Đảng bộ phường Đại Phúc", "Thành ủy Bắc Ninh", 0, "2020-05-28", SC_NOT_STARTED, STYLE_UTF8, 0 },
 	{ "viet-hung", "Đảng bộ xã Việt Hùng", "Huyện ủy Quế Võ", 0, "2020-06-02", SC_NOT_STARTED, STYLE_UTF8, 0 },
-	{ "yen-trung", "Đảng bộ xã Yên Trung", "Huyện ủy Yên Phong", 0, "2020-05-18", SC_DONE, STYLE_UTF8, 0 },
+	{ "yen-trung", "Đảng bộ xã Yên Trung", "Huyện ủy Yên Phong", 0, "2020-05-13", SC_DONE, STYLE_UTF8, 0 },
 	{ "an-binh", "Đảng bộ xã An Bình", "Huyện ủy Thuận Thành", 0, "2020-06-05", SC_NOT_STARTED, STYLE_UTF8, 0 },
 	{ "lai-ha", "Đảng bộ xã Lai Hạ", "Huyện ủy Lương Tài", 0, "2020-06-09", SC_NOT_STARTED, STYLE_UTF8, 0 },
 };

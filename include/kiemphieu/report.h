@@ -1,6 +1,8 @@
 #ifndef KP_REPORT_H
 #define KP_REPORT_H
 
+#include <stdint.h>
+
 #include "kiemphieu/buf.h"
 #include "kiemphieu/tally.h"
 
@@ -25,6 +27,11 @@ void kp_report_text(struct kp_buf *out, const struct kp_results *res);
 
 /* One JSON object (docs/formats.md), ending in a newline. */
 void kp_report_json(struct kp_buf *out, const struct kp_results *res);
+
+/* The JSON line of a congress whose data has `errors` errors:
+ * {"org":ID,"invalid":true,"errors":N} and a newline. */
+void kp_report_json_invalid(struct kp_buf *out, const char *org,
+			    uint64_t errors);
 
 /* Long format: one row per candidate per round, after a header row when
  * `header` is non-zero. */

@@ -1,0 +1,533 @@
+/* A campaign of congresses: campaign.csv, per-congress summaries, figures. */
+#include "kiemphieu/campaign.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "kiemphieu/exit.h"
+#include "kiemphieu/text.h"
+#include "kiemphieu/xalloc.h"
+
+const char *kp_org_status_name(enum kp_org_status s)
+{
+	static const char *const names[] = {
+		[KP_ORG_DONE] = "done",
+		[KP_ORG_IN_PROGRESS] = "in-progress",
+		[KP_ORG_NOT_STARTED] = "not-started",
+		[KP_ORG_INVALID] = "invalid",
+	};
+	return names[s];
+}
+
+int kp_campaign_detect(const char *dir)
+{
+	char *p = kp_path_join(dir, "campaign.csv");
+	struct stat st;
+	int yes = stat(p, &st) == 0 && S_ISREG(st.st_mode);
+
+	free(p);
+	return yes;
+}
+
+/* --- campaign.csv --- */
+
+enum { CP_ORG, CP_NAME, CP_PARENT, CP_PILOT, CP_SCHEDULED, CP_DIR, CP_N };
+
+struct load_ctx {
+	struct kp_campaign *c;
+	struct kp_column cols[CP_N];
+	size_t width;
+};
+
+static int campaign_header(void *vctx, const struct kp_csv_record *r,
+			   struct kp_diag_sink *sink)
+{
+	struct load_ctx *x = vctx;
+	static const struct kp_column init[CP_N] = {
+		{ "org", 1, -1 },    { "name", 0, -1 },	     { "parent", 0, -1 },
+		{ "pilot", 0, -1 },  { "scheduled", 0, -1 }, { "dir", 0, -1 },
+	};
+
+	memcpy(x->cols, init, sizeof(init));
+	x->width = r->nfields;
+	return kp_columns_map(x->cols, CP_N, r, sink) != KP_EXIT_OK;
+}
+
+static const struct kp_csv_field *cfield(const struct kp_csv_record *r, long i)
+{
+	static const struct kp_csv_field none = { "", 0 };
+
+	return i < 0 || (size_t)i >= r->nfields ? &none : &r->fields[i];
+}
+
+/* A relative path that stays inside its folder: no leading '/', and no
+ * ".." that climbs above where it starts. */
+static int stays_inside(const char *p)
+{
+	int depth = 0;
+
+	if (!*p || *p == '/')
+		return 0;
+	while (*p) {
+		const char *e = strchr(p, '/');
+		size_t n = e ? (size_t)(e - p) : strlen(p);
+
+		if (n == 2 && p[0] == '.' && p[1] == '.') {
+			if (--depth < 0)
+				return 0;
+		} else if (n && !(n == 1 && p[0] == '.')) {
+			depth++;
+		}
+		p += n;
+		while (*p == '/')
+			p++;
+	}
+	return 1;
+}
+
+static void org_free(struct kp_org *o)
+{
+	free(o->id);
+	free(o->name);
+	free(o->parent);
+	free(o->dir);
+	free(o->path);
+}
+
+static int campaign_row(void *vctx, const struct kp_csv_record *r,
+			struct kp_diag_sink *sink)
+{
+	struct load_ctx *x = vctx;
+	struct kp_campaign *c = x->c;
+	const struct kp_csv_field *f;
+	struct kp_org o;
+	char q[128];
+	size_t i;
+	int bad = 0;
+
+	if (r->nfields != x->width) {
+		kp_error(sink, r->file, r->line,
+			 kp_csv_col(r, r->nfields < x->width ? r->nfields : x->width),
+			 "expected %zu fields as in the header, found %zu",
+			 x->width, r->nfields);
+		return 0;
+	}
+	memset(&o, 0, sizeof(o));
+	o.line = r->line;
+	f = cfield(r, x->cols[CP_ORG].index);
+	o.id = kp_xstrndup(f->s, f->len);
+	if (!f->len || strchr(o.id, '/')) {
+		kp_error(sink, r->file, r->line,
+			 kp_csv_col(r, (size_t)x->cols[CP_ORG].index),
+			 "org '%s': expected an id, without '/'",
+			 kp_diag_quote(q, sizeof(q), f->s, f->len));
+		bad = 1;
+	}
+	for (i = 0; i < c->n && !bad; i++)
+		if (strcmp(c->orgs[i].id, o.id) == 0)
+			bad = kp_error(sink, r->file, r->line,
+				       kp_csv_col(r, (size_t)x->cols[CP_ORG].index),
+				       "org '%s' appears twice (first on line %llu)",
+				       o.id, (unsigned long long)c->orgs[i].line);
+	f = cfield(r, x->cols[CP_NAME].index);
+	o.name = f->len ? kp_text_nfc(f->s, f->len) : kp_xstrdup(o.id);
+	f = cfield(r, x->cols[CP_PARENT].index);
+	o.parent = kp_text_nfc(f->s, f->len);
+	f = cfield(r, x->cols[CP_PILOT].index);
+	if (kp_text_eq_ascii_ci(f->s, f->len, "yes"))
+		o.pilot = 1;
+	else if (f->len && !kp_text_eq_ascii_ci(f->s, f->len, "no"))
+		bad = kp_error(sink, r->file, r->line,
+			       kp_csv_col(r, (size_t)x->cols[CP_PILOT].index),
+			       "pilot '%s': expected yes or no",
+			       kp_diag_quote(q, sizeof(q), f->s, f->len));
+	f = cfield(r, x->cols[CP_SCHEDULED].index);
+	if (f->len && kp_date_parse(f->s, f->len, &o.scheduled) != 0)
+		bad = kp_error(sink, r->file, r->line,
+			       kp_csv_col(r, (size_t)x->cols[CP_SCHEDULED].index),
+			       "scheduled '%s': expected a day as YYYY-MM-DD",
+			       kp_diag_quote(q, sizeof(q), f->s, f->len));
+	f = cfield(r, x->cols[CP_DIR].index);
+	o.dir = f->len ? kp_xstrndup(f->s, f->len) : kp_xstrdup(o.id);
+	if (!stays_inside(o.dir))
+		bad = kp_error(sink, r->file, r->line,
+			       x->cols[CP_DIR].index < 0 ? 1 :
+			       kp_csv_col(r, (size_t)x->cols[CP_DIR].index),
+			       "dir '%s': expected a folder inside the campaign "
+			       "folder, not an absolute path or one that leaves it",
+			       kp_diag_quote(q, sizeof(q), o.dir, strlen(o.dir)));
+	if (bad) {
+		org_free(&o);
+		return 0;
+	}
+	o.path = kp_path_join(c->dir, o.dir);
+	c->orgs = kp_xgrow(c->orgs, &c->alloc, c->n + 1, sizeof(*c->orgs));
+	c->orgs[c->n++] = o;
+	return 0;
+}
+
+static void campaign_reset(void *vctx)
+{
+	struct load_ctx *x = vctx;
+	size_t i;
+
+	for (i = 0; i < x->c->n; i++)
+		org_free(&x->c->orgs[i]);
+	x->c->n = 0;
+}
+
+int kp_campaign_load(struct kp_campaign *c, const char *dir,
+		     const struct kp_csv_opts *opts, struct kp_diag_sink *sink)
+{
+	static const struct kp_csv_handler h = {
+		campaign_header, campaign_row, campaign_reset, NULL
+	};
+	struct kp_csv_opts one = *opts;
+	struct load_ctx x;
+	const char *slash;
+	size_t len;
+	void *ctx = &x;
+
+	memset(c, 0, sizeof(*c));
+	c->dir = kp_xstrdup(dir);
+	c->file = kp_path_join(dir, "campaign.csv");
+	len = strlen(dir);
+	while (len > 1 && dir[len - 1] == '/')
+		len--;
+	for (slash = dir + len; slash > dir && slash[-1] != '/'; slash--)
+		;
+	c->name = kp_xstrndup(slash, (size_t)(dir + len - slash));
+	memset(&x, 0, sizeof(x));
+	x.c = c;
+	one.threads = 1;
+	return kp_csv_read(c->file, NULL, &one, &h, &ctx, 1, sink);
+}
+
+void kp_campaign_release(struct kp_campaign *c)
+{
+	size_t i;
+
+	if (!c)
+		return;
+	for (i = 0; i < c->n; i++)
+		org_free(&c->orgs[i]);
+	free(c->orgs);
+	free(c->dir);
+	free(c->file);
+	free(c->name);
+	memset(c, 0, sizeof(*c));
+}
+
+/* --- one congress --- */
+
+/* Age in whole years on day `on`; a birth year alone is January 1. */
+static int age_on(const struct kp_date *born, const struct kp_date *on)
+{
+	int m = born->month ? born->month : 1, d = born->day ? born->day : 1;
+	int age = on->year - born->year;
+
+	if (on->month < m || (on->month == m && on->day < d))
+		age--;
+	return age;
+}
+
+static void add_reason(struct kp_summary *s, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static void add_reason(struct kp_summary *s, const char *fmt, ...)
+{
+	size_t n = strlen(s->reason);
+	va_list ap;
+
+	if (n && n + 2 < sizeof(s->reason)) {
+		memcpy(s->reason + n, "; ", 3);
+		n += 2;
+	}
+	va_start(ap, fmt);
+	vsnprintf(s->reason + n, sizeof(s->reason) - n, fmt, ap);
+	va_end(ap);
+}
+
+static void describe_pending(struct kp_summary *s,
+			     const struct kp_contest_result *cr)
+{
+	size_t i;
+
+	if (cr->ntied) {
+		char nos[96] = "";
+		size_t n = 0;
+
+		for (i = 0; i < cr->ntied && n + 12 < sizeof(nos); i++)
+			n += (size_t)snprintf(nos + n, sizeof(nos) - n, "%s%u",
+					      i ? (i + 1 == cr->ntied ? " and " : ", ") : "",
+					      cr->tied[i]);
+		add_reason(s, "%s: a tie between candidates %s, a further round "
+			      "is needed", cr->ct->id, nos);
+	} else {
+		add_reason(s, "%s: %llu seat%s open after round %zu, a further "
+			      "round is needed", cr->ct->id,
+			   (unsigned long long)cr->unfilled,
+			   cr->unfilled == 1 ? "" : "s", cr->nrounds);
+	}
+}
+
+void kp_summarize(struct kp_summary *s, const struct kp_results *res,
+		  int data_status,
+		  unsigned young_under)
+{
+	size_t i, j, held = 0, done = 0;
+	const struct kp_contest_result *com = NULL;
+
+	s->reason[0] = '\0';
+	if (data_status != KP_EXIT_OK) {
+		s->status = KP_ORG_INVALID;
+		snprintf(s->reason, sizeof(s->reason), "its data has errors");
+		return;
+	}
+	for (i = 0; i < res->n; i++) {
+		const struct kp_contest_result *cr = &res->contests[i];
+
+		for (j = 0; j < cr->nrounds; j++)
+			s->ballots += cr->rounds[j].ballots;
+		if (cr->nrounds)
+			held++;
+		if (cr->status == KP_STATUS_COMPLETE || cr->status == KP_STATUS_CLOSED)
+			done++;
+		if (!com && cr->ct->kind == KP_KIND_COMMITTEE)
+			com = cr;
+	}
+	if (!res->n) {
+		s->status = KP_ORG_NOT_STARTED;
+		snprintf(s->reason, sizeof(s->reason), "contests.csv lists no election");
+	} else if (done == res->n) {
+		s->status = KP_ORG_DONE;
+	} else if (!held) {
+		s->status = KP_ORG_NOT_STARTED;
+		snprintf(s->reason, sizeof(s->reason), "no ballots yet");
+	} else {
+		s->status = KP_ORG_IN_PROGRESS;
+		for (i = 0; i < res->n; i++) {
+			const struct kp_contest_result *cr = &res->contests[i];
+
+			if (cr->status == KP_STATUS_PENDING)
+				describe_pending(s, cr);
+		}
+		for (i = 0; i < res->n; i++)
+			if (res->contests[i].status == KP_STATUS_NOT_STARTED)
+				add_reason(s, "%s: not started", res->contests[i].ct->id);
+	}
+	if (!com)
+		return;
+	s->has_committee = 1;
+	s->surplus = com->surplus;
+	s->date = com->ct->date;
+	s->has_prev = com->ct->has_prev_members && com->ct->has_prev_women &&
+		      com->ct->has_prev_young;
+	s->prev_members = com->ct->prev_members;
+	s->prev_women = com->ct->prev_women;
+	s->prev_young = com->ct->prev_young;
+	if (com->status != KP_STATUS_COMPLETE)
+		return;
+	s->committee_complete = 1;
+	s->one_round = com->nrounds == 1;
+	s->pct_min_x100 = UINT64_MAX;
+	for (i = 0; i < com->nelected; i++) {
+		const struct kp_elected *e = &com->elected[i];
+		const struct kp_candidate *cd = &com->ct->cands[e->no - 1];
+		uint64_t base = com->ct->base, pct = kp_rules_percent_x100(e->votes, base);
+
+		s->members++;
+		s->pct_sum_x100 += pct;
+		if (pct < s->pct_min_x100)
+			s->pct_min_x100 = pct;
+		/* strictly over 80% and 90% of base, on integers */
+		if (e->votes * 100 > 80 * base)
+			s->over80++;
+		if (e->votes * 100 > 90 * base)
+			s->over90++;
+		if (cd->gender == 'F')
+			s->women++;
+		if (cd->born.year && s->date.year &&
+		    age_on(&cd->born, &s->date) < (int)young_under)
+			s->young++;
+	}
+}
+
+struct first_errors {
+	struct kp_summary *s;
+	struct kp_diag_sink *next;
+};
+
+static void keep_first(void *ctx, const struct kp_diag *d)
+{
+	struct first_errors *f = ctx;
+	struct kp_summary *s = f->s;
+
+	if (d->severity == KP_SEV_ERROR && s->nerrors < KP_SUMMARY_ERRORS) {
+		char *e = s->errors[s->nerrors++];
+
+		if (d->line && d->col)
+			snprintf(e, sizeof(s->errors[0]), "%.200s:%llu:%llu: %.250s",
+				 d->file, (unsigned long long)d->line,
+				 (unsigned long long)d->col, d->msg);
+		else if (d->line)
+			snprintf(e, sizeof(s->errors[0]), "%.200s:%llu: %.250s",
+				 d->file, (unsigned long long)d->line, d->msg);
+		else
+			snprintf(e, sizeof(s->errors[0]), "%.200s: %.250s",
+				 d->file, d->msg);
+	}
+	kp_diag_report(f->next, d);
+}
+
+void kp_evaluate(struct kp_summary *s, const char *path,
+		 const struct kp_tally_opts *o, unsigned young_under,
+		 struct kp_diag_sink *sink)
+{
+	struct first_errors fe = { s, sink };
+	struct kp_diag_sink tee;
+	struct kp_congress cg;
+	struct kp_results res;
+	int status, r;
+
+	memset(s, 0, sizeof(*s));
+	kp_diag_sink_init(&tee, keep_first, &fe);
+	status = kp_congress_load(&cg, path, &o->csv, &tee);
+	r = kp_tally_congress(&cg, NULL, o, &res, &tee);
+	if (status == KP_EXIT_OK)
+		status = r;
+	if (status == KP_EXIT_OK && tee.errors)
+		status = KP_EXIT_DATA;
+	kp_summarize(s, &res, status, young_under);
+	kp_results_release(&res);
+	kp_congress_release(&cg);
+}
+
+/* --- the figures --- */
+
+static int date_before(const struct kp_date *a, const struct kp_date *b)
+{
+	if (a->year != b->year)
+		return a->year < b->year;
+	if (a->month != b->month)
+		return a->month < b->month;
+	return a->day < b->day;
+}
+
+int kp_progress_overdue(const struct kp_progress *p, size_t i)
+{
+	return p->overdue[i];
+}
+
+static int cmp_u64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+void kp_progress_compute(struct kp_progress *p, const struct kp_campaign *c,
+			 const struct kp_summary *s,
+			 const struct kp_progress_opts *o)
+{
+	uint64_t *pcts = kp_xcalloc(c->n + 1, sizeof(*pcts));
+	size_t i, j;
+
+	memset(p, 0, sizeof(*p));
+	p->c = c;
+	p->s = s;
+	p->o = o;
+	p->selected = kp_xcalloc(c->n + 1, 1);
+	p->overdue = kp_xcalloc(c->n + 1, 1);
+	p->parents = kp_xcalloc(c->n + 1, sizeof(*p->parents));
+	p->pct_min_x100 = UINT64_MAX;
+	for (i = 0; i < c->n; i++) {
+		const struct kp_org *org = &c->orgs[i];
+		const struct kp_summary *x = &s[i];
+		int done = x->status == KP_ORG_DONE;
+
+		if ((o->pilots_only && !org->pilot) ||
+		    (o->parent && strcmp(o->parent, org->parent) != 0))
+			continue;
+		p->selected[i] = 1;
+		p->total++;
+		p->done += (uint64_t)done;
+		p->invalid += x->status == KP_ORG_INVALID;
+		if (org->pilot) {
+			p->pilots++;
+			p->pilots_done += (uint64_t)done;
+		}
+		p->overdue[i] = !done && org->scheduled.year &&
+				date_before(&org->scheduled, &o->as_of);
+		for (j = 0; j < p->nparents; j++)
+			if (strcmp(p->parents[j].parent, org->parent) == 0)
+				break;
+		if (j == p->nparents)
+			p->parents[p->nparents++].parent = org->parent;
+		p->parents[j].total++;
+		p->parents[j].done += (uint64_t)done;
+		if (x->status == KP_ORG_INVALID || !x->has_committee)
+			continue;
+		/* the committee list's surplus, on integers */
+		p->lists++;
+		pcts[p->lists - 1] = x->surplus.percent_x100;
+		if (x->surplus.surplus > 0 &&
+		    (uint64_t)x->surplus.surplus * 100 >=
+			    (uint64_t)o->limits.min_percent * x->surplus.seats) {
+			p->lists_min++;
+			if ((uint64_t)x->surplus.surplus * 100 <=
+			    (uint64_t)o->target_max * x->surplus.seats)
+				p->lists_target++;
+		}
+		p->lists_breaking += (uint64_t)kp_verdict_is_error(x->surplus.verdict);
+		if (done) {
+			p->one_round_of++;
+			p->one_round += (uint64_t)x->one_round;
+		}
+		if (!x->committee_complete)
+			continue;
+		p->members += x->members;
+		p->pct_sum_x100 += x->pct_sum_x100;
+		if (x->members && x->pct_min_x100 < p->pct_min_x100)
+			p->pct_min_x100 = x->pct_min_x100;
+		p->over80 += x->over80;
+		p->over90 += x->over90;
+		if (x->has_prev && x->members) {
+			p->composition_orgs++;
+			p->new_members += x->members;
+			p->new_women += x->women;
+			p->new_young += x->young;
+			p->prev_members += x->prev_members;
+			p->prev_women += x->prev_women;
+			p->prev_young += x->prev_young;
+		}
+	}
+	if (p->lists) {
+		if (p->lists > 1)
+			qsort(pcts, p->lists, sizeof(*pcts), cmp_u64);
+		p->surplus_min_x100 = pcts[0];
+		p->surplus_max_x100 = pcts[p->lists - 1];
+		/* the median of an even count: the mean of the middle two,
+		 * rounded half up */
+		p->surplus_median_x100 = p->lists % 2 ? pcts[p->lists / 2] :
+			(pcts[p->lists / 2 - 1] + pcts[p->lists / 2] + 1) / 2;
+	}
+	if (!p->members)
+		p->pct_min_x100 = 0;
+	free(pcts);
+}
+
+void kp_progress_release(struct kp_progress *p)
+{
+	if (!p)
+		return;
+	free(p->selected);
+	free(p->overdue);
+	free(p->parents);
+	memset(p, 0, sizeof(*p));
+}

@@ -1,0 +1,208 @@
+/* kiemphieu progress: completion and quality of a whole campaign. */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "kiemphieu/batch.h"
+#include "kiemphieu/campaign.h"
+#include "kiemphieu/exit.h"
+#include "kiemphieu/xalloc.h"
+
+enum {
+	OPT_PILOT = 2000,
+	OPT_PARENT,
+	OPT_AS_OF,
+	OPT_FORMAT,
+	OPT_YOUNG_UNDER,
+	OPT_REQUIRE_COMPLETE
+};
+
+struct run {
+	const struct kp_campaign *c;
+	struct kp_summary *s;
+	struct kp_diag_list *lists;
+	const struct kp_tally_opts *o;
+	unsigned young_under;
+	struct kp_diag_sink *errors;	/* errors only: warnings are check's */
+	struct kp_cli_bar bar;
+	uint64_t ballots;
+};
+
+static void work(void *ctx, size_t i)
+{
+	struct run *r = ctx;
+
+	kp_diag_list_init(&r->lists[i], 20);
+	kp_evaluate(&r->s[i], r->c->orgs[i].path, r->o, r->young_under,
+		    &r->lists[i].sink);
+}
+
+static void done(void *ctx, size_t i)
+{
+	struct run *r = ctx;
+
+	kp_diag_list_flush(&r->lists[i], 1, r->errors);
+	kp_diag_list_release(&r->lists[i]);
+	r->ballots += r->s[i].ballots;
+	kp_cli_bar_step(&r->bar, i + 1, r->ballots);
+}
+
+static void errors_only(void *ctx, const struct kp_diag *d)
+{
+	if (d->severity == KP_SEV_ERROR)
+		kp_diag_report(ctx, d);
+}
+
+static int progress_main(const struct kp_cmd *self, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "pilot", no_argument, NULL, OPT_PILOT },
+		{ "parent", required_argument, NULL, OPT_PARENT },
+		{ "as-of", required_argument, NULL, OPT_AS_OF },
+		{ "format", required_argument, NULL, OPT_FORMAT },
+		{ "young-under", required_argument, NULL, OPT_YOUNG_UNDER },
+		{ "require-complete", no_argument, NULL, OPT_REQUIRE_COMPLETE },
+		KP_CLI_COMMON_OPTIONS,
+		{ NULL, 0, NULL, 0 }
+	};
+	struct kp_progress_opts po;
+	struct kp_tally_opts o;
+	struct kp_campaign c;
+	struct kp_progress p;
+	struct kp_buf out = KP_BUF_INIT;
+	struct kp_diag_sink errs;
+	struct kp_cli cli;
+	struct run r;
+	const char *format = "text";
+	int opt, status, require = 0;
+	unsigned jobs;
+
+	kp_cli_init(&cli);
+	kp_cli_tally_opts(&o);
+	memset(&po, 0, sizeof(po));
+	po.young_under = 40;
+	po.target_max = 15;
+	kp_cli_today(&po.as_of);
+	optind = 1;
+	opterr = 0;
+	while ((opt = getopt_long(argc, argv, ":hj:", longopts, NULL)) != -1) {
+		switch (opt) {
+		case 'h':
+			return kp_cli_help(self);
+		case OPT_PILOT:
+			po.pilots_only = 1;
+			break;
+		case OPT_PARENT:
+			po.parent = optarg;
+			break;
+		case OPT_AS_OF:
+			if (kp_cli_date(optarg, &po.as_of) != 0)
+				return kp_cli_usage(self, "--as-of '%s': expected a "
+						    "day as YYYY-MM-DD", optarg);
+			break;
+		case OPT_FORMAT:
+			if (strcmp(optarg, "text") && strcmp(optarg, "json") &&
+			    strcmp(optarg, "csv"))
+				return kp_cli_usage(self, "--format '%s': expected "
+						    "text, json or csv", optarg);
+			format = optarg;
+			break;
+		case OPT_YOUNG_UNDER: {
+			char *end;
+			unsigned long v = strtoul(optarg, &end, 10);
+
+			if (!*optarg || *end || v < 1 || v > 150 || *optarg == '-')
+				return kp_cli_usage(self, "--young-under '%s': "
+						    "expected an age from 1 to 150",
+						    optarg);
+			po.young_under = (unsigned)v;
+			break;
+		}
+		case OPT_REQUIRE_COMPLETE:
+			require = 1;
+			break;
+		case '?':
+		case ':':
+			return kp_cli_bad_option(self, argv, opt);
+		default:
+			if (kp_cli_option(self, opt, optarg, &o, &cli) < 0)
+				return KP_EXIT_USAGE;
+		}
+	}
+	if (optind != argc - 1)
+		return kp_cli_usage(self, "expected one campaign folder");
+	po.limits = o.limits;
+	if (!kp_campaign_detect(argv[optind])) {
+		char *f = kp_path_join(argv[optind], "campaign.csv");
+
+		kp_error(&cli.sink, f, 0, 0, "cannot open: not a campaign folder "
+			 "(it needs a campaign.csv)");
+		free(f);
+		return kp_cli_finish(&cli, KP_EXIT_IO);
+	}
+	status = kp_campaign_load(&c, argv[optind], &o.csv, &cli.sink);
+	if (status != KP_EXIT_OK) {
+		kp_campaign_release(&c);
+		return kp_cli_finish(&cli, status);
+	}
+	/* congresses side by side; each congress's files in one thread */
+	jobs = o.csv.threads;
+	o.csv.threads = 1;
+	memset(&r, 0, sizeof(r));
+	r.c = &c;
+	r.s = kp_xcalloc(c.n + 1, sizeof(*r.s));
+	r.lists = kp_xcalloc(c.n + 1, sizeof(*r.lists));
+	r.o = &o;
+	r.young_under = po.young_under;
+	kp_diag_sink_init(&errs, errors_only, &cli.sink);
+	r.errors = &errs;
+	kp_cli_bar_init(&r.bar, c.n);
+	{
+		struct kp_batch b = { c.n, jobs, work, done, &r };
+
+		kp_batch_run(&b);
+	}
+	kp_cli_bar_end(&r.bar);
+	kp_progress_compute(&p, &c, r.s, &po);
+	if (strcmp(format, "json") == 0)
+		kp_progress_json(&out, &p);
+	else if (strcmp(format, "csv") == 0)
+		kp_progress_csv(&out, &p);
+	else
+		kp_progress_text(&out, &p);
+	status = kp_cli_write(&out);
+	if (status == KP_EXIT_OK && p.invalid)
+		status = KP_EXIT_DATA;
+	else if (status == KP_EXIT_OK && require && p.done < p.total)
+		status = KP_EXIT_INCOMPLETE;
+	kp_progress_release(&p);
+	kp_buf_release(&out);
+	free(r.s);
+	free(r.lists);
+	kp_campaign_release(&c);
+	return kp_cli_finish(&cli, status);
+}
+
+const struct kp_cmd kp_cmd_progress = {
+	"progress", progress_main,
+	"kiemphieu progress [--pilot] [--parent NAME] [--as-of DATE] "
+	"[--format text|json|csv] [--young-under N] [--require-complete] "
+	"[options] CAMPAIGN",
+	"report the progress and quality of a campaign of congresses",
+	"Report a campaign's progress: the congresses done, in progress, not\n"
+	"started or overdue (overall, for pilots and per parent), the surplus of\n"
+	"the committee lists, committees filled in one round, vote\n"
+	"concentration, and the share of women and young members against the\n"
+	"outgoing committees. Errors of invalid congresses go to stderr.\n\n"
+	"Options:\n"
+	"  --pilot            only the pilot congresses\n"
+	"  --parent NAME      only the congresses under this parent committee\n"
+	"  --as-of DATE       the day the report is for, YYYY-MM-DD (default: today)\n"
+	"  --format FMT       text (default), json or csv\n"
+	"  --young-under N    a young member is younger than N (default 40)\n"
+	"  --require-complete exit 5 when some congress is not done\n"
+	KP_CLI_COMMON_HELP
+	"\nExit status: 0 valid data, 1 some congress has invalid data, 2 usage,\n"
+	"3 I/O error, 5 with --require-complete, some congress is not done.\n"
+};

@@ -1,0 +1,438 @@
+/* The progress report of a campaign: text, JSON and CSV. */
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kiemphieu/campaign.h"
+#include "kiemphieu/csv.h"
+#include "kiemphieu/text.h"
+#include "kiemphieu/xalloc.h"
+
+static char *pct(char out[24], uint64_t num, uint64_t den)
+{
+	return kp_rules_fmt_x100(out, kp_rules_percent_x100(num, den), '.');
+}
+
+static char *x100(char out[24], uint64_t h)
+{
+	return kp_rules_fmt_x100(out, h, '.');
+}
+
+/* A change in percentage points, signed: "+12.00", "-3.50", "0.00". */
+static char *pp(char out[32], uint64_t a_num, uint64_t a_den, uint64_t b_num,
+		uint64_t b_den)
+{
+	uint64_t a = kp_rules_percent_x100(a_num, a_den);
+	uint64_t b = kp_rules_percent_x100(b_num, b_den);
+	char t[24];
+
+	kp_rules_fmt_x100(t, a >= b ? a - b : b - a, '.');
+	snprintf(out, 32, "%s%s", a == b ? "" : a > b ? "+" : "-", t);
+	return out;
+}
+
+static void date_str(char out[16], const struct kp_date *d)
+{
+	if (d->year)
+		snprintf(out, 16, "%04d-%02d-%02d", d->year, d->month, d->day);
+	else
+		out[0] = '\0';
+}
+
+static uint64_t mean_x100(const struct kp_progress *p)
+{
+	return p->members ? (p->pct_sum_x100 * 2 + p->members) / (2 * p->members) : 0;
+}
+
+/* --- text --- */
+
+static void add_cell(struct kp_buf *b, const char *s, size_t width)
+{
+	size_t w = kp_text_width(s);
+
+	kp_buf_addstr(b, s);
+	if (w < width)
+		kp_buf_pad(b, ' ', width - w);
+}
+
+void kp_progress_text(struct kp_buf *b, const struct kp_progress *p)
+{
+	const struct kp_campaign *c = p->c;
+	char a[24], d[24], e[32], date[16];
+	size_t i, w = 0, k;
+	uint64_t notdone = 0;
+
+	date_str(date, &p->o->as_of);
+	kp_buf_addf(b, "Campaign %s, as of %s: %llu congress%s", c->name, date,
+		    (unsigned long long)p->total, p->total == 1 ? "" : "es");
+	if (p->o->pilots_only)
+		kp_buf_addstr(b, ", pilots only");
+	if (p->o->parent)
+		kp_buf_addf(b, ", under %s", p->o->parent);
+	kp_buf_addstr(b, "\n\nCompletion\n");
+	kp_buf_addf(b, "  congresses done  %llu/%llu (%s%%)\n",
+		    (unsigned long long)p->done, (unsigned long long)p->total,
+		    pct(a, p->done, p->total));
+	kp_buf_addf(b, "  pilots done      %llu/%llu (%s%%)\n",
+		    (unsigned long long)p->pilots_done,
+		    (unsigned long long)p->pilots, pct(a, p->pilots_done, p->pilots));
+	for (i = 0; i < p->nparents; i++)
+		if (kp_text_width(p->parents[i].parent) > w)
+			w = kp_text_width(p->parents[i].parent);
+	for (i = 0; i < p->nparents; i++) {
+		kp_buf_addstr(b, "  ");
+		add_cell(b, p->parents[i].parent[0] ? p->parents[i].parent : "(none)",
+			 w + 2);
+		kp_buf_addf(b, "%llu/%llu\n", (unsigned long long)p->parents[i].done,
+			    (unsigned long long)p->parents[i].total);
+	}
+	for (i = 0; i < c->n; i++)
+		notdone += p->selected[i] && p->s[i].status != KP_ORG_DONE;
+	kp_buf_addf(b, "\nNot done (%llu)\n", (unsigned long long)notdone);
+	for (i = 0; i < c->n; i++) {
+		const struct kp_org *o = &c->orgs[i];
+		const struct kp_summary *s = &p->s[i];
+
+		if (!p->selected[i] || s->status == KP_ORG_DONE)
+			continue;
+		date_str(date, &o->scheduled);
+		kp_buf_addf(b, "  %s: %s (%s%s)\n", o->id, o->name,
+			    o->parent[0] ? o->parent : "no parent",
+			    o->pilot ? ", pilot" : "");
+		kp_buf_addf(b, "    %s", kp_org_status_name(s->status));
+		if (p->overdue[i])
+			kp_buf_addf(b, ", overdue: scheduled %s", date);
+		if (s->reason[0])
+			kp_buf_addf(b, ": %s", s->reason);
+		kp_buf_addch(b, '\n');
+		for (k = 0; k < s->nerrors; k++)
+			kp_buf_addf(b, "      %s\n", s->errors[k]);
+	}
+	kp_buf_addf(b, "\nCommittee lists: the surplus (%llu list%s)\n",
+		    (unsigned long long)p->lists, p->lists == 1 ? "" : "s");
+	if (p->lists) {
+		kp_buf_addf(b, "  at least %u%%: %llu/%llu; within %u-%u%%: %llu/%llu\n",
+			    p->o->limits.min_percent,
+			    (unsigned long long)p->lists_min,
+			    (unsigned long long)p->lists, p->o->limits.min_percent,
+			    p->o->target_max, (unsigned long long)p->lists_target,
+			    (unsigned long long)p->lists);
+		kp_buf_addf(b, "  min %s%%, median %s%%, max %s%%\n",
+			    x100(a, p->surplus_min_x100),
+			    x100(d, p->surplus_median_x100),
+			    x100(e, p->surplus_max_x100));
+		kp_buf_addf(b, "  breaking the rules: %s",
+			    p->lists_breaking ? "" : "none");
+		for (i = 0, k = 0; i < c->n; i++) {
+			const struct kp_summary *s = &p->s[i];
+
+			if (!p->selected[i] || s->status == KP_ORG_INVALID ||
+			    !s->has_committee || !kp_verdict_is_error(s->surplus.verdict))
+				continue;
+			kp_buf_addf(b, "%s%s (%llu for %llu seats, %s%%, %s)",
+				    k++ ? ", " : "", c->orgs[i].id,
+				    (unsigned long long)s->surplus.candidates,
+				    (unsigned long long)s->surplus.seats,
+				    x100(a, s->surplus.percent_x100),
+				    kp_verdict_name(s->surplus.verdict));
+		}
+		kp_buf_addch(b, '\n');
+	}
+	kp_buf_addf(b, "\nCommittees filled in one round: %llu of %llu done "
+		       "congresses\n", (unsigned long long)p->one_round,
+		    (unsigned long long)p->one_round_of);
+	kp_buf_addf(b, "\nVote concentration: %llu elected committee member%s\n",
+		    (unsigned long long)p->members, p->members == 1 ? "" : "s");
+	if (p->members)
+		kp_buf_addf(b, "  mean %s%% of base, lowest %s%%; over 80%%: %llu, "
+			       "over 90%%: %llu\n", x100(a, mean_x100(p)),
+			    x100(d, p->pct_min_x100), (unsigned long long)p->over80,
+			    (unsigned long long)p->over90);
+	kp_buf_addf(b, "\nComposition: new committees against outgoing ones "
+		       "(%llu congress%s; young: under %u)\n",
+		    (unsigned long long)p->composition_orgs,
+		    p->composition_orgs == 1 ? "" : "es", p->o->young_under);
+	if (!p->composition_orgs)
+		return;
+	kp_buf_addstr(b, "              new  outgoing    change\n");
+	kp_buf_addf(b, "  women  %7s%%  %7s%%  %6s pp\n",
+		    pct(a, p->new_women, p->new_members),
+		    pct(d, p->prev_women, p->prev_members),
+		    pp(e, p->new_women, p->new_members, p->prev_women, p->prev_members));
+	kp_buf_addf(b, "  young  %7s%%  %7s%%  %6s pp\n",
+		    pct(a, p->new_young, p->new_members),
+		    pct(d, p->prev_young, p->prev_members),
+		    pp(e, p->new_young, p->new_members, p->prev_young, p->prev_members));
+	w = 3;
+	for (i = 0; i < c->n; i++)
+		if (p->selected[i] && strlen(c->orgs[i].id) > w)
+			w = strlen(c->orgs[i].id);
+	kp_buf_addstr(b, "  ");
+	add_cell(b, "org", w);
+	kp_buf_addstr(b, "  members  women    was     young    was\n");
+	for (i = 0; i < c->n; i++) {
+		const struct kp_summary *s = &p->s[i];
+		char f[24];
+
+		if (!p->selected[i] || s->status == KP_ORG_INVALID ||
+		    !s->committee_complete || !s->has_prev || !s->members)
+			continue;
+		kp_buf_addstr(b, "  ");
+		add_cell(b, c->orgs[i].id, w);
+		kp_buf_addf(b, "  %7llu  %5s%%  %5s%%  %5s%%  %5s%%\n",
+			    (unsigned long long)s->members,
+			    pct(a, s->women, s->members),
+			    pct(d, s->prev_women, s->prev_members),
+			    pct(e, s->young, s->members),
+			    pct(f, s->prev_young, s->prev_members));
+	}
+}
+
+/* --- JSON --- */
+
+static json_t *jpct(uint64_t num, uint64_t den)
+{
+	return json_real((double)kp_rules_percent_x100(num, den) / 100.0);
+}
+
+static json_t *jx100(uint64_t h)
+{
+	return json_real((double)h / 100.0);
+}
+
+static json_t *jpp(uint64_t a_num, uint64_t a_den, uint64_t b_num, uint64_t b_den)
+{
+	int64_t a = (int64_t)kp_rules_percent_x100(a_num, a_den);
+	int64_t b = (int64_t)kp_rules_percent_x100(b_num, b_den);
+
+	return json_real((double)(a - b) / 100.0);
+}
+
+static json_t *jcount(uint64_t reported, uint64_t total)
+{
+	return json_pack("{s:I,s:I}", "reported", (json_int_t)reported, "total",
+			 (json_int_t)total);
+}
+
+static json_t *jorg(const struct kp_progress *p, size_t i)
+{
+	const struct kp_org *o = &p->c->orgs[i];
+	const struct kp_summary *s = &p->s[i];
+	json_t *j = json_object(), *errs = json_array();
+	char date[16];
+	size_t k;
+
+	date_str(date, &o->scheduled);
+	json_object_set_new(j, "org", json_string(o->id));
+	json_object_set_new(j, "name", json_string(o->name));
+	json_object_set_new(j, "parent", json_string(o->parent));
+	json_object_set_new(j, "pilot", json_boolean(o->pilot));
+	json_object_set_new(j, "scheduled", date[0] ? json_string(date) : json_null());
+	json_object_set_new(j, "status", json_string(kp_org_status_name(s->status)));
+	json_object_set_new(j, "overdue", json_boolean(p->overdue[i]));
+	json_object_set_new(j, "reason", json_string(s->reason));
+	for (k = 0; k < s->nerrors; k++)
+		json_array_append_new(errs, json_string(s->errors[k]));
+	json_object_set_new(j, "errors", errs);
+	json_object_set_new(j, "ballots", json_integer((json_int_t)s->ballots));
+	if (s->status == KP_ORG_INVALID || !s->has_committee) {
+		json_object_set_new(j, "committee", json_null());
+		return j;
+	}
+	{
+		json_t *cm = json_object();
+
+		json_object_set_new(cm, "surplus", json_pack("{s:I,s:I,s:I,s:o,s:s}",
+			"candidates", (json_int_t)s->surplus.candidates,
+			"seats", (json_int_t)s->surplus.seats,
+			"surplus", (json_int_t)s->surplus.surplus,
+			"percent", jx100(s->surplus.percent_x100),
+			"verdict", kp_verdict_name(s->surplus.verdict)));
+		json_object_set_new(cm, "complete", json_boolean(s->committee_complete));
+		json_object_set_new(cm, "one_round", json_boolean(s->one_round));
+		if (s->committee_complete) {
+			json_object_set_new(cm, "members", json_integer((json_int_t)s->members));
+			json_object_set_new(cm, "women", json_integer((json_int_t)s->women));
+			json_object_set_new(cm, "young", json_integer((json_int_t)s->young));
+			json_object_set_new(cm, "mean_percent_of_base",
+					    jx100(s->members ? (s->pct_sum_x100 * 2 + s->members) /
+							       (2 * s->members) : 0));
+			json_object_set_new(cm, "lowest_percent_of_base",
+					    jx100(s->members ? s->pct_min_x100 : 0));
+			json_object_set_new(cm, "over_80", json_integer((json_int_t)s->over80));
+			json_object_set_new(cm, "over_90", json_integer((json_int_t)s->over90));
+		}
+		if (s->has_prev)
+			json_object_set_new(cm, "previous", json_pack("{s:I,s:I,s:I}",
+				"members", (json_int_t)s->prev_members,
+				"women", (json_int_t)s->prev_women,
+				"young", (json_int_t)s->prev_young));
+		else
+			json_object_set_new(cm, "previous", json_null());
+		json_object_set_new(j, "committee", cm);
+	}
+	return j;
+}
+
+void kp_progress_json(struct kp_buf *b, const struct kp_progress *p)
+{
+	const struct kp_campaign *c = p->c;
+	json_t *root = json_object(), *parents = json_array(), *notdone = json_array();
+	json_t *orgs = json_array(), *breaking = json_array(), *st;
+	uint64_t by[4] = { 0, 0, 0, 0 }, overdue = 0;
+	char date[16], *s;
+	size_t i;
+
+	date_str(date, &p->o->as_of);
+	json_object_set_new(root, "campaign", json_string(c->name));
+	json_object_set_new(root, "as_of", json_string(date));
+	json_object_set_new(root, "filters", json_pack("{s:b,s:o}",
+		"pilot", p->o->pilots_only,
+		"parent", p->o->parent ? json_string(p->o->parent) : json_null()));
+	json_object_set_new(root, "congresses", jcount(p->done, p->total));
+	json_object_set_new(root, "pilots", jcount(p->pilots_done, p->pilots));
+	for (i = 0; i < c->n; i++) {
+		if (!p->selected[i])
+			continue;
+		by[p->s[i].status]++;
+		overdue += p->overdue[i];
+		json_array_append_new(orgs, jorg(p, i));
+		if (p->s[i].status != KP_ORG_DONE)
+			json_array_append_new(notdone, jorg(p, i));
+		if (p->s[i].status != KP_ORG_INVALID && p->s[i].has_committee &&
+		    kp_verdict_is_error(p->s[i].surplus.verdict))
+			json_array_append_new(breaking, json_pack("{s:s,s:I,s:I,s:o,s:s}",
+				"org", c->orgs[i].id,
+				"candidates", (json_int_t)p->s[i].surplus.candidates,
+				"seats", (json_int_t)p->s[i].surplus.seats,
+				"percent", jx100(p->s[i].surplus.percent_x100),
+				"verdict", kp_verdict_name(p->s[i].surplus.verdict)));
+	}
+	st = json_object();
+	for (i = 0; i < 4; i++)
+		json_object_set_new(st, kp_org_status_name((enum kp_org_status)i),
+				    json_integer((json_int_t)by[i]));
+	json_object_set_new(st, "overdue", json_integer((json_int_t)overdue));
+	json_object_set_new(root, "by_status", st);
+	for (i = 0; i < p->nparents; i++)
+		json_array_append_new(parents, json_pack("{s:s,s:I,s:I}",
+			"parent", p->parents[i].parent,
+			"reported", (json_int_t)p->parents[i].done,
+			"total", (json_int_t)p->parents[i].total));
+	json_object_set_new(root, "parents", parents);
+	json_object_set_new(root, "not_done", notdone);
+	json_object_set_new(root, "surplus", json_pack("{s:I,s:I,s:I,s:I,s:I,s:[I,I],s:o,s:o,s:o,s:o}",
+		"lists", (json_int_t)p->lists,
+		"at_least_min", (json_int_t)p->lists_min,
+		"within_target", (json_int_t)p->lists_target,
+		"breaking", (json_int_t)p->lists_breaking,
+		"min_percent", (json_int_t)p->o->limits.min_percent,
+		"target_percent", (json_int_t)p->o->limits.min_percent,
+		(json_int_t)p->o->target_max,
+		"min", p->lists ? jx100(p->surplus_min_x100) : json_null(),
+		"median", p->lists ? jx100(p->surplus_median_x100) : json_null(),
+		"max", p->lists ? jx100(p->surplus_max_x100) : json_null(),
+		"breaking_lists", breaking));
+	json_object_set_new(root, "one_round", jcount(p->one_round, p->one_round_of));
+	json_object_set_new(root, "concentration", json_pack("{s:I,s:o,s:o,s:I,s:I}",
+		"members", (json_int_t)p->members,
+		"mean_percent_of_base", p->members ? jx100(mean_x100(p)) : json_null(),
+		"lowest_percent_of_base", p->members ? jx100(p->pct_min_x100) : json_null(),
+		"over_80", (json_int_t)p->over80,
+		"over_90", (json_int_t)p->over90));
+	{
+		json_t *cmp = json_object();
+		int any = p->new_members && p->prev_members;
+
+		json_object_set_new(cmp, "congresses", json_integer((json_int_t)p->composition_orgs));
+		json_object_set_new(cmp, "young_under", json_integer(p->o->young_under));
+		json_object_set_new(cmp, "new", json_pack("{s:I,s:I,s:I,s:o,s:o}",
+			"members", (json_int_t)p->new_members,
+			"women", (json_int_t)p->new_women,
+			"young", (json_int_t)p->new_young,
+			"women_percent", any ? jpct(p->new_women, p->new_members) : json_null(),
+			"young_percent", any ? jpct(p->new_young, p->new_members) : json_null()));
+		json_object_set_new(cmp, "previous", json_pack("{s:I,s:I,s:I,s:o,s:o}",
+			"members", (json_int_t)p->prev_members,
+			"women", (json_int_t)p->prev_women,
+			"young", (json_int_t)p->prev_young,
+			"women_percent", any ? jpct(p->prev_women, p->prev_members) : json_null(),
+			"young_percent", any ? jpct(p->prev_young, p->prev_members) : json_null()));
+		json_object_set_new(cmp, "women_change_pp", any ?
+			jpp(p->new_women, p->new_members, p->prev_women, p->prev_members) : json_null());
+		json_object_set_new(cmp, "young_change_pp", any ?
+			jpp(p->new_young, p->new_members, p->prev_young, p->prev_members) : json_null());
+		json_object_set_new(root, "composition", cmp);
+	}
+	json_object_set_new(root, "orgs", orgs);
+	s = json_dumps(root, JSON_PRESERVE_ORDER | JSON_COMPACT | JSON_REAL_PRECISION(15));
+	if (!s)
+		kp_xmalloc(SIZE_MAX);
+	kp_buf_addstr(b, s);
+	kp_buf_addch(b, '\n');
+	free(s);
+	json_decref(root);
+}
+
+/* --- CSV: one row per congress --- */
+
+void kp_progress_csv(struct kp_buf *b, const struct kp_progress *p)
+{
+	static const char *const cols[] = {
+		"org", "name", "parent", "pilot", "scheduled", "status", "overdue",
+		"reason", "surplus_percent", "surplus_verdict", "one_round",
+		"members", "mean_percent_of_base", "lowest_percent_of_base",
+		"over_80", "over_90", "women", "young", "prev_members",
+		"prev_women", "prev_young"
+	};
+	const struct kp_campaign *c = p->c;
+	size_t i, k;
+
+	kp_csv_put_row(b, cols, sizeof(cols) / sizeof(cols[0]), "\n");
+	for (i = 0; i < c->n; i++) {
+		const struct kp_org *o = &c->orgs[i];
+		const struct kp_summary *s = &p->s[i];
+		char n[13][24], date[16];
+		const char *row[21];
+		int com = s->status != KP_ORG_INVALID && s->has_committee;
+		int fin = com && s->committee_complete;
+
+		if (!p->selected[i])
+			continue;
+		for (k = 0; k < 13; k++)
+			n[k][0] = '\0';
+		date_str(date, &o->scheduled);
+		if (com) {
+			x100(n[0], s->surplus.percent_x100);
+			snprintf(n[1], 24, "%s", kp_verdict_name(s->surplus.verdict));
+		}
+		if (fin) {
+			snprintf(n[2], 24, "%s", s->one_round ? "yes" : "no");
+			snprintf(n[3], 24, "%llu", (unsigned long long)s->members);
+			x100(n[4], s->members ? (s->pct_sum_x100 * 2 + s->members) /
+					      (2 * s->members) : 0);
+			x100(n[5], s->members ? s->pct_min_x100 : 0);
+			snprintf(n[6], 24, "%llu", (unsigned long long)s->over80);
+			snprintf(n[7], 24, "%llu", (unsigned long long)s->over90);
+			snprintf(n[8], 24, "%llu", (unsigned long long)s->women);
+			snprintf(n[9], 24, "%llu", (unsigned long long)s->young);
+		}
+		if (com && s->has_prev) {
+			snprintf(n[10], 24, "%llu", (unsigned long long)s->prev_members);
+			snprintf(n[11], 24, "%llu", (unsigned long long)s->prev_women);
+			snprintf(n[12], 24, "%llu", (unsigned long long)s->prev_young);
+		}
+		row[0] = o->id;
+		row[1] = o->name;
+		row[2] = o->parent;
+		row[3] = o->pilot ? "yes" : "no";
+		row[4] = date;
+		row[5] = kp_org_status_name(s->status);
+		row[6] = p->overdue[i] ? "yes" : "no";
+		row[7] = s->reason;
+		for (k = 0; k < 13; k++)
+			row[8 + k] = n[k];
+		kp_csv_put_row(b, row, 21, "\n");
+	}
+}
