@@ -1,0 +1,196 @@
+/* Campaigns: campaign.csv, the summary of a congress, the figures. */
+#include "unit.h"
+
+#include "kiemphieu/campaign.h"
+#include "kiemphieu/exit.h"
+
+static struct kp_summary done_summary(uint64_t surplus, uint64_t seats,
+				      int one_round, uint64_t members,
+				      uint64_t pct_sum, uint64_t pct_min)
+{
+	struct kp_summary s;
+
+	memset(&s, 0, sizeof(s));
+	s.status = KP_ORG_DONE;
+	s.has_committee = 1;
+	s.surplus.candidates = seats + surplus;
+	s.surplus.seats = seats;
+	s.surplus.surplus = (int64_t)surplus;
+	s.surplus.percent_x100 = kp_rules_percent_x100(surplus, seats);
+	s.surplus.verdict = KP_VERDICT_OK;
+	s.committee_complete = 1;
+	s.one_round = one_round;
+	s.members = members;
+	s.pct_sum_x100 = pct_sum;
+	s.pct_min_x100 = pct_min;
+	return s;
+}
+
+static void figures_of_a_campaign(void **state)
+{
+	struct kp_org orgs[4];
+	struct kp_campaign c;
+	struct kp_summary s[4];
+	struct kp_progress_opts o;
+	struct kp_progress p;
+	char parent_x[] = "X", parent_y[] = "Y";
+
+	(void)state;
+	memset(orgs, 0, sizeof(orgs));
+	memset(&c, 0, sizeof(c));
+	c.orgs = orgs;
+	c.n = 4;
+	orgs[0].parent = parent_x, orgs[0].pilot = 1;
+	orgs[1].parent = parent_x, orgs[1].pilot = 1;
+	orgs[2].parent = parent_y, orgs[2].pilot = 0;
+	orgs[3].parent = parent_y, orgs[3].pilot = 1;
+	orgs[1].scheduled = (struct kp_date){ 2020, 4, 30 };
+	orgs[3].scheduled = (struct kp_date){ 2020, 5, 1 };
+	/* surplus 1/9 = 11.11%, 2/15 = 13.33%, 3/10 = 30.00% */
+	s[0] = done_summary(1, 9, 1, 9, 9 * 8000, 7000);
+	s[0].women = 3, s[0].young = 2, s[0].has_prev = 1;
+	s[0].prev_members = 9, s[0].prev_women = 1, s[0].prev_young = 1;
+	s[1] = done_summary(2, 15, 0, 0, 0, 0);
+	s[1].status = KP_ORG_IN_PROGRESS;
+	s[1].committee_complete = 0;
+	s[2] = done_summary(3, 10, 0, 10, 10 * 9500, 9000);
+	s[2].over80 = 10, s[2].over90 = 6;
+	s[3] = done_summary(0, 0, 0, 0, 0, 0);
+	s[3].status = KP_ORG_INVALID;
+	memset(&o, 0, sizeof(o));
+	o.as_of = (struct kp_date){ 2020, 5, 1 };
+	o.young_under = 40;
+	o.limits.min_percent = 10;
+	o.limits.max_percent = 30;
+	o.target_max = 15;
+	kp_progress_compute(&p, &c, s, &o);
+	assert_int_equal(p.total, 4);
+	assert_int_equal(p.done, 2);
+	assert_int_equal(p.invalid, 1);
+	assert_int_equal(p.pilots, 3);
+	assert_int_equal(p.pilots_done, 1);
+	assert_int_equal(p.nparents, 2);
+	assert_string_equal(p.parents[0].parent, "X");
+	assert_int_equal(p.parents[0].done, 1);
+	assert_int_equal(p.parents[1].total, 2);
+	/* overdue: not done and scheduled strictly before the report date */
+	assert_true(kp_progress_overdue(&p, 1));
+	assert_false(kp_progress_overdue(&p, 3)); /* scheduled on the day */
+	assert_false(kp_progress_overdue(&p, 0)); /* done */
+	/* lists of valid congresses only; 30% reaches 10% but not 15% */
+	assert_int_equal(p.lists, 3);
+	assert_int_equal(p.lists_min, 3);
+	assert_int_equal(p.lists_target, 2);
+	assert_int_equal(p.surplus_min_x100, 1111);
+	assert_int_equal(p.surplus_median_x100, 1333);
+	assert_int_equal(p.surplus_max_x100, 3000);
+	/* one round, of the done congresses */
+	assert_int_equal(p.one_round_of, 2);
+	assert_int_equal(p.one_round, 1);
+	/* concentration over members of complete committees */
+	assert_int_equal(p.members, 19);
+	assert_int_equal(p.pct_sum_x100, 9 * 8000 + 10 * 9500);
+	assert_int_equal(p.pct_min_x100, 7000);
+	assert_int_equal(p.over90, 6);
+	/* composition only where the outgoing figures are known */
+	assert_int_equal(p.composition_orgs, 1);
+	assert_int_equal(p.new_members, 9);
+	assert_int_equal(p.new_women, 3);
+	assert_int_equal(p.prev_women, 1);
+	kp_progress_release(&p);
+	/* the filters */
+	o.pilots_only = 1;
+	kp_progress_compute(&p, &c, s, &o);
+	assert_int_equal(p.total, 3);
+	assert_int_equal(p.lists, 2);
+	kp_progress_release(&p);
+	o.pilots_only = 0;
+	o.parent = "Y";
+	kp_progress_compute(&p, &c, s, &o);
+	assert_int_equal(p.total, 2);
+	assert_int_equal(p.done, 1);
+	assert_int_equal(p.nparents, 1);
+	kp_progress_release(&p);
+}
+
+static void median_of_an_even_count(void **state)
+{
+	struct kp_org orgs[2];
+	struct kp_campaign c;
+	struct kp_summary s[2];
+	struct kp_progress_opts o;
+	struct kp_progress p;
+	char parent[] = "";
+
+	(void)state;
+	memset(orgs, 0, sizeof(orgs));
+	memset(&c, 0, sizeof(c));
+	memset(&o, 0, sizeof(o));
+	c.orgs = orgs;
+	c.n = 2;
+	orgs[0].parent = orgs[1].parent = parent;
+	o.limits.min_percent = 10;
+	o.target_max = 15;
+	s[0] = done_summary(1, 9, 1, 0, 0, 0);	/* 11.11% */
+	s[1] = done_summary(2, 15, 1, 0, 0, 0);	/* 13.33% */
+	kp_progress_compute(&p, &c, s, &o);
+	/* (11.11 + 13.33) / 2 = 12.22 */
+	assert_int_equal(p.surplus_median_x100, 1222);
+	assert_int_equal(p.pct_min_x100, 0); /* no members: no lowest */
+	kp_progress_release(&p);
+}
+
+static void summary_of_a_congress(void **state)
+{
+	char *dir = unit_tmpdir();
+	struct kp_tally_opts o;
+	struct kp_summary s;
+	struct kp_diag_sink sink;
+
+	(void)state;
+	kp_tally_opts_init(&o);
+	kp_diag_sink_init(&sink, NULL, NULL);
+	unit_writes(dir, "contests.csv",
+		    "contest,kind,seats,base,date,prev_members,prev_women,prev_young\n"
+		    "bch,committee,2,10,2020-04-15,2,0,0\n"
+		    "bt,secretary,1,2,,,,\n");
+	/* Bình turns 40 on the day after the election: still young */
+	unit_writes(dir, "candidates.csv",
+		    "contest,no,name,gender,born\n"
+		    "bch,1,An,F,1980-04-16\nbch,2,Bình,M,1980-04-15\nbch,3,Chi,F,1990\n"
+		    "bt,1,An,F,1980-04-16\n");
+	/* votes 9 (90%: not over 90), 8 (80%: not over 80), 3 */
+	unit_writes(dir, "ballots/bch.csv",
+		    "ballot,1,2,3\n1,,,x\n2,,,x\n3,,,x\n4,,,x\n5,,,x\n6,,,x\n"
+		    "7,,x,\n8,,x,\n9,,,x\n10,x,,\n");
+	kp_evaluate(&s, dir, &o, 40, &sink);
+	assert_int_equal(s.status, KP_ORG_IN_PROGRESS);
+	assert_string_equal(s.reason, "bt: not started");
+	assert_true(s.committee_complete);
+	assert_true(s.one_round);
+	assert_int_equal(s.members, 2);
+	assert_int_equal(s.over80, 1);	/* 9 of 10 */
+	assert_int_equal(s.over90, 0);	/* 9 of 10 is exactly 90% */
+	assert_int_equal(s.pct_min_x100, 8000);
+	assert_int_equal(s.women, 1);
+	assert_int_equal(s.young, 1);	/* An is 39; Bình turned 40 that day */
+	assert_int_equal(s.ballots, 10);
+	/* an error makes the congress invalid, with its first errors kept */
+	unit_writes(dir, "ballots/bt.csv", "ballot,1\n1,v\n");
+	kp_evaluate(&s, dir, &o, 40, &sink);
+	assert_int_equal(s.status, KP_ORG_INVALID);
+	assert_int_equal(s.nerrors, 1);
+	assert_non_null(strstr(s.errors[0], "bt.csv:2:3: mark 'v' for candidate 1"));
+	unit_rmdir(dir);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(figures_of_a_campaign),
+		cmocka_unit_test(median_of_an_even_count),
+		cmocka_unit_test(summary_of_a_congress),
+	};
+
+	return cmocka_run_group_tests_name("campaign", tests, NULL, NULL);
+}
