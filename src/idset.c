@@ -36,19 +36,17 @@ void kp_idset_init(struct kp_idset *s)
 }
 
 #define PAGE_SIZE ((size_t)1 << KP_IDSET_PAGE_BITS)
-#define NPAGES ((size_t)1 << (32 - KP_IDSET_PAGE_BITS))
 
 static void free_pages(struct kp_idset *s)
 {
 	size_t d, i;
 
+	for (i = 0; i < s->npages; i++)
+		free(s->pages[i].lines);
 	for (d = 0; d < 10; d++) {
-		if (!s->pages[d])
-			continue;
-		for (i = 0; i < NPAGES; i++)
-			free(s->pages[d][i]);
-		free(s->pages[d]);
-		s->pages[d] = NULL;
+		free(s->dir[d]);
+		s->dir[d] = NULL;
+		s->dirlen[d] = 0;
 	}
 	s->npages = 0;
 }
@@ -58,6 +56,7 @@ void kp_idset_release(struct kp_idset *s)
 	if (!s)
 		return;
 	free_pages(s);
+	free(s->pages);
 	free(s->arena);
 	free(s->slots);
 	kp_idset_init(s);
@@ -72,6 +71,18 @@ void kp_idset_clear(struct kp_idset *s)
 	s->hashed_numbers = 0;
 	if (s->slots)
 		memset(s->slots, 0, s->nslots * sizeof(*s->slots));
+}
+
+/* Write v as `digits` digits, with leading zeros: the id as it was typed. */
+static void put_number(char out[11], unsigned digits, uint32_t v)
+{
+	unsigned i;
+
+	for (i = digits; i > 0; i--) {
+		out[i - 1] = (char)('0' + v % 10);
+		v /= 10;
+	}
+	out[digits] = '\0';
 }
 
 /* The value of an id of 1 to 10 ASCII digits below 2^32, or -1. */
@@ -97,24 +108,34 @@ static int64_t numeric(const char *id, size_t len)
 static uint32_t *number_slot(struct kp_idset *s, size_t digits, uint32_t v,
 			     int make)
 {
-	uint32_t ***dir = &s->pages[digits - 1], **page;
-	size_t pi = v >> KP_IDSET_PAGE_BITS;
+	size_t d = digits - 1, pi = v >> KP_IDSET_PAGE_BITS;
+	uint32_t *page;
 
-	if (!*dir) {
-		if (!make)
-			return NULL;
-		*dir = kp_xcalloc(NPAGES, sizeof(**dir));
+	if (pi < s->dirlen[d] && s->dir[d][pi])
+		return &s->dir[d][pi][v & (PAGE_SIZE - 1)];
+	/* a page must stay well used: at most one page (16 KB) per 256 ids
+	 * beyond the first 64 */
+	if (!make || s->npages >= 64 + s->count / 256)
+		return NULL;
+	if (pi >= s->dirlen[d]) {
+		size_t n = s->dirlen[d] ? s->dirlen[d] : 16;
+
+		while (n <= pi)
+			n *= 2;
+		s->dir[d] = kp_xrealloc(s->dir[d], n * sizeof(*s->dir[d]));
+		memset(s->dir[d] + s->dirlen[d], 0,
+		       (n - s->dirlen[d]) * sizeof(*s->dir[d]));
+		s->dirlen[d] = n;
 	}
-	page = &(*dir)[pi];
-	if (!*page) {
-		/* a page must stay well used: at most one page per 4,096 ids
-		 * beyond the first 64 pages (16 MB) */
-		if (!make || s->npages >= 64 + s->count / 4096)
-			return NULL;
-		*page = kp_xcalloc(PAGE_SIZE, sizeof(**page));
-		s->npages++;
-	}
-	return &(*page)[v & (PAGE_SIZE - 1)];
+	page = kp_xcalloc(PAGE_SIZE, sizeof(*page));
+	s->dir[d][pi] = page;
+	s->pages = kp_xgrow(s->pages, &s->pages_alloc, s->npages + 1,
+			    sizeof(*s->pages));
+	s->pages[s->npages].lines = page;
+	s->pages[s->npages].index = (uint32_t)pi;
+	s->pages[s->npages].digits = (unsigned char)digits;
+	s->npages++;
+	return &page[v & (PAGE_SIZE - 1)];
 }
 
 static void rehash(struct kp_idset *s)
@@ -227,36 +248,34 @@ void kp_idset_merge(struct kp_idset *into, const struct kp_idset *from,
 				uint64_t line, uint64_t first),
 		    void *ctx)
 {
-	size_t d, pi, k, off;
+	size_t i, k, off;
 	uint64_t first;
 	char num[16];
 
-	for (d = 0; d < 10; d++)
-		for (pi = 0; from->pages[d] && pi < NPAGES; pi++) {
-			const uint32_t *src = from->pages[d][pi];
+	for (i = 0; i < from->npages; i++) {
+		const struct kp_idset_page *pg = &from->pages[i];
 
-			for (k = 0; src && k < PAGE_SIZE; k++) {
-				uint32_t v = (uint32_t)((pi << KP_IDSET_PAGE_BITS) | k);
-				uint32_t *slot;
+		for (k = 0; k < PAGE_SIZE; k++) {
+			uint32_t v = (pg->index << KP_IDSET_PAGE_BITS) | (uint32_t)k;
+			uint32_t *slot;
 
-				if (!src[k])
-					continue;
-				slot = into->hashed_numbers ? NULL :
-					number_slot(into, d + 1, v, 1);
-				if (slot && !*slot) {
-					*slot = src[k];
-					into->count++;
-					continue;
-				}
-				snprintf(num, sizeof(num), "%0*lu", (int)(d + 1),
-					 (unsigned long)v);
-				if (slot) {
-					dup(ctx, num, d + 1, src[k], *slot);
-				} else if (!kp_idset_add(into, num, d + 1, src[k], &first)) {
-					dup(ctx, num, d + 1, src[k], first);
-				}
+			if (!pg->lines[k])
+				continue;
+			slot = into->hashed_numbers ? NULL :
+				number_slot(into, pg->digits, v, 1);
+			if (slot && !*slot) {
+				*slot = pg->lines[k];
+				into->count++;
+				continue;
 			}
+			put_number(num, pg->digits, v);
+			if (slot)
+				dup(ctx, num, pg->digits, pg->lines[k], *slot);
+			else if (!kp_idset_add(into, num, pg->digits, pg->lines[k],
+					       &first))
+				dup(ctx, num, pg->digits, pg->lines[k], first);
 		}
+	}
 	for (off = 0; off < from->used;) {
 		const struct entry *e =
 			(const struct entry *)(const void *)(from->arena + off);
@@ -273,21 +292,21 @@ void kp_idset_each(const struct kp_idset *s,
 			      uint64_t line),
 		   void *ctx)
 {
-	size_t off, d, pi, k;
+	size_t i, k, off;
 	char num[16];
 
-	for (d = 0; d < 10; d++)
-		for (pi = 0; s->pages[d] && pi < NPAGES; pi++)
-			for (k = 0; s->pages[d][pi] && k < PAGE_SIZE; k++) {
-				uint32_t line = s->pages[d][pi][k];
+	for (i = 0; i < s->npages; i++) {
+		const struct kp_idset_page *pg = &s->pages[i];
 
-				if (!line)
-					continue;
-				/* the id again, with its leading zeros */
-				snprintf(num, sizeof(num), "%0*lu", (int)(d + 1),
-					 (unsigned long)((pi << KP_IDSET_PAGE_BITS) | k));
-				fn(ctx, num, d + 1, line);
-			}
+		for (k = 0; k < PAGE_SIZE; k++) {
+			if (!pg->lines[k])
+				continue;
+			/* the id again, with its leading zeros */
+			put_number(num, pg->digits,
+				   (pg->index << KP_IDSET_PAGE_BITS) | (uint32_t)k);
+			fn(ctx, num, pg->digits, pg->lines[k]);
+		}
+	}
 	for (off = 0; off < s->used;) {
 		const struct entry *e =
 			(const struct entry *)(const void *)(s->arena + off);

@@ -3,6 +3,7 @@
  * one run, on the same ballot file.
  *
  *   kpbench KIEMPHIEU [CONGRESS]
+ *   kpbench --campaign KIEMPHIEU CAMPAIGN
  *
  * CONGRESS defaults to build/bench/1m (made by `kpgen ballots`): one
  * contest of 1,000,000 ballots x 25 candidates. Each contender runs in its
@@ -11,6 +12,9 @@
  * the file in 1 MiB chunks and gives libcsv no callbacks: the floor that
  * any libcsv-based reader stands on. This tool calls libcsv directly, as
  * the baseline must; kiemphieu itself reaches libcsv only through src/csv.c.
+ *
+ * With --campaign: `kiemphieu progress` over a whole campaign folder with
+ * -j 1 and -j 2, beside the time merely to read every file of it (cat).
  */
 #include <csv.h>
 #include <errno.h>
@@ -76,6 +80,8 @@ static struct result run(const char *path, char *const *argv)
 	if (pid == 0) {
 		if (!argv)
 			_exit(bare_parse(path));
+		/* the exit status of progress says whether the campaign is
+		 * done; only a crash matters here */
 		int fd = open("/dev/null", O_WRONLY);
 
 		dup2(fd, 1);
@@ -95,7 +101,7 @@ static struct result run(const char *path, char *const *argv)
 /* Keep the better of two results of the same contender. */
 static void keep_best(struct result *b, struct result r, const char *who)
 {
-	if (r.status != 0 && r.status != 4) {
+	if (r.status != 0 && r.status != 4 && r.status != 5) {
 		fprintf(stderr, "kpbench: %s exited with %d\n", who, r.status);
 		exit(1);
 	}
@@ -111,6 +117,51 @@ static void row(const char *name, struct result r, double mb)
 	       mb / r.seconds, (double)r.peak_kb / 1024.0);
 }
 
+static int campaign(const char *kp, const char *dir)
+{
+	char abs[4096], cmd[8192];
+	struct result none = { 1e30, 0, 0 }, cat, j1, j2;
+	int i;
+
+	if (!realpath(kp, abs)) {
+		perror(kp);
+		return 3;
+	}
+	snprintf(cmd, sizeof(cmd),
+		 "find '%s' -type f -print0 | xargs -0 cat > /dev/null", dir);
+	{
+		char *ac[] = { (char *)(uintptr_t)"/bin/sh", (char *)(uintptr_t)"-c",
+			       cmd, NULL };
+		char *a1[] = { abs, (char *)(uintptr_t)"progress", (char *)(uintptr_t)"-j",
+			       (char *)(uintptr_t)"1", (char *)(uintptr_t)"--format",
+			       (char *)(uintptr_t)"json", (char *)(uintptr_t)dir, NULL };
+		char *a2[] = { abs, (char *)(uintptr_t)"progress", (char *)(uintptr_t)"-j",
+			       (char *)(uintptr_t)"2", (char *)(uintptr_t)"--format",
+			       (char *)(uintptr_t)"json", (char *)(uintptr_t)dir, NULL };
+
+		run(NULL, ac); /* warm the page cache */
+		cat = j1 = j2 = none;
+		for (i = 0; i < 3; i++) {
+			keep_best(&cat, run(NULL, ac), "cat");
+			keep_best(&j1, run(NULL, a1), "kiemphieu progress -j 1");
+			keep_best(&j2, run(NULL, a2), "kiemphieu progress -j 2");
+		}
+	}
+	printf("campaign: %s; best of 3 turns each\n", dir);
+	printf("%-28s %10s %12s\n", "", "time", "peak memory");
+	printf("%-28s %8.3f s %9.1f MB\n", "cat every file", cat.seconds,
+	       (double)cat.peak_kb / 1024.0);
+	printf("%-28s %8.3f s %9.1f MB\n", "kiemphieu progress -j 1", j1.seconds,
+	       (double)j1.peak_kb / 1024.0);
+	printf("%-28s %8.3f s %9.1f MB\n", "kiemphieu progress -j 2", j2.seconds,
+	       (double)j2.peak_kb / 1024.0);
+	printf("ratio, -j 1 time / -j 2 time: %.2f (goal: at least 1.70)\n",
+	       j1.seconds / j2.seconds);
+	printf("ratio, -j 2 time / cat time: %.2f (goal: at most 3.00)\n",
+	       j2.seconds / cat.seconds);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	const char *dir = argc > 2 ? argv[2] : "build/bench/1m";
@@ -119,8 +170,11 @@ int main(int argc, char **argv)
 	struct stat st;
 	double mb;
 
+	if (argc == 4 && strcmp(argv[1], "--campaign") == 0)
+		return campaign(argv[2], argv[3]);
 	if (argc < 2) {
-		fprintf(stderr, "usage: kpbench KIEMPHIEU [CONGRESS]\n");
+		fprintf(stderr, "usage: kpbench KIEMPHIEU [CONGRESS]\n"
+				"       kpbench --campaign KIEMPHIEU CAMPAIGN\n");
 		return 2;
 	}
 	snprintf(path, sizeof(path), "%s/ballots/bench.csv", dir);

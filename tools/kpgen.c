@@ -413,6 +413,12 @@ static void round1_targets(const struct contest *c, uint64_t valid, uint64_t *t,
 		for (k = seats; best == (size_t)-1 && k < n; k++)
 			if (rank[k] != b && t[rank[k]] > 0)
 				best = rank[k];
+		if (best == (size_t)-1 && tie && t[a] > half + 1) {
+			/* the tied pair come down together, still tied */
+			t[a]--;
+			t[b]--;
+			continue;
+		}
 		if (best == (size_t)-1)
 			die("%s: the votes cannot fit the ballots", c->id);
 		t[best]--;

@@ -10,18 +10,27 @@
  *
  * Ballot ids are nearly always numbers. An id of 1 to 10 digits whose
  * value fits 32 bits is keyed by (number of digits, value), so that "01"
- * and "001" stay different, and its first line is stored in pages of 65,536
+ * and "001" stay different, and its first line is stored in pages of 4,096
  * entries indexed by the value: no hashing, and sequential ids touch memory
- * in order (a million of them take 4 MB). So that sparse ids cannot make
+ * in order (a million of them take 4 MB, a congress of 300 ballots 16 KB). So that sparse ids cannot make
  * pages grow without bound, pages are only made while they stay well used;
  * other ids go to a hash table whose arena packs them once.
  */
-#define KP_IDSET_PAGE_BITS 16
+#define KP_IDSET_PAGE_BITS 12
+
+struct kp_idset_page {
+	uint32_t *lines;	/* 4,096 first lines, 0 for none */
+	uint32_t index;		/* value >> KP_IDSET_PAGE_BITS */
+	unsigned char digits;
+};
 
 struct kp_idset {
-	/* numbers: pages[digits - 1][value >> 16][value & 0xffff] = line, 0 none */
-	uint32_t **pages[10];
-	size_t npages;
+	/* numbers: dir[digits - 1][value >> 12] is a page, grown only as far as
+	 * the largest value seen */
+	uint32_t **dir[10];
+	size_t dirlen[10];
+	struct kp_idset_page *pages;	/* every page made, to visit and free */
+	size_t npages, pages_alloc;
 	/* everything else */
 	char *arena;
 	size_t used, alloc;	/* bytes of arena */
