@@ -7,6 +7,7 @@
 #   make install    PREFIX=/usr/local DESTDIR=
 #   make sanitize   unit and end-to-end tests under ASan+UBSan
 #   make lint       cppcheck and gcc -fanalyzer
+#   make fuzz       libFuzzer targets, FUZZ_SECONDS each (clang)
 # WERROR=1 turns warnings into errors (CI does).
 
 PREFIX ?= /usr/local
@@ -47,7 +48,7 @@ UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 TOOLS = $(BUILD)/kpgen $(BUILD)/kpbench
 
 .PHONY: all deps test-deps demo check test unit e2e bench bench-campaign install uninstall \
-	sanitize lint clean data-check
+	sanitize lint clean data-check fuzz
 
 all: $(BIN) bin/kiemphieu
 
@@ -134,10 +135,33 @@ uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/kiemphieu $(DESTDIR)$(LIBDIR)/libkiemphieu.a
 	rm -rf $(DESTDIR)$(INCLUDEDIR)/kiemphieu
 
+# libFuzzer targets (clang): each runs FUZZ_SECONDS, or FUZZ_RUNS executions
+# when set, from the seed corpus in tests/fuzz/corpus (copied: new inputs
+# stay under build-fuzz/). A crash leaves its input in build-fuzz/.
+FUZZ_SECONDS ?= 60
+FUZZ_RUNS ?= -1
+FUZZ_TARGETS = csv congress
+FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all
+
+fuzz: test-deps
+	@command -v clang >/dev/null || scripts/install-deps --fuzz
+	@$(MAKE) --no-print-directory BUILD=build-fuzz CC=clang CFLAGS='$(FUZZ_FLAGS)' build-fuzz/libkiemphieu.a
+	@for t in $(FUZZ_TARGETS); do \
+		clang $(ALL_CPPFLAGS) -g -O1 -fsanitize=fuzzer,address,undefined \
+			-fno-sanitize-recover=all -o build-fuzz/fuzz_$$t \
+			tests/fuzz/fuzz_$$t.c build-fuzz/libkiemphieu.a $(LIBS) || exit 1; \
+		mkdir -p build-fuzz/corpus/$$t; cp -n tests/fuzz/corpus/$$t/* build-fuzz/corpus/$$t/; \
+		echo "fuzzing $$t"; \
+		(cd build-fuzz && ./fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -runs=$(FUZZ_RUNS) \
+			-print_final_stats=1 corpus/$$t > fuzz_$$t.log 2>&1); s=$$?; \
+		grep -E 'stat::number_of_executed_units|ERROR|SUMMARY|runtime error' build-fuzz/fuzz_$$t.log; \
+		[ $$s -eq 0 ] || { echo "fuzz_$$t found a problem: build-fuzz/fuzz_$$t.log"; exit 1; }; \
+	done
+
 lint:
 	cppcheck --quiet --error-exitcode=1 --enable=warning,portability \
 		--inline-suppr -Iinclude -D_GNU_SOURCE src tools
 	$(MAKE) --no-print-directory BUILD=build-lint CFLAGS='-O0 -fanalyzer' $(LIBA)
 
 clean:
-	rm -rf build build-san build-lint bin
+	rm -rf build build-san build-lint build-fuzz bin

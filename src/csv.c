@@ -693,22 +693,32 @@ static void decode(struct part *pt, int at_eof)
 	pt->inlen = inleft;
 }
 
+/* How much to read next: a chunk, or what is left of a smaller file, so
+ * that a 50-byte file does not cost a 1 MiB buffer. */
+static size_t next_read(const struct part *pt)
+{
+	if (pt->end != UINT64_MAX && pt->end - pt->pos < CHUNK)
+		return (size_t)(pt->end - pt->pos) + 1; /* +1: see the end */
+	return CHUNK;
+}
+
 static void fill(struct part *pt)
 {
+	size_t want = next_read(pt);
 	ssize_t n;
 
 	if (pt->cd == (iconv_t)-1) {
-		make_room(pt, CHUNK);
-		n = read_at(pt, pt->buf + pt->len, CHUNK);
+		make_room(pt, want);
+		n = read_at(pt, pt->buf + pt->len, want);
 		if (n <= 0)
 			pt->eof = 1;
 		else
 			pt->len += (size_t)n;
 		return;
 	}
-	if (!pt->in)
-		pt->in = kp_xmalloc(CHUNK + 16);
-	n = read_at(pt, pt->in + pt->inlen, CHUNK);
+	if (!pt->in) /* sized once: later reads are never larger */
+		pt->in = kp_xmalloc((want < CHUNK ? want : CHUNK) + 16);
+	n = read_at(pt, pt->in + pt->inlen, want < CHUNK ? want : CHUNK);
 	if (n <= 0) {
 		pt->eof = 1;
 		decode(pt, 1);
@@ -721,7 +731,8 @@ static void fill(struct part *pt)
 static void part_run(struct part *pt)
 {
 	while (!pt->stop) {
-		char *s = pt->buf + pt->start;
+		/* no buffer before the first read: NULL + 0 is undefined in C */
+		char *s = pt->buf ? pt->buf + pt->start : NULL;
 		size_t avail = pt->len - pt->start;
 		char *nl = avail ? memchr(s, '\n', avail) : NULL;
 
