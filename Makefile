@@ -8,6 +8,7 @@
 #   make sanitize   unit and end-to-end tests under ASan+UBSan
 #   make lint       cppcheck and gcc -fanalyzer
 #   make fuzz       libFuzzer targets, FUZZ_SECONDS each (clang)
+#   make valgrind   unit and end-to-end tests under valgrind
 # WERROR=1 turns warnings into errors (CI does).
 
 PREFIX ?= /usr/local
@@ -48,7 +49,7 @@ UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 TOOLS = $(BUILD)/kpgen $(BUILD)/kpbench
 
 .PHONY: all deps test-deps demo check test unit e2e bench bench-campaign install uninstall \
-	sanitize lint clean data-check fuzz
+	sanitize lint clean data-check fuzz fuzz-build fuzz-regress valgrind
 
 all: $(BIN) bin/kiemphieu
 
@@ -143,13 +144,17 @@ FUZZ_RUNS ?= -1
 FUZZ_TARGETS = csv congress
 FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all
 
-fuzz: test-deps
+fuzz-build: test-deps
 	@command -v clang >/dev/null || scripts/install-deps --fuzz
 	@$(MAKE) --no-print-directory BUILD=build-fuzz CC=clang CFLAGS='$(FUZZ_FLAGS)' build-fuzz/libkiemphieu.a
 	@for t in $(FUZZ_TARGETS); do \
 		clang $(ALL_CPPFLAGS) -g -O1 -fsanitize=fuzzer,address,undefined \
 			-fno-sanitize-recover=all -o build-fuzz/fuzz_$$t \
 			tests/fuzz/fuzz_$$t.c build-fuzz/libkiemphieu.a $(LIBS) || exit 1; \
+	done
+
+fuzz: fuzz-build
+	@for t in $(FUZZ_TARGETS); do \
 		mkdir -p build-fuzz/corpus/$$t; cp -n tests/fuzz/corpus/$$t/* build-fuzz/corpus/$$t/; \
 		echo "fuzzing $$t"; \
 		(cd build-fuzz && ./fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -runs=$(FUZZ_RUNS) \
@@ -158,10 +163,27 @@ fuzz: test-deps
 		[ $$s -eq 0 ] || { echo "fuzz_$$t found a problem: build-fuzz/fuzz_$$t.log"; exit 1; }; \
 	done
 
+# every input of the seed corpora once, crashes found earlier included
+fuzz-regress: fuzz-build
+	@n=0; for t in $(FUZZ_TARGETS); do \
+		build-fuzz/fuzz_$$t -runs=0 tests/fuzz/corpus/$$t > build-fuzz/regress_$$t.log 2>&1 || \
+			{ cat build-fuzz/regress_$$t.log; echo "fuzz: 0 passed, 1 failed"; exit 1; }; \
+		n=$$((n + $$(ls tests/fuzz/corpus/$$t | wc -l))); \
+	done; echo "fuzz corpus: $$n passed, 0 failed"
+
+# every unit test and end-to-end case under valgrind: no error, no leak
+valgrind: test-deps
+	@command -v valgrind >/dev/null || scripts/install-deps --lint
+	@$(MAKE) --no-print-directory BUILD=build-vg CFLAGS='-O1 -g' $(BIN:$(BUILD)/%=build-vg/%) \
+		$(UNIT_BIN:$(BUILD)/%=build-vg/%)
+	@RUN_WRAPPER=tests/valgrind-run tests/run-unit $(UNIT_BIN:$(BUILD)/%=build-vg/%)
+	@KP_REAL=$(CURDIR)/build-vg/kiemphieu tests/e2e/run tests/valgrind-kiemphieu
+
 lint:
+	@command -v cppcheck >/dev/null || scripts/install-deps --lint
 	cppcheck --quiet --error-exitcode=1 --enable=warning,portability \
 		--inline-suppr -Iinclude -D_GNU_SOURCE src tools
-	$(MAKE) --no-print-directory BUILD=build-lint CFLAGS='-O0 -fanalyzer' $(LIBA)
+	$(MAKE) --no-print-directory BUILD=build-lint CFLAGS='-O0 -fanalyzer' WERROR=1 build-lint/libkiemphieu.a
 
 clean:
-	rm -rf build build-san build-lint build-fuzz bin
+	rm -rf build build-san build-lint build-fuzz build-vg bin

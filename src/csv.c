@@ -730,9 +730,11 @@ static void fill(struct part *pt)
 
 static void part_run(struct part *pt)
 {
+	/* a buffer from the start: pointer arithmetic on NULL is undefined,
+	 * even NULL + 0 */
+	make_room(pt, 0);
 	while (!pt->stop) {
-		/* no buffer before the first read: NULL + 0 is undefined in C */
-		char *s = pt->buf ? pt->buf + pt->start : NULL;
+		char *s = pt->buf + pt->start;
 		size_t avail = pt->len - pt->start;
 		char *nl = avail ? memchr(s, '\n', avail) : NULL;
 

@@ -78,6 +78,8 @@ static void put_number(char out[11], unsigned digits, uint32_t v)
 {
 	unsigned i;
 
+	if (digits > 10) /* pages are only made for 1 to 10 digits */
+		digits = 10;
 	for (i = digits; i > 0; i--) {
 		out[i - 1] = (char)('0' + v % 10);
 		v /= 10;
@@ -250,7 +252,7 @@ void kp_idset_merge(struct kp_idset *into, const struct kp_idset *from,
 {
 	size_t i, k, off;
 	uint64_t first;
-	char num[16];
+	char num[16] = "";
 
 	for (i = 0; i < from->npages; i++) {
 		const struct kp_idset_page *pg = &from->pages[i];
@@ -293,7 +295,7 @@ void kp_idset_each(const struct kp_idset *s,
 		   void *ctx)
 {
 	size_t i, k, off;
-	char num[16];
+	char num[16] = "";
 
 	for (i = 0; i < s->npages; i++) {
 		const struct kp_idset_page *pg = &s->pages[i];

@@ -250,10 +250,12 @@ static int ballot_row(void *ctx, const struct kp_csv_record *r,
 	}
 	c->ballots++;
 	{
+		/* no void column: no ballot is ruled void */
+		static const struct kp_csv_field none = { "", 0 };
 		const struct kp_csv_field *v =
-			h->void_col >= 0 ? &r->fields[h->void_col] : NULL;
+			h->void_col >= 0 ? &r->fields[h->void_col] : &none;
 
-		switch (kp_rules_ballot(nkept, h->nlist, h->seats, v && v->len)) {
+		switch (kp_rules_ballot(nkept, h->nlist, h->seats, v->len > 0)) {
 		case KP_BALLOT_VOID:
 			count_void(c, v->s, v->len, 1);
 			break;

@@ -78,15 +78,16 @@ static struct result run(const char *path, char *const *argv)
 		exit(3);
 	}
 	if (pid == 0) {
-		if (!argv)
-			_exit(bare_parse(path));
-		/* the exit status of progress says whether the campaign is
-		 * done; only a crash matters here */
-		int fd = open("/dev/null", O_WRONLY);
+		if (argv) {
+			/* the exit status of progress says whether the campaign
+			 * is done; only a crash matters here */
+			int fd = open("/dev/null", O_WRONLY);
 
-		dup2(fd, 1);
-		execv(argv[0], argv);
-		_exit(127);
+			dup2(fd, 1);
+			execv(argv[0], argv);
+			_exit(127);
+		}
+		_exit(bare_parse(path));
 	}
 	if (wait4(pid, &st, 0, &ru) < 0) {
 		perror("kpbench: wait4");
