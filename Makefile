@@ -96,6 +96,7 @@ check: test-deps
 test: $(BIN) $(UNIT_BIN) $(TOOLS)
 	@tests/run-unit $(UNIT_BIN)
 	@tests/data-check $(BUILD)/kpgen
+	@tests/contract $(BIN)
 	@tests/e2e/run $(BIN)
 
 sanitize: test-deps

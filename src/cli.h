@@ -25,6 +25,7 @@ struct kp_cmd {
 extern const struct kp_cmd kp_cmd_check;
 extern const struct kp_cmd kp_cmd_tally;
 extern const struct kp_cmd kp_cmd_progress;
+extern const struct kp_cmd kp_cmd_compare;
 
 /* Where diagnostics go: stderr, at most max_errors of them. */
 struct kp_cli {

@@ -16,6 +16,7 @@ static const struct kp_cmd *const commands[] = {
 	&kp_cmd_check,
 	&kp_cmd_tally,
 	&kp_cmd_progress,
+	&kp_cmd_compare,
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))

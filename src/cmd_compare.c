@@ -1,0 +1,77 @@
+/* kiemphieu compare: double and triple entry of the same ballots. */
+#include <getopt.h>
+#include <string.h>
+
+#include "cli.h"
+#include "kiemphieu/compare.h"
+#include "kiemphieu/exit.h"
+
+static int compare_main(const struct kp_cmd *self, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		KP_CLI_COMMON_OPTIONS,
+		{ NULL, 0, NULL, 0 }
+	};
+	struct kp_tally_opts o;
+	struct kp_compare_result res;
+	struct kp_buf out = KP_BUF_INIT;
+	struct kp_cli cli;
+	int opt, status, w;
+
+	kp_cli_init(&cli);
+	kp_cli_tally_opts(&o);
+	optind = 1;
+	opterr = 0;
+	while ((opt = getopt_long(argc, argv, ":hj:", longopts, NULL)) != -1) {
+		switch (opt) {
+		case 'h':
+			return kp_cli_help(self);
+		case '?':
+		case ':':
+			return kp_cli_bad_option(self, argv, opt);
+		default:
+			if (kp_cli_option(self, opt, optarg, &o, &cli) < 0)
+				return KP_EXIT_USAGE;
+		}
+	}
+	if (argc - optind < 2 || argc - optind > KP_COMPARE_FILES_MAX)
+		return kp_cli_usage(self, "expected 2 or 3 ballot files, got %d",
+				    argc - optind);
+	status = kp_compare((const char *const *)(argv + optind),
+			    (size_t)(argc - optind), &o.csv, &out, &res, &cli.sink);
+	if (status == KP_EXIT_OK) {
+		kp_buf_addf(&out, "%llu ballot%s compared: %s\n",
+			    (unsigned long long)res.ballots,
+			    res.ballots == 1 ? "" : "s",
+			    res.disagreements ? "" : "all agree");
+		if (res.disagreements) {
+			/* rewrite the end of the line with the count */
+			out.len -= 2;
+			kp_buf_addf(&out, " %llu disagreement%s\n",
+				    (unsigned long long)res.disagreements,
+				    res.disagreements == 1 ? "" : "s");
+		}
+		if (res.disagreements)
+			status = KP_EXIT_DATA;
+	}
+	w = kp_cli_write(&out);
+	kp_buf_release(&out);
+	if (w != KP_EXIT_OK)
+		status = w;
+	return kp_cli_finish(&cli, status);
+}
+
+const struct kp_cmd kp_cmd_compare = {
+	"compare", compare_main,
+	"kiemphieu compare [options] A.csv B.csv [C.csv]",
+	"compare two or three entries of the same ballots",
+	"Compare ballot files of one contest typed in independently on two or\n"
+	"three computers, ballot by ballot (matched by ballot id) and column by\n"
+	"column (matched by header). Every disagreement is a line: each side's\n"
+	"FILE:LINE, what differs, and each side's value ('x' crossed, '' kept).\n"
+	"The entries are accepted only when all agree.\n\n"
+	"Options:\n"
+	KP_CLI_COMMON_HELP
+	"\nExit status: 0 all agree, 1 a disagreement or invalid data, 2 usage,\n"
+	"3 I/O error.\n"
+};
