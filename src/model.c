@@ -184,7 +184,7 @@ struct contests_ctx {
 	struct kp_congress *c;
 	struct kp_column cols[CC_N];
 	size_t width;
-	int ok;
+	int ok, header_seen;
 };
 
 static int contests_header(void *vctx, const struct kp_csv_record *r,
@@ -203,6 +203,7 @@ static int contests_header(void *vctx, const struct kp_csv_record *r,
 	memcpy(x->cols, init, sizeof(init));
 	x->width = r->nfields;
 	x->ok = kp_columns_map(x->cols, CC_N, r, sink) == KP_EXIT_OK;
+	x->header_seen = 1;
 	return !x->ok; /* without the required columns, rows mean nothing */
 }
 
@@ -458,12 +459,14 @@ static int candidates_row(void *vctx, const struct kp_csv_record *r,
 		if (strcmp(x->c->contests[i].id, id) == 0)
 			ct = &x->c->contests[i];
 	free(id);
-	if (!ct) {
+	if (!ct && !x->c->contests_unreadable) {
 		kp_error(sink, r->file, r->line,
 			 kp_csv_col(r, (size_t)x->cols[CD_CONTEST].index),
 			 "contest '%s' is not in contests.csv",
 			 kp_diag_quote(q, sizeof(q), f->s, f->len));
 		bad = 1;
+	} else if (!ct) {
+		bad = 1; /* contests.csv's own error says why */
 	}
 	if (field_uint(r, x->cols[CD_NO].index, "no", 1, KP_CANDIDATES_MAX, 0,
 		       &v, sink) == 0)
@@ -679,7 +682,9 @@ static int scan_ballots(struct kp_congress *c, struct kp_diag_sink *sink)
 		for (j = 0; j < c->n; j++)
 			if (strcmp(c->contests[j].id, id) == 0)
 				ct = &c->contests[j];
-		if (!ct) {
+		if (!ct && c->contests_unreadable) {
+			status = KP_EXIT_DATA; /* contests.csv's error says why */
+		} else if (!ct) {
 			status = kp_error(sink, path, 0, 0,
 					  "ballots of contest '%s', which is "
 					  "not in contests.csv", id);
@@ -777,6 +782,7 @@ int kp_congress_load(struct kp_congress *c, const char *dir,
 	ctx = &cx;
 	status = kp_csv_read(c->contests_path, NULL, &one, &contests_h, &ctx, 1,
 			     sink);
+	c->contests_unreadable = !cx.header_seen || !cx.ok;
 	memset(&dx, 0, sizeof(dx));
 	dx.c = c;
 	ctx = &dx;

@@ -72,6 +72,9 @@ struct kp_congress {
 	char *contests_path, *candidates_path;
 	struct kp_contest *contests;	/* in contests.csv order */
 	size_t n, alloc;
+	int contests_unreadable;	/* contests.csv could not be read as a
+					 * whole: references to it are not errors
+					 * of their own */
 };
 
 /*
