@@ -26,6 +26,7 @@ extern const struct kp_cmd kp_cmd_check;
 extern const struct kp_cmd kp_cmd_tally;
 extern const struct kp_cmd kp_cmd_progress;
 extern const struct kp_cmd kp_cmd_compare;
+extern const struct kp_cmd kp_cmd_verify;
 
 /* Where diagnostics go: stderr, at most max_errors of them. */
 struct kp_cli {

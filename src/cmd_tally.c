@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 
 #include "cli.h"
+#include "kiemphieu/audit.h"
 #include "kiemphieu/batch.h"
 #include "kiemphieu/campaign.h"
 #include "kiemphieu/exit.h"
@@ -46,9 +47,18 @@ static int tally_one(const char *path, const struct kp_tally_opts *o,
 		case KP_FORMAT_TEXT:
 			kp_report_text(out, &res);
 			break;
-		case KP_FORMAT_JSON:
-			kp_report_json(out, &res);
+		case KP_FORMAT_JSON: {
+			/* the audit trail: which files, with which hashes, under
+			 * which rules, by which version */
+			struct kp_audit audit;
+			struct kp_report_meta meta = { KP_VERSION, &o->limits, &audit };
+
+			status = kp_audit_congress(&audit, &cg, sink);
+			if (status == KP_EXIT_OK)
+				kp_report_json(out, &res, &meta);
+			kp_audit_release(&audit);
 			break;
+		}
 		case KP_FORMAT_CSV:
 			kp_report_csv(out, &res, j->csv_header);
 			break;

@@ -17,6 +17,7 @@ static const struct kp_cmd *const commands[] = {
 	&kp_cmd_tally,
 	&kp_cmd_progress,
 	&kp_cmd_compare,
+	&kp_cmd_verify,
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))

@@ -286,7 +286,26 @@ static json_t *jcontest(const struct kp_contest_result *cr)
 	return o;
 }
 
-void kp_report_json(struct kp_buf *b, const struct kp_results *res)
+static json_t *jaudit(const struct kp_report_meta *m)
+{
+	json_t *files = json_array();
+	size_t i;
+
+	for (i = 0; m->audit && i < m->audit->n; i++)
+		json_array_append_new(files, json_pack("{s:s,s:s}",
+			"path", m->audit->files[i].name,
+			"sha256", m->audit->files[i].sha256));
+	return json_pack("{s:s,s:s,s:{s:s,s:I,s:I},s:s,s:o}",
+		"program", "kiemphieu", "version", m->version,
+		"rules", "regulation", "QĐ 190-QĐ/TW (QĐ 244-QĐ/TW)",
+		"surplus_min_percent", (json_int_t)m->limits->min_percent,
+		"surplus_max_percent", (json_int_t)m->limits->max_percent,
+		"congress", m->audit ? m->audit->congress : "",
+		"files", files);
+}
+
+void kp_report_json(struct kp_buf *b, const struct kp_results *res,
+		    const struct kp_report_meta *meta)
 {
 	json_t *root = json_object(), *contests = json_array();
 	char *s;
@@ -296,6 +315,8 @@ void kp_report_json(struct kp_buf *b, const struct kp_results *res)
 	for (i = 0; i < res->n; i++)
 		json_array_append_new(contests, jcontest(&res->contests[i]));
 	json_object_set_new(root, "contests", contests);
+	if (meta)
+		json_object_set_new(root, "audit", jaudit(meta));
 	s = json_dumps(root, JSON_PRESERVE_ORDER | JSON_COMPACT |
 			     JSON_REAL_PRECISION(15));
 	if (!s)

@@ -3,6 +3,7 @@
 
 #include <stdint.h>
 
+#include "kiemphieu/audit.h"
 #include "kiemphieu/buf.h"
 #include "kiemphieu/tally.h"
 
@@ -25,8 +26,17 @@ int kp_format_parse(const char *name, enum kp_format *out);
 /* Aligned tables for people; names take their display width. */
 void kp_report_text(struct kp_buf *out, const struct kp_results *res);
 
-/* One JSON object (docs/formats.md), ending in a newline. */
-void kp_report_json(struct kp_buf *out, const struct kp_results *res);
+/* What a JSON result records of how it was made (the audit trail). */
+struct kp_report_meta {
+	const char *version;			/* of kiemphieu */
+	const struct kp_surplus_limits *limits;	/* the rule parameters */
+	const struct kp_audit *audit;		/* the input files and hashes */
+};
+
+/* One JSON object (docs/formats.md), ending in a newline; with meta, it
+ * ends with an "audit" object. */
+void kp_report_json(struct kp_buf *out, const struct kp_results *res,
+		    const struct kp_report_meta *meta);
 
 /* The JSON line of a congress whose data has `errors` errors:
  * {"org":ID,"invalid":true,"errors":N} and a newline. */

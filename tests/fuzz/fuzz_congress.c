@@ -82,7 +82,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	kp_congress_load(&cg, dir, &o.csv, &sink);
 	kp_tally_congress(&cg, NULL, &o, &res, &sink);
 	kp_report_text(&b, &res);
-	kp_report_json(&b, &res);
+	kp_report_json(&b, &res, NULL);
 	kp_report_csv(&b, &res, 1);
 	kp_summarize(&sum, &res, sink.errors ? 1 : 0, 40);
 	kp_buf_release(&b);

@@ -47,7 +47,7 @@ static void json_has_exact_percentages(void **state)
 	(void)state;
 	load(&r, &dir);
 	org = strrchr(dir, '/') + 1;
-	kp_report_json(&b, &r.res);
+	kp_report_json(&b, &r.res, NULL);
 	snprintf(want, sizeof(want),
 		 "{\"org\":\"%s\",\"contests\":[{\"contest\":\"bt\",\"title\":\"Bí thư, "
 		 "khóa mới\",\"kind\":\"secretary\",\"seats\":1,\"reserves\":0,\"base\":3,"
