@@ -36,7 +36,7 @@ endif
 VERSION := $(shell cat VERSION)
 ALL_CPPFLAGS = -Iinclude -D_GNU_SOURCE -DKP_VERSION='"$(VERSION)"' $(CPPFLAGS)
 ALL_CFLAGS = $(WARNINGS) -pthread $(CFLAGS)
-LIBS = -lcsv -ljansson -lunistring -lnettle -lpthread
+LIBS = -lcsv -ljansson -lunistring -lcrypto -lpthread
 
 LIB_SRC = $(filter-out src/main.c src/cmd_%.c,$(wildcard src/*.c))
 CMD_SRC = src/main.c $(wildcard src/cmd_*.c)

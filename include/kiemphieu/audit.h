@@ -7,7 +7,7 @@
 #include "kiemphieu/model.h"
 
 /*
- * The audit trail: which files, with which SHA-256 (nettle), gave a
+ * The audit trail: which files, with which SHA-256 (OpenSSL libcrypto), gave a
  * result. Recorded in every JSON result, checked by `kiemphieu verify`.
  */
 
