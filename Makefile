@@ -97,6 +97,7 @@ test: $(BIN) $(UNIT_BIN) $(TOOLS)
 	@tests/run-unit $(UNIT_BIN)
 	@tests/data-check $(BUILD)/kpgen
 	@tests/contract $(BIN)
+	@tests/man-check $(BIN)
 	@tests/e2e/run $(BIN)
 
 sanitize: test-deps
@@ -132,9 +133,14 @@ install: $(BIN) $(LIBA)
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/kiemphieu
 	install -m 644 $(LIBA) $(DESTDIR)$(LIBDIR)/libkiemphieu.a
 	install -m 644 include/kiemphieu/*.h $(DESTDIR)$(INCLUDEDIR)/kiemphieu/
+	install -d $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(PREFIX)/share/bash-completion/completions
+	install -m 644 docs/kiemphieu.1 $(DESTDIR)$(MANDIR)/man1/kiemphieu.1
+	install -m 644 contrib/kiemphieu.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/kiemphieu
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/kiemphieu $(DESTDIR)$(LIBDIR)/libkiemphieu.a
+	rm -f $(DESTDIR)$(BINDIR)/kiemphieu $(DESTDIR)$(LIBDIR)/libkiemphieu.a \
+		$(DESTDIR)$(MANDIR)/man1/kiemphieu.1 \
+		$(DESTDIR)$(PREFIX)/share/bash-completion/completions/kiemphieu
 	rm -rf $(DESTDIR)$(INCLUDEDIR)/kiemphieu
 
 # libFuzzer targets (clang): each runs FUZZ_SECONDS, or FUZZ_RUNS executions

@@ -1,0 +1,39 @@
+# bash completion for kiemphieu: commands, their options, and the values
+# of --format, --encoding and --delimiter; folders and files otherwise.
+_kiemphieu()
+{
+	local cur prev cmd common
+	cur=${COMP_WORDS[COMP_CWORD]}
+	prev=${COMP_WORDS[COMP_CWORD-1]}
+	cmd=${COMP_WORDS[1]}
+	common="--encoding --delimiter --surplus-min --surplus-max --max-errors --jobs --help"
+	if [ "$COMP_CWORD" -eq 1 ]; then
+		COMPREPLY=($(compgen -W "check tally progress compare verify --help --version" -- "$cur"))
+		return
+	fi
+	case $prev in
+	--format)
+		COMPREPLY=($(compgen -W "text json csv" -- "$cur")); return ;;
+	--encoding)
+		COMPREPLY=($(compgen -W "auto utf-8 utf-16le utf-16be windows-1258" -- "$cur")); return ;;
+	--delimiter)
+		COMPREPLY=($(compgen -W ", ; tab" -- "$cur")); return ;;
+	--out)
+		COMPREPLY=($(compgen -d -- "$cur")); return ;;
+	--contest|--parent|--as-of|--young-under|--surplus-min|--surplus-max|--max-errors|-j|--jobs)
+		return ;;
+	esac
+	if [[ $cur == -* ]]; then
+		case $cmd in
+		check|compare|verify) COMPREPLY=($(compgen -W "$common" -- "$cur")) ;;
+		tally) COMPREPLY=($(compgen -W "--contest --format --out $common" -- "$cur")) ;;
+		progress) COMPREPLY=($(compgen -W "--pilot --parent --as-of --format --young-under --require-complete $common" -- "$cur")) ;;
+		esac
+		return
+	fi
+	case $cmd in
+	compare|verify) COMPREPLY=($(compgen -f -- "$cur")) ;;
+	*) COMPREPLY=($(compgen -d -- "$cur")) ;;
+	esac
+}
+complete -F _kiemphieu kiemphieu
