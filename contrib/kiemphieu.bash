@@ -26,8 +26,8 @@ _kiemphieu()
 	if [[ $cur == -* ]]; then
 		case $cmd in
 		check|compare|verify) COMPREPLY=($(compgen -W "$common" -- "$cur")) ;;
-		tally) COMPREPLY=($(compgen -W "--contest --format --out $common" -- "$cur")) ;;
-		progress) COMPREPLY=($(compgen -W "--pilot --parent --as-of --format --young-under --require-complete $common" -- "$cur")) ;;
+		tally) COMPREPLY=($(compgen -W "--contest --format --out --excel $common" -- "$cur")) ;;
+		progress) COMPREPLY=($(compgen -W "--pilot --parent --as-of --format --young-under --require-complete --excel $common" -- "$cur")) ;;
 		esac
 		return
 	fi

@@ -15,7 +15,8 @@ enum {
 	OPT_AS_OF,
 	OPT_FORMAT,
 	OPT_YOUNG_UNDER,
-	OPT_REQUIRE_COMPLETE
+	OPT_REQUIRE_COMPLETE,
+	OPT_EXCEL
 };
 
 struct run {
@@ -63,6 +64,7 @@ static int progress_main(const struct kp_cmd *self, int argc, char **argv)
 		{ "format", required_argument, NULL, OPT_FORMAT },
 		{ "young-under", required_argument, NULL, OPT_YOUNG_UNDER },
 		{ "require-complete", no_argument, NULL, OPT_REQUIRE_COMPLETE },
+		{ "excel", no_argument, NULL, OPT_EXCEL },
 		KP_CLI_COMMON_OPTIONS,
 		{ NULL, 0, NULL, 0 }
 	};
@@ -76,6 +78,7 @@ static int progress_main(const struct kp_cmd *self, int argc, char **argv)
 	struct run r;
 	const char *format = "text";
 	int opt, status, require = 0;
+	unsigned csv_flags = 0;
 	unsigned jobs;
 
 	kp_cli_init(&cli);
@@ -122,6 +125,10 @@ static int progress_main(const struct kp_cmd *self, int argc, char **argv)
 		case OPT_REQUIRE_COMPLETE:
 			require = 1;
 			break;
+		case OPT_EXCEL:
+			csv_flags = KP_CSV_EXCEL;
+			format = "csv";
+			break;
 		case '?':
 		case ':':
 			return kp_cli_bad_option(self, argv, opt);
@@ -167,8 +174,11 @@ static int progress_main(const struct kp_cmd *self, int argc, char **argv)
 	kp_progress_compute(&p, &c, r.s, &po);
 	if (strcmp(format, "json") == 0)
 		kp_progress_json(&out, &p);
-	else if (strcmp(format, "csv") == 0)
-		kp_progress_csv(&out, &p);
+	else if (strcmp(format, "csv") == 0) {
+		if (csv_flags)
+			kp_buf_addstr(&out, KP_CSV_BOM);
+		kp_progress_csv(&out, &p, csv_flags);
+	}
 	else
 		kp_progress_text(&out, &p);
 	status = kp_cli_write(&out);
@@ -202,6 +212,8 @@ const struct kp_cmd kp_cmd_progress = {
 	"  --format FMT       text (default), json or csv\n"
 	"  --young-under N    a young member is younger than N (default 40)\n"
 	"  --require-complete exit 5 when some congress is not done\n"
+	"  --excel            CSV for Excel: a UTF-8 BOM, CRLF, no cell read as a\n"
+	"                     formula (implies --format csv)\n"
 	KP_CLI_COMMON_HELP
 	"\nExit status: 0 valid data, 1 some congress has invalid data, 2 usage,\n"
 	"3 I/O error, 5 with --require-complete, some congress is not done.\n"

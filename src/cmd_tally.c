@@ -26,6 +26,7 @@ struct job {
 	const char *contest;
 	const char *outdir;	/* one file per congress here, or stdout */
 	int csv_header;		/* each congress's CSV has its header row */
+	unsigned csv_flags;	/* KP_CSV_EXCEL with --excel */
 };
 
 /* Tally the congress at `path` into out; its diagnostics go to sink.
@@ -60,7 +61,9 @@ static int tally_one(const char *path, const struct kp_tally_opts *o,
 			break;
 		}
 		case KP_FORMAT_CSV:
-			kp_report_csv(out, &res, j->csv_header);
+			if (j->csv_header && j->csv_flags)
+				kp_buf_addstr(out, KP_CSV_BOM);
+			kp_report_csv(out, &res, j->csv_header, j->csv_flags);
 			break;
 		}
 		if (kp_results_pending(&res))
@@ -168,7 +171,9 @@ static int tally_campaign(const char *path, struct kp_tally_opts *o,
 		{
 			struct kp_buf h = KP_BUF_INIT;
 
-			kp_report_csv(&h, &none, 1);
+			if (j->csv_flags)
+				kp_buf_addstr(&h, KP_CSV_BOM);
+			kp_report_csv(&h, &none, 1, j->csv_flags);
 			status = kp_cli_put(&h);
 			kp_buf_release(&h);
 		}
@@ -204,10 +209,11 @@ static int tally_main(const struct kp_cmd *self, int argc, char **argv)
 		{ "contest", required_argument, NULL, 'c' },
 		{ "format", required_argument, NULL, 'f' },
 		{ "out", required_argument, NULL, 'o' },
+		{ "excel", no_argument, NULL, 'x' },
 		KP_CLI_COMMON_OPTIONS,
 		{ NULL, 0, NULL, 0 }
 	};
-	struct job j = { KP_FORMAT_TEXT, NULL, NULL, 1 };
+	struct job j = { KP_FORMAT_TEXT, NULL, NULL, 1, 0 };
 	struct kp_tally_opts o;
 	struct kp_buf out = KP_BUF_INIT;
 	struct kp_cli cli;
@@ -231,6 +237,10 @@ static int tally_main(const struct kp_cmd *self, int argc, char **argv)
 			break;
 		case 'o':
 			j.outdir = optarg;
+			break;
+		case 'x':
+			j.csv_flags = KP_CSV_EXCEL;
+			j.format = KP_FORMAT_CSV;
 			break;
 		case '?':
 		case ':':
@@ -299,6 +309,8 @@ const struct kp_cmd kp_cmd_tally = {
 	"  --contest ID       only this election\n"
 	"  --format FMT       text (default), json or csv\n"
 	"  --out DIR          one results file per congress in DIR\n"
+	"  --excel            CSV for Excel: a UTF-8 BOM, CRLF, no cell read as a\n"
+	"                     formula (implies --format csv)\n"
 	KP_CLI_COMMON_HELP
 	"\nExit status: 0 done, 1 invalid data, 2 usage, 3 I/O error,\n"
 	"4 valid, but a contest is pending (a tie or open seats: vote again).\n"

@@ -1057,14 +1057,26 @@ void kp_csv_put_field(struct kp_buf *b, const char *s, size_t len)
 }
 
 void kp_csv_put_row(struct kp_buf *b, const char *const *fields, size_t n,
-		    const char *eol)
+		    unsigned flags)
 {
 	size_t i;
 
 	for (i = 0; i < n; i++) {
+		const char *f = fields[i];
+
 		if (i)
 			kp_buf_addch(b, ',');
-		kp_csv_put_field(b, fields[i], strlen(fields[i]));
+		if ((flags & KP_CSV_EXCEL) == KP_CSV_EXCEL && strchr("=+-@\t\r", f[0]) && f[0]) {
+			/* a name like "=HYPERLINK(...)" stays text in Excel */
+			struct kp_buf t = KP_BUF_INIT;
+
+			kp_buf_addch(&t, '\'');
+			kp_buf_addstr(&t, f);
+			kp_csv_put_field(b, t.s, t.len);
+			kp_buf_release(&t);
+		} else {
+			kp_csv_put_field(b, f, strlen(f));
+		}
 	}
-	kp_buf_addstr(b, eol);
+	kp_buf_addstr(b, flags & KP_CSV_CRLF ? "\r\n" : "\n");
 }

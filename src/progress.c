@@ -377,7 +377,8 @@ void kp_progress_json(struct kp_buf *b, const struct kp_progress *p)
 
 /* --- CSV: one row per congress --- */
 
-void kp_progress_csv(struct kp_buf *b, const struct kp_progress *p)
+void kp_progress_csv(struct kp_buf *b, const struct kp_progress *p,
+		     unsigned flags)
 {
 	static const char *const cols[] = {
 		"org", "name", "parent", "pilot", "scheduled", "status", "overdue",
@@ -389,7 +390,7 @@ void kp_progress_csv(struct kp_buf *b, const struct kp_progress *p)
 	const struct kp_campaign *c = p->c;
 	size_t i, k;
 
-	kp_csv_put_row(b, cols, sizeof(cols) / sizeof(cols[0]), "\n");
+	kp_csv_put_row(b, cols, sizeof(cols) / sizeof(cols[0]), flags);
 	for (i = 0; i < c->n; i++) {
 		const struct kp_org *o = &c->orgs[i];
 		const struct kp_summary *s = &p->s[i];
@@ -433,6 +434,6 @@ void kp_progress_csv(struct kp_buf *b, const struct kp_progress *p)
 		row[7] = s->reason;
 		for (k = 0; k < 13; k++)
 			row[8 + k] = n[k];
-		kp_csv_put_row(b, row, 21, "\n");
+		kp_csv_put_row(b, row, 21, flags);
 	}
 }

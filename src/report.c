@@ -343,7 +343,8 @@ void kp_report_json_invalid(struct kp_buf *b, const char *org, uint64_t errors)
 
 /* --- CSV --- */
 
-void kp_report_csv(struct kp_buf *b, const struct kp_results *res, int header)
+void kp_report_csv(struct kp_buf *b, const struct kp_results *res, int header,
+		   unsigned flags)
 {
 	static const char *const cols[] = {
 		"org", "contest", "kind", "round", "seats", "ballots", "valid",
@@ -353,7 +354,7 @@ void kp_report_csv(struct kp_buf *b, const struct kp_results *res, int header)
 	size_t i, j, k;
 
 	if (header)
-		kp_csv_put_row(b, cols, sizeof(cols) / sizeof(cols[0]), "\n");
+		kp_csv_put_row(b, cols, sizeof(cols) / sizeof(cols[0]), flags);
 	for (i = 0; i < res->n; i++) {
 		const struct kp_contest_result *cr = &res->contests[i];
 		const struct kp_contest *ct = cr->ct;
@@ -387,7 +388,7 @@ void kp_report_csv(struct kp_buf *b, const struct kp_results *res, int header)
 				row[11] = pct(p1, s->votes, ct->base);
 				row[12] = pct(p2, s->votes, rr->valid);
 				row[13] = kp_result_name(s->result);
-				kp_csv_put_row(b, row, 14, "\n");
+				kp_csv_put_row(b, row, 14, flags);
 			}
 		}
 	}

@@ -145,6 +145,8 @@ int kp_progress_overdue(const struct kp_progress *p, size_t i);
 
 void kp_progress_text(struct kp_buf *b, const struct kp_progress *p);
 void kp_progress_json(struct kp_buf *b, const struct kp_progress *p);
-void kp_progress_csv(struct kp_buf *b, const struct kp_progress *p);
+/* One row per congress; `flags` as for kp_csv_put_row(). */
+void kp_progress_csv(struct kp_buf *b, const struct kp_progress *p,
+		     unsigned flags);
 
 #endif

@@ -102,8 +102,17 @@ int kp_csv_read(const char *path, const char *name,
 
 /* Append s[0..len) to b as one CSV field, quoted when it must be. */
 void kp_csv_put_field(struct kp_buf *b, const char *s, size_t len);
-/* Append the C strings fields[0..n) as one CSV row ending in `eol`. */
+
+#define KP_CSV_CRLF 1u	/* end rows in CRLF, not LF */
+#define KP_CSV_EXCEL 3u	/* for Excel: CRLF, and a cell that starts with =, +,
+			 * -, @, tab or CR gets a leading ' so that it can
+			 * never run as a formula */
+
+/* The UTF-8 byte order mark that makes Excel read a CSV file as UTF-8. */
+#define KP_CSV_BOM "\xef\xbb\xbf"
+
+/* Append the C strings fields[0..n) as one CSV row, in the style `flags`. */
 void kp_csv_put_row(struct kp_buf *b, const char *const *fields, size_t n,
-		    const char *eol);
+		    unsigned flags);
 
 #endif

@@ -44,7 +44,8 @@ void kp_report_json_invalid(struct kp_buf *out, const char *org,
 			    uint64_t errors);
 
 /* Long format: one row per candidate per round, after a header row when
- * `header` is non-zero. */
-void kp_report_csv(struct kp_buf *out, const struct kp_results *res, int header);
+ * `header` is non-zero; `flags` as for kp_csv_put_row(). */
+void kp_report_csv(struct kp_buf *out, const struct kp_results *res, int header,
+		   unsigned flags);
 
 #endif

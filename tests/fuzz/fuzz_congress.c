@@ -83,7 +83,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	kp_tally_congress(&cg, NULL, &o, &res, &sink);
 	kp_report_text(&b, &res);
 	kp_report_json(&b, &res, NULL);
-	kp_report_csv(&b, &res, 1);
+	kp_report_csv(&b, &res, 1, KP_CSV_EXCEL);
 	kp_summarize(&sum, &res, sink.errors ? 1 : 0, 40);
 	kp_buf_release(&b);
 	kp_results_release(&res);

@@ -377,8 +377,16 @@ static void writing_quotes_when_needed(void **state)
 	const char *row[] = { "plain", "a,b", "say \"hi\"", " pad", "Nguyễn", "x;y" };
 
 	(void)state;
-	kp_csv_put_row(&b, row, 6, "\r\n");
+	kp_csv_put_row(&b, row, 6, KP_CSV_CRLF);
 	assert_string_equal(b.s, "plain,\"a,b\",\"say \"\"hi\"\"\",\" pad\",Nguyễn,\"x;y\"\r\n");
+	kp_buf_reset(&b);
+	{
+		/* for Excel, nothing that looks like a formula runs */
+		const char *bad[] = { "=1+1", "+49", "-2", "@SUM(A1)", "Lê =", "" };
+
+		kp_csv_put_row(&b, bad, 6, KP_CSV_EXCEL);
+		assert_string_equal(b.s, "'=1+1,'+49,'-2,'@SUM(A1),Lê =,\r\n");
+	}
 	kp_buf_release(&b);
 }
 

@@ -78,7 +78,7 @@ static void csv_is_long_format(void **state)
 	(void)state;
 	load(&r, &dir);
 	org = strrchr(dir, '/') + 1;
-	kp_report_csv(&b, &r.res, 1);
+	kp_report_csv(&b, &r.res, 1, 0);
 	snprintf(want, sizeof(want),
 		 "org,contest,kind,round,seats,ballots,valid,invalid,no,name,votes,"
 		 "percent_of_base,percent_of_valid,result\n"
