@@ -12,6 +12,7 @@
 #include "kiemphieu/buf.h"
 #include "kiemphieu/diag.h"
 #include "kiemphieu/model.h"
+#include "kiemphieu/report.h"
 #include "kiemphieu/tally.h"
 
 struct kp_cmd {
@@ -102,6 +103,9 @@ void kp_cli_bar_end(struct kp_cli_bar *bar);
 /* Write b to stdout without flushing; 0, or KP_EXIT_IO (the message comes
  * from the kp_cli_write() that ends the command). */
 int kp_cli_put(const struct kp_buf *b);
+
+/* Bars when stdout is a terminal; colour too, unless NO_COLOR is set. */
+void kp_cli_style(struct kp_text_style *st);
 
 /* Parse a YYYY-MM-DD option value; 0 on success. */
 int kp_cli_date(const char *arg, struct kp_date *out);

@@ -179,8 +179,12 @@ static int progress_main(const struct kp_cmd *self, int argc, char **argv)
 			kp_buf_addstr(&out, KP_CSV_BOM);
 		kp_progress_csv(&out, &p, csv_flags);
 	}
-	else
-		kp_progress_text(&out, &p);
+	else {
+		struct kp_text_style st;
+
+		kp_cli_style(&st);
+		kp_progress_text(&out, &p, &st);
+	}
 	status = kp_cli_write(&out);
 	if (status == KP_EXIT_OK && p.invalid)
 		status = KP_EXIT_DATA;

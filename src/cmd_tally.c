@@ -27,6 +27,7 @@ struct job {
 	const char *outdir;	/* one file per congress here, or stdout */
 	int csv_header;		/* each congress's CSV has its header row */
 	unsigned csv_flags;	/* KP_CSV_EXCEL with --excel */
+	struct kp_text_style style;	/* bars and colour on a terminal */
 };
 
 /* Tally the congress at `path` into out; its diagnostics go to sink.
@@ -46,7 +47,7 @@ static int tally_one(const char *path, const struct kp_tally_opts *o,
 	if (status == KP_EXIT_OK) {
 		switch (j->format) {
 		case KP_FORMAT_TEXT:
-			kp_report_text(out, &res);
+			kp_report_text(out, &res, &j->style);
 			break;
 		case KP_FORMAT_JSON: {
 			/* the audit trail: which files, with which hashes, under
@@ -213,7 +214,7 @@ static int tally_main(const struct kp_cmd *self, int argc, char **argv)
 		KP_CLI_COMMON_OPTIONS,
 		{ NULL, 0, NULL, 0 }
 	};
-	struct job j = { KP_FORMAT_TEXT, NULL, NULL, 1, 0 };
+	struct job j = { KP_FORMAT_TEXT, NULL, NULL, 1, 0, { 0, 0 } };
 	struct kp_tally_opts o;
 	struct kp_buf out = KP_BUF_INIT;
 	struct kp_cli cli;
@@ -250,6 +251,7 @@ static int tally_main(const struct kp_cmd *self, int argc, char **argv)
 				return KP_EXIT_USAGE;
 		}
 	}
+	kp_cli_style(&j.style);
 	if (optind != argc - 1)
 		return kp_cli_usage(self, optind == argc ?
 				    "expected a congress or campaign folder" :

@@ -164,6 +164,15 @@ int kp_cli_put(const struct kp_buf *b)
 	return KP_EXIT_OK;
 }
 
+void kp_cli_style(struct kp_text_style *st)
+{
+	const char *no = getenv("NO_COLOR");
+
+	st->bars = isatty(STDOUT_FILENO);
+	/* https://no-color.org: any non-empty NO_COLOR turns colour off */
+	st->color = st->bars && !(no && *no);
+}
+
 int kp_cli_date(const char *arg, struct kp_date *out)
 {
 	return kp_date_parse(arg, strlen(arg), out);

@@ -56,7 +56,17 @@ static void add_cell(struct kp_buf *b, const char *s, size_t width)
 		kp_buf_pad(b, ' ', width - w);
 }
 
-void kp_progress_text(struct kp_buf *b, const struct kp_progress *p)
+static void bar(struct kp_buf *b, const struct kp_text_style *st,
+		uint64_t num, uint64_t den)
+{
+	if (!st || !st->bars)
+		return;
+	kp_buf_addstr(b, "  ");
+	kp_text_bar(b, kp_rules_percent_x100(num, den), 20);
+}
+
+void kp_progress_text(struct kp_buf *b, const struct kp_progress *p,
+		      const struct kp_text_style *st)
 {
 	const struct kp_campaign *c = p->c;
 	char a[24], d[24], e[32], date[16];
@@ -71,12 +81,15 @@ void kp_progress_text(struct kp_buf *b, const struct kp_progress *p)
 	if (p->o->parent)
 		kp_buf_addf(b, ", under %s", p->o->parent);
 	kp_buf_addstr(b, "\n\nCompletion\n");
-	kp_buf_addf(b, "  congresses done  %llu/%llu (%s%%)\n",
+	kp_buf_addf(b, "  congresses done  %llu/%llu (%s%%)",
 		    (unsigned long long)p->done, (unsigned long long)p->total,
 		    pct(a, p->done, p->total));
-	kp_buf_addf(b, "  pilots done      %llu/%llu (%s%%)\n",
+	bar(b, st, p->done, p->total);
+	kp_buf_addf(b, "\n  pilots done      %llu/%llu (%s%%)",
 		    (unsigned long long)p->pilots_done,
 		    (unsigned long long)p->pilots, pct(a, p->pilots_done, p->pilots));
+	bar(b, st, p->pilots_done, p->pilots);
+	kp_buf_addch(b, '\n');
 	for (i = 0; i < p->nparents; i++)
 		if (kp_text_width(p->parents[i].parent) > w)
 			w = kp_text_width(p->parents[i].parent);
@@ -84,8 +97,10 @@ void kp_progress_text(struct kp_buf *b, const struct kp_progress *p)
 		kp_buf_addstr(b, "  ");
 		add_cell(b, p->parents[i].parent[0] ? p->parents[i].parent : "(none)",
 			 w + 2);
-		kp_buf_addf(b, "%llu/%llu\n", (unsigned long long)p->parents[i].done,
+		kp_buf_addf(b, "%llu/%llu", (unsigned long long)p->parents[i].done,
 			    (unsigned long long)p->parents[i].total);
+		bar(b, st, p->parents[i].done, p->parents[i].total);
+		kp_buf_addch(b, '\n');
 	}
 	for (i = 0; i < c->n; i++)
 		notdone += p->selected[i] && p->s[i].status != KP_ORG_DONE;
@@ -100,9 +115,14 @@ void kp_progress_text(struct kp_buf *b, const struct kp_progress *p)
 		kp_buf_addf(b, "  %s: %s (%s%s)\n", o->id, o->name,
 			    o->parent[0] ? o->parent : "no parent",
 			    o->pilot ? ", pilot" : "");
-		kp_buf_addf(b, "    %s", kp_org_status_name(s->status));
+		if (st && st->color)
+			kp_buf_addf(b, "    %s%s\033[0m", s->status == KP_ORG_INVALID ?
+				    "\033[31;1m" : "\033[33m", kp_org_status_name(s->status));
+		else
+			kp_buf_addf(b, "    %s", kp_org_status_name(s->status));
 		if (p->overdue[i])
-			kp_buf_addf(b, ", overdue: scheduled %s", date);
+			kp_buf_addf(b, st && st->color ? ", \033[31moverdue\033[0m: "
+				    "scheduled %s" : ", overdue: scheduled %s", date);
 		if (s->reason[0])
 			kp_buf_addf(b, ": %s", s->reason);
 		kp_buf_addch(b, '\n');

@@ -57,8 +57,37 @@ static void text_reasons(struct kp_buf *b, const struct kp_round_result *rr)
 	kp_buf_addch(b, ')');
 }
 
+void kp_text_bar(struct kp_buf *b, uint64_t h, unsigned width)
+{
+	static const char *const eighths[] = {
+		"", "\u258f", "\u258e", "\u258d", "\u258c", "\u258b", "\u258a", "\u2589"
+	};
+	uint64_t e = (h > 10000 ? 10000 : h) * width * 8 / 10000;
+	unsigned i;
+
+	for (i = 0; i < e / 8; i++)
+		kp_buf_addstr(b, "\u2588");
+	kp_buf_addstr(b, eighths[e % 8]);
+}
+
+static const char *result_color(enum kp_result r)
+{
+	switch (r) {
+	case KP_RESULT_ELECTED:
+		return "\033[32m";	/* green */
+	case KP_RESULT_RESERVE:
+		return "\033[36m";	/* cyan */
+	case KP_RESULT_TIE:
+		return "\033[33;1m";	/* bold yellow: a re-vote is needed */
+	case KP_RESULT_NOT_ELECTED:
+		break;
+	}
+	return "\033[2m";		/* dim */
+}
+
 static void text_round(struct kp_buf *b, const struct kp_contest *ct,
-		       const struct kp_round_result *rr)
+		       const struct kp_round_result *rr,
+		       const struct kp_text_style *st)
 {
 	size_t i, namew = 4;
 	char p1[24], p2[24];
@@ -87,17 +116,26 @@ static void text_round(struct kp_buf *b, const struct kp_contest *ct,
 	}
 	kp_buf_addstr(b, "     No  ");
 	add_cell(b, "Name", namew);
-	kp_buf_addstr(b, "   Votes   % base  % valid  Result\n");
+	kp_buf_addstr(b, "   Votes   % base  % valid  Result");
+	kp_buf_addstr(b, st && st->bars ? "       % of base\n" : "\n");
 	for (i = 0; i < rr->ncands; i++) {
 		const struct kp_standing *s = &rr->cands[i];
+		const char *res = kp_result_name(s->result);
 
 		kp_buf_addf(b, "    %3u  ", s->no);
 		add_cell(b, cand_name(ct, s->no), namew);
-		kp_buf_addf(b, "  %6llu  %7s  %7s  %s\n",
-			    (unsigned long long)s->votes,
-			    pct(p1, s->votes, ct->base),
-			    pct(p2, s->votes, rr->valid),
-			    kp_result_name(s->result));
+		kp_buf_addf(b, "  %6llu  %7s  %7s  ", (unsigned long long)s->votes,
+			    pct(p1, s->votes, ct->base), pct(p2, s->votes, rr->valid));
+		if (st && st->color)
+			kp_buf_addf(b, "%s%s\033[0m", result_color(s->result), res);
+		else
+			kp_buf_addstr(b, res);
+		if (st && st->bars) {
+			/* the bar of the share of base, with the half mark */
+			kp_buf_pad(b, ' ', 13 - strlen(res));
+			kp_text_bar(b, kp_rules_percent_x100(s->votes, ct->base), 20);
+		}
+		kp_buf_addch(b, '\n');
 	}
 }
 
@@ -126,7 +164,8 @@ static void text_list(struct kp_buf *b, const struct kp_contest *ct,
 	}
 }
 
-void kp_report_text(struct kp_buf *b, const struct kp_results *res)
+void kp_report_text(struct kp_buf *b, const struct kp_results *res,
+		    const struct kp_text_style *style)
 {
 	size_t i, j;
 	char p[24];
@@ -166,7 +205,7 @@ void kp_report_text(struct kp_buf *b, const struct kp_results *res)
 			continue;
 		}
 		for (j = 0; j < cr->nrounds; j++)
-			text_round(b, ct, &cr->rounds[j]);
+			text_round(b, ct, &cr->rounds[j], style);
 		text_list(b, ct, "Elected, in order of votes", cr->elected,
 			  cr->nelected);
 		if (ct->reserves)

@@ -7,6 +7,7 @@
 #include "kiemphieu/buf.h"
 #include "kiemphieu/diag.h"
 #include "kiemphieu/model.h"
+#include "kiemphieu/report.h"
 #include "kiemphieu/tally.h"
 
 /*
@@ -143,7 +144,9 @@ void kp_progress_release(struct kp_progress *p);
 /* Non-zero when org i is overdue: not done, scheduled before as_of. */
 int kp_progress_overdue(const struct kp_progress *p, size_t i);
 
-void kp_progress_text(struct kp_buf *b, const struct kp_progress *p);
+/* style may be NULL: plain text; with bars, completion lines get a bar. */
+void kp_progress_text(struct kp_buf *b, const struct kp_progress *p,
+		      const struct kp_text_style *style);
 void kp_progress_json(struct kp_buf *b, const struct kp_progress *p);
 /* One row per congress; `flags` as for kp_csv_put_row(). */
 void kp_progress_csv(struct kp_buf *b, const struct kp_progress *p,

@@ -23,8 +23,20 @@ enum kp_format {
 /* 0 and *out set when name is "text", "json" or "csv". */
 int kp_format_parse(const char *name, enum kp_format *out);
 
-/* Aligned tables for people; names take their display width. */
-void kp_report_text(struct kp_buf *out, const struct kp_results *res);
+/* How text is drawn for a terminal. */
+struct kp_text_style {
+	int bars;	/* votes as bars of Unicode blocks beside the numbers */
+	int color;	/* ANSI colours for results */
+};
+
+/* A bar of at most `width` columns for hundredths h out of 10000, in
+ * Unicode eighth blocks, without trailing spaces. */
+void kp_text_bar(struct kp_buf *out, uint64_t h, unsigned width);
+
+/* Aligned tables for people; names take their display width. style may be
+ * NULL: plain text. */
+void kp_report_text(struct kp_buf *out, const struct kp_results *res,
+		    const struct kp_text_style *style);
 
 /* What a JSON result records of how it was made (the audit trail). */
 struct kp_report_meta {

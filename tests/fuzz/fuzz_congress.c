@@ -81,7 +81,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	kp_diag_sink_init(&sink, NULL, NULL);
 	kp_congress_load(&cg, dir, &o.csv, &sink);
 	kp_tally_congress(&cg, NULL, &o, &res, &sink);
-	kp_report_text(&b, &res);
+	{
+		struct kp_text_style st = { 1, 1 };
+
+		kp_report_text(&b, &res, &st);
+	}
 	kp_report_json(&b, &res, NULL);
 	kp_report_csv(&b, &res, 1, KP_CSV_EXCEL);
 	kp_summarize(&sum, &res, sink.errors ? 1 : 0, 40);

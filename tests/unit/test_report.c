@@ -98,7 +98,7 @@ static void text_aligns_by_display_width(void **state)
 
 	(void)state;
 	load(&r, &dir);
-	kp_report_text(&b, &r.res);
+	kp_report_text(&b, &r.res, NULL);
 	/* "Đặng Quang Hải" is 14 columns but 19 bytes: the columns line up */
 	assert_non_null(strstr(b.s,
 		"     No  Name             Votes   % base  % valid  Result\n"
@@ -108,6 +108,24 @@ static void text_aligns_by_display_width(void **state)
 	assert_non_null(strstr(b.s, "ballots 3, valid 2, invalid 1 (too-many 1)\n"));
 	kp_buf_release(&b);
 	done(&r, dir);
+}
+
+static void bars_in_eighths(void **state)
+{
+	struct kp_buf b = KP_BUF_INIT;
+
+	(void)state;
+	kp_text_bar(&b, 0, 20);
+	assert_string_equal(b.s ? b.s : "", "");
+	kp_text_bar(&b, 10000, 4);
+	assert_string_equal(b.s, "\u2588\u2588\u2588\u2588");
+	kp_buf_reset(&b);
+	kp_text_bar(&b, 625, 20);	/* 1.25 cells: one and two eighths */
+	assert_string_equal(b.s, "\u2588\u258e");
+	kp_buf_reset(&b);
+	kp_text_bar(&b, 12000, 2);	/* never past the width */
+	assert_string_equal(b.s, "\u2588\u2588");
+	kp_buf_release(&b);
 }
 
 static void format_names(void **state)
@@ -127,6 +145,7 @@ int main(void)
 		cmocka_unit_test(json_has_exact_percentages),
 		cmocka_unit_test(csv_is_long_format),
 		cmocka_unit_test(text_aligns_by_display_width),
+		cmocka_unit_test(bars_in_eighths),
 		cmocka_unit_test(format_names),
 	};
 
