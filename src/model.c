@@ -233,8 +233,29 @@ static int contests_row(void *vctx, const struct kp_csv_record *r,
 	int bad = 0;
 	size_t i;
 
-	if (check_width(r, x->width, sink))
+	if (check_width(r, x->width, sink)) {
+		/* keep the contest, broken, so that its candidates and ballots
+		 * are not each reported as unknown */
+		f = get(r, x->cols[CC_CONTEST].index);
+		if (valid_id(f->s, f->len)) {
+			char *id = kp_xstrndup(f->s, f->len);
+
+			if (!kp_congress_find(x->c, id)) {
+				memset(&ct, 0, sizeof(ct));
+				ct.id = id;
+				ct.title = kp_xstrdup(id);
+				ct.line = r->line;
+				ct.broken = 1;
+				x->c->contests = kp_xgrow(x->c->contests, &x->c->alloc,
+							  x->c->n + 1,
+							  sizeof(*x->c->contests));
+				x->c->contests[x->c->n++] = ct;
+			} else {
+				free(id);
+			}
+		}
 		return 0;
+	}
 	memset(&ct, 0, sizeof(ct));
 	ct.line = r->line;
 	f = get(r, x->cols[CC_CONTEST].index);
