@@ -249,8 +249,7 @@ static void part_init(struct part *pt, struct reader *r, void *ctx)
 	pt->ctx = ctx;
 	pt->cd = (iconv_t)-1;
 	pt->line = 1;
-	pt->fields_alloc = KP_CSV_FIELDS_MAX + 1;
-	pt->fields = kp_xcalloc(pt->fields_alloc, sizeof(*pt->fields));
+
 	kp_diag_list_init(&pt->diags, DIAG_KEEP);
 	kp_buf_init(&pt->rawcopy);
 }
@@ -302,14 +301,21 @@ static void make_record(struct part *pt, struct kp_csv_record *rec)
 	rec->delim = (unsigned char)pt->r->delim;
 }
 
-/* Room in the arena for `len` more bytes of input: a field is never longer
- * than its text, and each takes one more byte for its NUL. */
+/* Room in the arena for `len` more bytes of input (a field is never longer
+ * than its text, and each takes one more byte for its NUL), and in the
+ * field array for the fields they can hold. */
 static void arena_reserve(struct part *pt, size_t len)
 {
 	size_t need = pt->arena_len + 2 * len + 2;
+	size_t fields = pt->nf + len + 2; /* a line of len bytes has at most len + 1 fields */
 	char *old = pt->arena;
 	size_t i;
 
+	if (fields > KP_CSV_FIELDS_MAX + 1)
+		fields = KP_CSV_FIELDS_MAX + 1;
+	if (fields > pt->fields_alloc)
+		pt->fields = kp_xgrow(pt->fields, &pt->fields_alloc, fields,
+				      sizeof(*pt->fields));
 	if (need <= pt->arena_alloc)
 		return;
 	pt->arena = kp_xgrow(pt->arena, &pt->arena_alloc, need, 1);
