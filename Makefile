@@ -148,7 +148,7 @@ uninstall:
 # stay under build-fuzz/). A crash leaves its input in build-fuzz/.
 FUZZ_SECONDS ?= 60
 FUZZ_RUNS ?= -1
-FUZZ_TARGETS = csv congress
+FUZZ_TARGETS = csv congress load
 FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all
 
 fuzz-build: test-deps
