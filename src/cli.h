@@ -7,6 +7,7 @@
  * program (src/main.c and src/cmd_*.c); the library never prints.
  */
 
+#include <getopt.h>
 #include <stdint.h>
 
 #include "kiemphieu/buf.h"
@@ -117,5 +118,26 @@ int kp_cli_option(const struct kp_cmd *c, int opt, const char *arg,
 		  struct kp_tally_opts *o, struct kp_cli *cli);
 /* Report the unknown or incomplete option at argv[optind - 1]; returns 2. */
 int kp_cli_bad_option(const struct kp_cmd *c, char **argv, int opt);
+
+/*
+ * A command's own options: return KP_EXIT_OK when opt was one of them,
+ * another exit status (after a message) when its value is bad, or -1 when
+ * opt is not one of them.
+ */
+typedef int kp_cli_own_fn(void *ctx, int opt, const char *arg);
+
+/*
+ * Parse a command's options: -h/--help, its own (own_opts, handled by own;
+ * both may be NULL) and the common ones. Returns -1 when the command goes
+ * on, with optind at its first operand, or the exit status to return now
+ * (after --help, or a usage error).
+ */
+int kp_cli_getopt(const struct kp_cmd *self, int argc, char **argv,
+		  const struct option *own_opts, kp_cli_own_fn *own, void *ctx,
+		  struct kp_tally_opts *o, struct kp_cli *cli);
+
+/* End a command: write out to stdout, release it, print the diagnostics'
+ * count; returns status, or KP_EXIT_IO when stdout failed. */
+int kp_cli_end(struct kp_cli *cli, struct kp_buf *out, int status);
 
 #endif

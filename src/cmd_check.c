@@ -121,32 +121,17 @@ static int check_campaign(const char *path, struct kp_tally_opts *o,
 
 static int check_main(const struct kp_cmd *self, int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		KP_CLI_COMMON_OPTIONS,
-		{ NULL, 0, NULL, 0 }
-	};
 	struct kp_tally_opts o;
 	struct kp_buf out = KP_BUF_INIT;
 	struct kp_cli cli;
-	int opt, status = KP_EXIT_OK, r, w;
+	int status = KP_EXIT_OK, r;
 
 	kp_cli_init(&cli);
 	kp_cli_tally_opts(&o);
 	o.surplus_errors = 1;
-	optind = 1;
-	opterr = 0;
-	while ((opt = getopt_long(argc, argv, ":hj:", longopts, NULL)) != -1) {
-		switch (opt) {
-		case 'h':
-			return kp_cli_help(self);
-		case '?':
-		case ':':
-			return kp_cli_bad_option(self, argv, opt);
-		default:
-			if (kp_cli_option(self, opt, optarg, &o, &cli) < 0)
-				return KP_EXIT_USAGE;
-		}
-	}
+	r = kp_cli_getopt(self, argc, argv, NULL, NULL, NULL, &o, &cli);
+	if (r >= 0)
+		return r;
 	if (optind == argc)
 		return kp_cli_usage(self, "expected a congress folder");
 	for (; optind < argc; optind++) {
@@ -158,11 +143,7 @@ static int check_main(const struct kp_cmd *self, int argc, char **argv)
 		if (r == KP_EXIT_IO || status == KP_EXIT_OK)
 			status = r;
 	}
-	w = kp_cli_write(&out);
-	kp_buf_release(&out);
-	if (w != KP_EXIT_OK)
-		status = w;
-	return kp_cli_finish(&cli, status);
+	return kp_cli_end(&cli, &out, status);
 }
 
 const struct kp_cmd kp_cmd_check = {

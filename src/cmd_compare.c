@@ -8,32 +8,17 @@
 
 static int compare_main(const struct kp_cmd *self, int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		KP_CLI_COMMON_OPTIONS,
-		{ NULL, 0, NULL, 0 }
-	};
 	struct kp_tally_opts o;
 	struct kp_compare_result res;
 	struct kp_buf out = KP_BUF_INIT;
 	struct kp_cli cli;
-	int opt, status, w;
+	int status;
 
 	kp_cli_init(&cli);
 	kp_cli_tally_opts(&o);
-	optind = 1;
-	opterr = 0;
-	while ((opt = getopt_long(argc, argv, ":hj:", longopts, NULL)) != -1) {
-		switch (opt) {
-		case 'h':
-			return kp_cli_help(self);
-		case '?':
-		case ':':
-			return kp_cli_bad_option(self, argv, opt);
-		default:
-			if (kp_cli_option(self, opt, optarg, &o, &cli) < 0)
-				return KP_EXIT_USAGE;
-		}
-	}
+	status = kp_cli_getopt(self, argc, argv, NULL, NULL, NULL, &o, &cli);
+	if (status >= 0)
+		return status;
 	if (argc - optind < 2 || argc - optind > KP_COMPARE_FILES_MAX)
 		return kp_cli_usage(self, "expected 2 or 3 ballot files, got %d",
 				    argc - optind);
@@ -54,11 +39,7 @@ static int compare_main(const struct kp_cmd *self, int argc, char **argv)
 		if (res.disagreements)
 			status = KP_EXIT_DATA;
 	}
-	w = kp_cli_write(&out);
-	kp_buf_release(&out);
-	if (w != KP_EXIT_OK)
-		status = w;
-	return kp_cli_finish(&cli, status);
+	return kp_cli_end(&cli, &out, status);
 }
 
 const struct kp_cmd kp_cmd_compare = {

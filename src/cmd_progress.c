@@ -55,6 +55,55 @@ static void errors_only(void *ctx, const struct kp_diag *d)
 		kp_diag_report(ctx, d);
 }
 
+struct options {
+	struct kp_progress_opts po;
+	const char *format;
+	int require;
+	unsigned csv_flags;
+};
+
+static int own_option(void *ctx, int opt, const char *arg)
+{
+	struct options *x = ctx;
+	char *end;
+	unsigned long v;
+
+	switch (opt) {
+	case OPT_PILOT:
+		x->po.pilots_only = 1;
+		return KP_EXIT_OK;
+	case OPT_PARENT:
+		x->po.parent = arg;
+		return KP_EXIT_OK;
+	case OPT_AS_OF:
+		if (kp_cli_date(arg, &x->po.as_of) != 0)
+			return kp_cli_usage(&kp_cmd_progress, "--as-of '%s': expected "
+					    "a day as YYYY-MM-DD", arg);
+		return KP_EXIT_OK;
+	case OPT_FORMAT:
+		if (strcmp(arg, "text") && strcmp(arg, "json") && strcmp(arg, "csv"))
+			return kp_cli_usage(&kp_cmd_progress, "--format '%s': "
+					    "expected text, json or csv", arg);
+		x->format = arg;
+		return KP_EXIT_OK;
+	case OPT_YOUNG_UNDER:
+		v = strtoul(arg, &end, 10);
+		if (!*arg || *end || v < 1 || v > 150 || *arg == '-')
+			return kp_cli_usage(&kp_cmd_progress, "--young-under '%s': "
+					    "expected an age from 1 to 150", arg);
+		x->po.young_under = (unsigned)v;
+		return KP_EXIT_OK;
+	case OPT_REQUIRE_COMPLETE:
+		x->require = 1;
+		return KP_EXIT_OK;
+	case OPT_EXCEL:
+		x->csv_flags = KP_CSV_EXCEL;
+		x->format = "csv";
+		return KP_EXIT_OK;
+	}
+	return -1;
+}
+
 static int progress_main(const struct kp_cmd *self, int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -65,9 +114,9 @@ static int progress_main(const struct kp_cmd *self, int argc, char **argv)
 		{ "young-under", required_argument, NULL, OPT_YOUNG_UNDER },
 		{ "require-complete", no_argument, NULL, OPT_REQUIRE_COMPLETE },
 		{ "excel", no_argument, NULL, OPT_EXCEL },
-		KP_CLI_COMMON_OPTIONS,
 		{ NULL, 0, NULL, 0 }
 	};
+	struct options x;
 	struct kp_progress_opts po;
 	struct kp_tally_opts o;
 	struct kp_campaign c;
@@ -76,67 +125,24 @@ static int progress_main(const struct kp_cmd *self, int argc, char **argv)
 	struct kp_diag_sink errs;
 	struct kp_cli cli;
 	struct run r;
-	const char *format = "text";
-	int opt, status, require = 0;
-	unsigned csv_flags = 0;
-	unsigned jobs;
+	const char *format;
+	int status, require;
+	unsigned jobs, csv_flags;
 
 	kp_cli_init(&cli);
 	kp_cli_tally_opts(&o);
-	memset(&po, 0, sizeof(po));
-	po.young_under = 40;
-	po.target_max = 15;
-	kp_cli_today(&po.as_of);
-	optind = 1;
-	opterr = 0;
-	while ((opt = getopt_long(argc, argv, ":hj:", longopts, NULL)) != -1) {
-		switch (opt) {
-		case 'h':
-			return kp_cli_help(self);
-		case OPT_PILOT:
-			po.pilots_only = 1;
-			break;
-		case OPT_PARENT:
-			po.parent = optarg;
-			break;
-		case OPT_AS_OF:
-			if (kp_cli_date(optarg, &po.as_of) != 0)
-				return kp_cli_usage(self, "--as-of '%s': expected a "
-						    "day as YYYY-MM-DD", optarg);
-			break;
-		case OPT_FORMAT:
-			if (strcmp(optarg, "text") && strcmp(optarg, "json") &&
-			    strcmp(optarg, "csv"))
-				return kp_cli_usage(self, "--format '%s': expected "
-						    "text, json or csv", optarg);
-			format = optarg;
-			break;
-		case OPT_YOUNG_UNDER: {
-			char *end;
-			unsigned long v = strtoul(optarg, &end, 10);
-
-			if (!*optarg || *end || v < 1 || v > 150 || *optarg == '-')
-				return kp_cli_usage(self, "--young-under '%s': "
-						    "expected an age from 1 to 150",
-						    optarg);
-			po.young_under = (unsigned)v;
-			break;
-		}
-		case OPT_REQUIRE_COMPLETE:
-			require = 1;
-			break;
-		case OPT_EXCEL:
-			csv_flags = KP_CSV_EXCEL;
-			format = "csv";
-			break;
-		case '?':
-		case ':':
-			return kp_cli_bad_option(self, argv, opt);
-		default:
-			if (kp_cli_option(self, opt, optarg, &o, &cli) < 0)
-				return KP_EXIT_USAGE;
-		}
-	}
+	memset(&x, 0, sizeof(x));
+	x.po.young_under = 40;
+	x.po.target_max = 15;
+	x.format = "text";
+	kp_cli_today(&x.po.as_of);
+	status = kp_cli_getopt(self, argc, argv, longopts, own_option, &x, &o, &cli);
+	if (status >= 0)
+		return status;
+	po = x.po;
+	format = x.format;
+	require = x.require;
+	csv_flags = x.csv_flags;
 	if (optind != argc - 1)
 		return kp_cli_usage(self, "expected one campaign folder");
 	po.limits = o.limits;
@@ -185,17 +191,13 @@ static int progress_main(const struct kp_cmd *self, int argc, char **argv)
 		kp_cli_style(&st);
 		kp_progress_text(&out, &p, &st);
 	}
-	status = kp_cli_write(&out);
-	if (status == KP_EXIT_OK && p.invalid)
-		status = KP_EXIT_DATA;
-	else if (status == KP_EXIT_OK && require && p.done < p.total)
-		status = KP_EXIT_INCOMPLETE;
+	status = p.invalid ? KP_EXIT_DATA :
+		require && p.done < p.total ? KP_EXIT_INCOMPLETE : KP_EXIT_OK;
 	kp_progress_release(&p);
-	kp_buf_release(&out);
 	free(r.s);
 	free(r.lists);
 	kp_campaign_release(&c);
-	return kp_cli_finish(&cli, status);
+	return kp_cli_end(&cli, &out, status);
 }
 
 const struct kp_cmd kp_cmd_progress = {

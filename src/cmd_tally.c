@@ -204,6 +204,30 @@ static int tally_campaign(const char *path, struct kp_tally_opts *o,
 	return r.worst;
 }
 
+static int own_option(void *ctx, int opt, const char *arg)
+{
+	struct job *j = ctx;
+
+	switch (opt) {
+	case 'c':
+		j->contest = arg;
+		return KP_EXIT_OK;
+	case 'f':
+		if (kp_format_parse(arg, &j->format) != 0)
+			return kp_cli_usage(&kp_cmd_tally, "--format '%s': expected "
+					    "text, json or csv", arg);
+		return KP_EXIT_OK;
+	case 'o':
+		j->outdir = arg;
+		return KP_EXIT_OK;
+	case 'x':
+		j->csv_flags = KP_CSV_EXCEL;
+		j->format = KP_FORMAT_CSV;
+		return KP_EXIT_OK;
+	}
+	return -1;
+}
+
 static int tally_main(const struct kp_cmd *self, int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -211,46 +235,19 @@ static int tally_main(const struct kp_cmd *self, int argc, char **argv)
 		{ "format", required_argument, NULL, 'f' },
 		{ "out", required_argument, NULL, 'o' },
 		{ "excel", no_argument, NULL, 'x' },
-		KP_CLI_COMMON_OPTIONS,
 		{ NULL, 0, NULL, 0 }
 	};
 	struct job j = { KP_FORMAT_TEXT, NULL, NULL, 1, 0, { 0, 0 } };
 	struct kp_tally_opts o;
 	struct kp_buf out = KP_BUF_INIT;
 	struct kp_cli cli;
-	int opt, status, w;
+	int status;
 
 	kp_cli_init(&cli);
 	kp_cli_tally_opts(&o);
-	optind = 1;
-	opterr = 0;
-	while ((opt = getopt_long(argc, argv, ":hj:", longopts, NULL)) != -1) {
-		switch (opt) {
-		case 'h':
-			return kp_cli_help(self);
-		case 'c':
-			j.contest = optarg;
-			break;
-		case 'f':
-			if (kp_format_parse(optarg, &j.format) != 0)
-				return kp_cli_usage(self, "--format '%s': expected "
-						    "text, json or csv", optarg);
-			break;
-		case 'o':
-			j.outdir = optarg;
-			break;
-		case 'x':
-			j.csv_flags = KP_CSV_EXCEL;
-			j.format = KP_FORMAT_CSV;
-			break;
-		case '?':
-		case ':':
-			return kp_cli_bad_option(self, argv, opt);
-		default:
-			if (kp_cli_option(self, opt, optarg, &o, &cli) < 0)
-				return KP_EXIT_USAGE;
-		}
-	}
+	status = kp_cli_getopt(self, argc, argv, longopts, own_option, &j, &o, &cli);
+	if (status >= 0)
+		return status;
 	kp_cli_style(&j.style);
 	if (optind != argc - 1)
 		return kp_cli_usage(self, optind == argc ?
@@ -283,16 +280,9 @@ static int tally_main(const struct kp_cmd *self, int argc, char **argv)
 			free(id);
 		}
 	}
+	/* everything went out through emit(): check that it arrived */
 	kp_buf_release(&out);
-	{
-		/* everything went out through emit(): check that it arrived */
-		struct kp_buf none = KP_BUF_INIT;
-
-		w = kp_cli_write(&none);
-	}
-	if (w != KP_EXIT_OK)
-		status = w;
-	return kp_cli_finish(&cli, status);
+	return kp_cli_end(&cli, &out, status);
 }
 
 const struct kp_cmd kp_cmd_tally = {

@@ -51,6 +51,17 @@ int kp_error(struct kp_diag_sink *s, const char *file, uint64_t line,
 	return KP_EXIT_DATA;
 }
 
+int kp_diag(struct kp_diag_sink *s, enum kp_severity sev, const char *file,
+	    uint64_t line, uint64_t col, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vreport(s, sev, file, line, col, fmt, ap);
+	va_end(ap);
+	return sev == KP_SEV_ERROR ? KP_EXIT_DATA : KP_EXIT_OK;
+}
+
 void kp_warning(struct kp_diag_sink *s, const char *file, uint64_t line,
 		uint64_t col, const char *fmt, ...)
 {

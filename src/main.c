@@ -261,6 +261,52 @@ int kp_cli_option(const struct kp_cmd *c, int opt, const char *arg,
 	return 0;
 }
 
+int kp_cli_getopt(const struct kp_cmd *self, int argc, char **argv,
+		  const struct option *own_opts, kp_cli_own_fn *own, void *ctx,
+		  struct kp_tally_opts *o, struct kp_cli *cli)
+{
+	static const struct option common[] = {
+		KP_CLI_COMMON_OPTIONS,
+		{ NULL, 0, NULL, 0 }
+	};
+	struct option *all;
+	size_t n = 0, c = sizeof(common) / sizeof(common[0]);
+	int opt, r = -1;
+
+	while (own_opts && own_opts[n].name)
+		n++;
+	all = kp_xcalloc(n + c, sizeof(*all));
+	if (n)
+		memcpy(all, own_opts, n * sizeof(*all));
+	memcpy(all + n, common, c * sizeof(*all));
+	optind = 1;
+	opterr = 0;
+	while (r < 0 && (opt = getopt_long(argc, argv, ":hj:", all, NULL)) != -1) {
+		if (opt == 'h')
+			r = kp_cli_help(self);
+		else if (opt == '?' || opt == ':')
+			r = kp_cli_bad_option(self, argv, opt);
+		else if (own && (r = own(ctx, opt, optarg)) >= 0)
+			r = r == KP_EXIT_OK ? -1 : r;
+		else if (kp_cli_option(self, opt, optarg, o, cli) < 0)
+			r = KP_EXIT_USAGE;
+		else
+			r = -1;
+	}
+	free(all);
+	return r;
+}
+
+int kp_cli_end(struct kp_cli *cli, struct kp_buf *out, int status)
+{
+	int w = kp_cli_write(out);
+
+	kp_buf_release(out);
+	if (w != KP_EXIT_OK)
+		status = w;
+	return kp_cli_finish(cli, status);
+}
+
 static int main_help(FILE *f)
 {
 	size_t i;

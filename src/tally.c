@@ -524,20 +524,13 @@ static void surplus_check(struct kp_contest_result *cr, const struct kp_congress
 				 o->limits.max_percent);
 		break;
 	}
-	if (o->surplus_errors)
-		kp_error(sink, cg->contests_path, ct->line, 1,
-			 "contest '%s': %llu candidates for %u seats, surplus "
-			 "%lld (%s%%): %s (verdict %s)", ct->id,
-			 (unsigned long long)s->candidates, ct->seats,
-			 (long long)s->surplus, pct, why,
-			 kp_verdict_name(s->verdict));
-	else
-		kp_warning(sink, cg->contests_path, ct->line, 1,
-			   "contest '%s': %llu candidates for %u seats, surplus "
-			   "%lld (%s%%): %s (verdict %s)", ct->id,
-			   (unsigned long long)s->candidates, ct->seats,
-			   (long long)s->surplus, pct, why,
-			   kp_verdict_name(s->verdict));
+	/* an error for check, a warning for tally, which still counts */
+	kp_diag(sink, o->surplus_errors ? KP_SEV_ERROR : KP_SEV_WARNING,
+		cg->contests_path, ct->line, 1,
+		"contest '%s': %llu candidates for %u seats, surplus %lld (%s%%): "
+		"%s (verdict %s)", ct->id, (unsigned long long)s->candidates,
+		ct->seats, (long long)s->surplus, pct, why,
+		kp_verdict_name(s->verdict));
 }
 
 static int tally_contest(struct kp_contest_result *cr, const struct kp_congress *cg,
