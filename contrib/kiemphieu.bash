@@ -8,7 +8,7 @@ _kiemphieu()
 	cmd=${COMP_WORDS[1]}
 	common="--encoding --delimiter --surplus-min --surplus-max --max-errors --jobs --help"
 	if [ "$COMP_CWORD" -eq 1 ]; then
-		COMPREPLY=($(compgen -W "check tally progress compare verify --help --version" -- "$cur"))
+		COMPREPLY=($(compgen -W "check tally progress minutes compare verify --help --version" -- "$cur"))
 		return
 	fi
 	case $prev in
@@ -20,12 +20,15 @@ _kiemphieu()
 		COMPREPLY=($(compgen -W ", ; tab" -- "$cur")); return ;;
 	--out)
 		COMPREPLY=($(compgen -d -- "$cur")); return ;;
+	-o|--output)
+		COMPREPLY=($(compgen -f -- "$cur")); return ;;
 	--contest|--parent|--as-of|--young-under|--surplus-min|--surplus-max|--max-errors|-j|--jobs)
 		return ;;
 	esac
 	if [[ $cur == -* ]]; then
 		case $cmd in
 		check|compare|verify) COMPREPLY=($(compgen -W "$common" -- "$cur")) ;;
+		minutes) COMPREPLY=($(compgen -W "--contest --output $common" -- "$cur")) ;;
 		tally) COMPREPLY=($(compgen -W "--contest --format --out --excel $common" -- "$cur")) ;;
 		progress) COMPREPLY=($(compgen -W "--pilot --parent --as-of --format --young-under --require-complete --excel $common" -- "$cur")) ;;
 		esac

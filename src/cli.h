@@ -29,6 +29,7 @@ extern const struct kp_cmd kp_cmd_tally;
 extern const struct kp_cmd kp_cmd_progress;
 extern const struct kp_cmd kp_cmd_compare;
 extern const struct kp_cmd kp_cmd_verify;
+extern const struct kp_cmd kp_cmd_minutes;
 
 /* Where diagnostics go: stderr, at most max_errors of them. */
 struct kp_cli {
@@ -127,14 +128,16 @@ int kp_cli_bad_option(const struct kp_cmd *c, char **argv, int opt);
 typedef int kp_cli_own_fn(void *ctx, int opt, const char *arg);
 
 /*
- * Parse a command's options: -h/--help, its own (own_opts, handled by own;
- * both may be NULL) and the common ones. Returns -1 when the command goes
+ * Parse a command's options: -h/--help, its own (short ones in own_short,
+ * long ones in own_opts, handled by own; each may be NULL) and the common
+ * ones. Returns -1 when the command goes
  * on, with optind at its first operand, or the exit status to return now
  * (after --help, or a usage error).
  */
 int kp_cli_getopt(const struct kp_cmd *self, int argc, char **argv,
-		  const struct option *own_opts, kp_cli_own_fn *own, void *ctx,
-		  struct kp_tally_opts *o, struct kp_cli *cli);
+		  const char *own_short, const struct option *own_opts,
+		  kp_cli_own_fn *own, void *ctx, struct kp_tally_opts *o,
+		  struct kp_cli *cli);
 
 /* End a command: write out to stdout, release it, print the diagnostics'
  * count; returns status, or KP_EXIT_IO when stdout failed. */

@@ -129,7 +129,7 @@ static int check_main(const struct kp_cmd *self, int argc, char **argv)
 	kp_cli_init(&cli);
 	kp_cli_tally_opts(&o);
 	o.surplus_errors = 1;
-	r = kp_cli_getopt(self, argc, argv, NULL, NULL, NULL, &o, &cli);
+	r = kp_cli_getopt(self, argc, argv, NULL, NULL, NULL, NULL, &o, &cli);
 	if (r >= 0)
 		return r;
 	if (optind == argc)

@@ -136,7 +136,8 @@ static int progress_main(const struct kp_cmd *self, int argc, char **argv)
 	x.po.target_max = 15;
 	x.format = "text";
 	kp_cli_today(&x.po.as_of);
-	status = kp_cli_getopt(self, argc, argv, longopts, own_option, &x, &o, &cli);
+	status = kp_cli_getopt(self, argc, argv, NULL, longopts, own_option, &x,
+			       &o, &cli);
 	if (status >= 0)
 		return status;
 	po = x.po;

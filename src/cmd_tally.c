@@ -245,7 +245,8 @@ static int tally_main(const struct kp_cmd *self, int argc, char **argv)
 
 	kp_cli_init(&cli);
 	kp_cli_tally_opts(&o);
-	status = kp_cli_getopt(self, argc, argv, longopts, own_option, &j, &o, &cli);
+	status = kp_cli_getopt(self, argc, argv, NULL, longopts, own_option, &j,
+			       &o, &cli);
 	if (status >= 0)
 		return status;
 	kp_cli_style(&j.style);

@@ -16,7 +16,7 @@ static int verify_main(const struct kp_cmd *self, int argc, char **argv)
 
 	kp_cli_init(&cli);
 	kp_cli_tally_opts(&o);
-	status = kp_cli_getopt(self, argc, argv, NULL, NULL, NULL, &o, &cli);
+	status = kp_cli_getopt(self, argc, argv, NULL, NULL, NULL, NULL, &o, &cli);
 	if (status >= 0)
 		return status;
 	if (optind != argc - 1)

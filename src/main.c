@@ -17,6 +17,7 @@ static const struct kp_cmd *const commands[] = {
 	&kp_cmd_tally,
 	&kp_cmd_progress,
 	&kp_cmd_compare,
+	&kp_cmd_minutes,
 	&kp_cmd_verify,
 };
 
@@ -262,9 +263,11 @@ int kp_cli_option(const struct kp_cmd *c, int opt, const char *arg,
 }
 
 int kp_cli_getopt(const struct kp_cmd *self, int argc, char **argv,
-		  const struct option *own_opts, kp_cli_own_fn *own, void *ctx,
-		  struct kp_tally_opts *o, struct kp_cli *cli)
+		  const char *own_short, const struct option *own_opts,
+		  kp_cli_own_fn *own, void *ctx, struct kp_tally_opts *o,
+		  struct kp_cli *cli)
 {
+	char shorts[32];
 	static const struct option common[] = {
 		KP_CLI_COMMON_OPTIONS,
 		{ NULL, 0, NULL, 0 }
@@ -279,9 +282,10 @@ int kp_cli_getopt(const struct kp_cmd *self, int argc, char **argv,
 	if (n)
 		memcpy(all, own_opts, n * sizeof(*all));
 	memcpy(all + n, common, c * sizeof(*all));
+	snprintf(shorts, sizeof(shorts), ":hj:%s", own_short ? own_short : "");
 	optind = 1;
 	opterr = 0;
-	while (r < 0 && (opt = getopt_long(argc, argv, ":hj:", all, NULL)) != -1) {
+	while (r < 0 && (opt = getopt_long(argc, argv, shorts, all, NULL)) != -1) {
 		if (opt == 'h')
 			r = kp_cli_help(self);
 		else if (opt == '?' || opt == ':')

@@ -10,13 +10,52 @@
 
 #include "kiemphieu/xalloc.h"
 
+/* Write all of data to fd; 0 or -1. */
+static int write_all(int fd, const char *p, size_t len)
+{
+	while (len) {
+		ssize_t w = write(fd, p, len);
+
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			return -1;
+		p += w;
+		len -= (size_t)w;
+	}
+	return 0;
+}
+
 int kp_write_atomic(const char *path, const void *data, size_t len,
 		    char *err, size_t errsz)
 {
-	size_t n = strlen(path);
-	char *tmp = kp_xmalloc(n + 16);
+	struct stat st;
+	char *real = NULL, *tmp;
 	const char *p = data;
+	size_t n;
 	int fd;
+
+	/* a link: replace what it points to, and keep the link */
+	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode) &&
+	    (real = realpath(path, NULL)))
+		path = real;
+	/* a device, a pipe, a terminal (-o /dev/stdout): there is nothing to
+	 * rename over, and renaming over it would replace it: write to it */
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+		fd = open(path, O_WRONLY | O_CLOEXEC);
+		if (fd < 0 || write_all(fd, p, len) != 0) {
+			snprintf(err, errsz, "cannot write '%s': %s", path,
+				 strerror(errno ? errno : EIO));
+			if (fd >= 0)
+				close(fd);
+			free(real);
+			return -1;
+		}
+		free(real);
+		return close(fd) == 0 ? 0 : -1;
+	}
+	n = strlen(path);
+	tmp = kp_xmalloc(n + 16);
 
 	snprintf(tmp, n + 16, "%s.tmpXXXXXX", path);
 	fd = mkstemp(tmp);
@@ -24,18 +63,11 @@ int kp_write_atomic(const char *path, const void *data, size_t len,
 		snprintf(err, errsz, "cannot create a file beside '%s': %s",
 			 path, strerror(errno));
 		free(tmp);
+		free(real);
 		return -1;
 	}
-	while (len) {
-		ssize_t w = write(fd, p, len);
-
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			goto fail;
-		p += w;
-		len -= (size_t)w;
-	}
+	if (write_all(fd, p, len) != 0)
+		goto fail;
 	if (fsync(fd) != 0 && errno != EINVAL)
 		goto fail;
 	if (fchmod(fd, 0644) != 0)
@@ -48,6 +80,7 @@ int kp_write_atomic(const char *path, const void *data, size_t len,
 	if (rename(tmp, path) != 0)
 		goto fail;
 	free(tmp);
+	free(real);
 	return 0;
 fail:
 	snprintf(err, errsz, "cannot write '%s': %s", path,
@@ -56,5 +89,6 @@ fail:
 		close(fd);
 	unlink(tmp);
 	free(tmp);
+	free(real);
 	return -1;
 }

@@ -2,6 +2,7 @@
 #include "unit.h"
 
 #include <dirent.h>
+#include <fcntl.h>
 
 #include "kiemphieu/outfile.h"
 
@@ -38,6 +39,47 @@ static void whole_file_replaces_the_old_one(void **state)
 	unit_rmdir(dir);
 }
 
+/* A device or a pipe is written to, never replaced: once, renaming a
+ * temporary file over "-o /dev/null" replaced the device node. */
+static void a_pipe_is_written_not_replaced(void **state)
+{
+	char *dir = unit_tmpdir(), path[4200], err[256], buf[16];
+	struct stat st;
+	int rd;
+
+	(void)state;
+	snprintf(path, sizeof(path), "%s/fifo", dir);
+	assert_int_equal(mkfifo(path, 0600), 0);
+	rd = open(path, O_RDWR | O_NONBLOCK); /* a reader, so writing won't block */
+	assert_true(rd >= 0);
+	assert_int_equal(kp_write_atomic(path, "ok\n", 3, err, sizeof(err)), 0);
+	assert_int_equal(stat(path, &st), 0);
+	assert_true(S_ISFIFO(st.st_mode));
+	assert_int_equal(read(rd, buf, sizeof(buf)), 3);
+	assert_memory_equal(buf, "ok\n", 3);
+	close(rd);
+	assert_int_equal(entries(dir), 1); /* no temporary file either */
+	unit_rmdir(dir);
+}
+
+static void a_link_keeps_being_a_link(void **state)
+{
+	char *dir = unit_tmpdir(), path[4200], link[4200], err[256];
+	struct stat st;
+
+	(void)state;
+	snprintf(path, sizeof(path), "%s/target.json", dir);
+	snprintf(link, sizeof(link), "%s/latest.json", dir);
+	assert_int_equal(kp_write_atomic(path, "1\n", 2, err, sizeof(err)), 0);
+	assert_int_equal(symlink("target.json", link), 0);
+	assert_int_equal(kp_write_atomic(link, "22\n", 3, err, sizeof(err)), 0);
+	assert_int_equal(lstat(link, &st), 0);
+	assert_true(S_ISLNK(st.st_mode));
+	assert_int_equal(stat(path, &st), 0);
+	assert_int_equal(st.st_size, 3);
+	unit_rmdir(dir);
+}
+
 static void failure_leaves_nothing(void **state)
 {
 	char err[256];
@@ -53,6 +95,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(whole_file_replaces_the_old_one),
+		cmocka_unit_test(a_pipe_is_written_not_replaced),
+		cmocka_unit_test(a_link_keeps_being_a_link),
 		cmocka_unit_test(failure_leaves_nothing),
 	};
 
