@@ -189,19 +189,12 @@ int kp_campaign_load(struct kp_campaign *c, const char *dir,
 	};
 	struct kp_csv_opts one = *opts;
 	struct load_ctx x;
-	const char *slash;
-	size_t len;
 	void *ctx = &x;
 
 	memset(c, 0, sizeof(*c));
 	c->dir = kp_xstrdup(dir);
 	c->file = kp_path_join(dir, "campaign.csv");
-	len = strlen(dir);
-	while (len > 1 && dir[len - 1] == '/')
-		len--;
-	for (slash = dir + len; slash > dir && slash[-1] != '/'; slash--)
-		;
-	c->name = kp_xstrndup(slash, (size_t)(dir + len - slash));
+	c->name = kp_path_base(dir);
 	memset(&x, 0, sizeof(x));
 	x.c = c;
 	one.threads = 1;

@@ -262,24 +262,13 @@ static int tally_main(const struct kp_cmd *self, int argc, char **argv)
 	if (kp_campaign_detect(argv[optind])) {
 		status = tally_campaign(argv[optind], &o, &j, &cli);
 	} else {
-		const char *org = argv[optind] + strlen(argv[optind]);
+		char *id = kp_path_base(argv[optind]);
 
 		status = tally_one(argv[optind], &o, &j, &cli.sink, &out);
-		while (org > argv[optind] && org[-1] == '/')
-			org--;
-		{
-			size_t len = (size_t)(org - argv[optind]);
-			char *id;
-			const char *s = argv[optind] + len;
-
-			while (s > argv[optind] && s[-1] != '/')
-				s--;
-			id = kp_xstrndup(s, (size_t)(argv[optind] + len - s));
-			/* nothing is shown from data with an error */
-			if (status == KP_EXIT_OK || status == KP_EXIT_PENDING)
-				status = worse(status, emit(&j, id, &out));
-			free(id);
-		}
+		/* nothing is shown from data with an error */
+		if (status == KP_EXIT_OK || status == KP_EXIT_PENDING)
+			status = worse(status, emit(&j, id, &out));
+		free(id);
 	}
 	/* everything went out through emit(): check that it arrived */
 	kp_buf_release(&out);

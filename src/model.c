@@ -23,6 +23,18 @@ char *kp_path_join(const char *dir, const char *name)
 	return p;
 }
 
+char *kp_path_base(const char *path)
+{
+	size_t len = strlen(path);
+	const char *slash;
+
+	while (len > 1 && path[len - 1] == '/')
+		len--;
+	for (slash = path + len; slash > path && slash[-1] != '/'; slash--)
+		;
+	return kp_xstrndup(slash, (size_t)(path + len - slash));
+}
+
 int kp_parse_uint(const char *s, size_t len, uint64_t max, uint64_t *out)
 {
 	uint64_t v = 0;
@@ -775,20 +787,13 @@ int kp_congress_load(struct kp_congress *c, const char *dir,
 	struct candidates_ctx dx;
 	struct kp_csv_opts one = *opts;
 	struct stat st;
-	const char *slash;
-	size_t len;
 	uint64_t errors;
 	void *ctx;
 	int status = KP_EXIT_OK;
 
 	memset(c, 0, sizeof(*c));
 	c->dir = kp_xstrdup(dir);
-	len = strlen(dir);
-	while (len > 1 && dir[len - 1] == '/')
-		len--;
-	for (slash = dir + len; slash > dir && slash[-1] != '/'; slash--)
-		;
-	c->org = kp_xstrndup(slash, (size_t)(dir + len - slash));
+	c->org = kp_path_base(dir);
 	c->contests_path = kp_path_join(dir, "contests.csv");
 	c->candidates_path = kp_path_join(dir, "candidates.csv");
 	if (stat(dir, &st) != 0)

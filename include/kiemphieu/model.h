@@ -117,4 +117,7 @@ int kp_columns_map(struct kp_column *cols, size_t n,
 /* Join a folder and a name into a new string "dir/name". */
 char *kp_path_join(const char *dir, const char *name);
 
+/* The last component of a path, as a new string: "a/b/" gives "b". */
+char *kp_path_base(const char *path);
+
 #endif

@@ -4,27 +4,15 @@
 #include "kiemphieu/exit.h"
 #include "kiemphieu/model.h"
 
-static char diags[8192];
-
-static void keep(void *ctx, const struct kp_diag *d)
-{
-	const char *base = strrchr(d->file, '/');
-
-	(void)ctx;
-	snprintf(diags + strlen(diags), sizeof(diags) - strlen(diags),
-		 "%s:%llu:%llu:%c:%s\n", base ? base + 1 : d->file,
-		 (unsigned long long)d->line, (unsigned long long)d->col,
-		 d->severity == KP_SEV_ERROR ? 'e' : 'w', d->msg);
-}
 
 static int load(const char *dir, struct kp_congress *c)
 {
 	struct kp_diag_sink s;
 	struct kp_csv_opts o;
 
-	diags[0] = '\0';
+	unit_diags[0] = '\0';
 	kp_csv_opts_init(&o);
-	kp_diag_sink_init(&s, keep, NULL);
+	kp_diag_sink_init(&s, unit_keep_diag, NULL);
 	return kp_congress_load(c, dir, &o, &s);
 }
 
@@ -82,7 +70,7 @@ static void loads_a_congress(void **state)
 	unit_writes(dir, "ballots/dbd.r2.csv", "ballot,1\n");
 	unit_writes(dir, "ballots/notes.txt", "x");
 	assert_int_equal(load(dir, &c), KP_EXIT_OK);
-	assert_string_equal(diags,
+	assert_string_equal(unit_diags,
 		"candidates.csv:7:7:w:candidates 1 and 2 of contest 'dbd' have the "
 		"same name: ballot headers must name them by number\n"
 		"notes.txt:0:0:w:not a ballot file (CONTEST.csv or CONTEST.rN.csv): ignored\n");
@@ -144,7 +132,7 @@ static void reports_every_problem(void **state)
 	unit_writes(dir, "ballots/bch.r1.csv", "ballot,1\n");
 	unit_writes(dir, "ballots/xx.csv", "ballot,1\n");
 	assert_int_equal(load(dir, &c), KP_EXIT_DATA);
-	assert_string_equal(diags,
+	assert_string_equal(unit_diags,
 		"contests.csv:1:34:w:unknown column 'extra' is ignored\n"
 		"contests.csv:3:1:e:contest 'bch' appears twice (first on line 2)\n"
 		"contests.csv:4:1:e:contest id 'bad id': expected letters, digits, '_' or '-'\n"
@@ -172,12 +160,12 @@ static void missing_columns_and_folders(void **state)
 	unit_writes(dir, "contests.csv", "contest,KIND,Seats\nbch,committee,9\n");
 	unit_writes(dir, "candidates.csv", "contest,no,name,no\n");
 	assert_int_equal(load(dir, &c), KP_EXIT_DATA);
-	assert_string_equal(diags,
+	assert_string_equal(unit_diags,
 		"contests.csv:1:1:e:missing required column 'base'\n"
 		"candidates.csv:1:17:e:column 'no' appears twice (first as column 2)\n");
 	kp_congress_release(&c);
 	assert_int_equal(load("/nonexistent/congress", &c), KP_EXIT_IO);
-	assert_string_equal(diags, "congress:0:0:e:cannot open the congress folder: "
+	assert_string_equal(unit_diags, "congress:0:0:e:cannot open the congress folder: "
 				   "No such file or directory\n");
 	kp_congress_release(&c);
 	unit_rmdir(dir);
@@ -192,7 +180,7 @@ static void numbering_has_no_gaps(void **state)
 	unit_writes(dir, "contests.csv", "contest,kind,seats,base\nbch,committee,2,9\n");
 	unit_writes(dir, "candidates.csv", "contest,no,name\nbch,1,A\nbch,4,D\nbch,2,B\n");
 	assert_int_equal(load(dir, &c), KP_EXIT_DATA);
-	assert_string_equal(diags, "candidates.csv:3:1:e:contest 'bch' numbers its "
+	assert_string_equal(unit_diags, "candidates.csv:3:1:e:contest 'bch' numbers its "
 				   "candidates 1..3 without gaps, but 3 is missing\n");
 	assert_true(c.contests[0].broken);
 	kp_congress_release(&c);

@@ -5,18 +5,6 @@
 #include "kiemphieu/exit.h"
 #include "kiemphieu/tally.h"
 
-static char diags[8192];
-
-static void keep(void *ctx, const struct kp_diag *d)
-{
-	const char *base = strrchr(d->file, '/');
-
-	(void)ctx;
-	snprintf(diags + strlen(diags), sizeof(diags) - strlen(diags),
-		 "%s:%llu:%llu:%c:%s\n", base ? base + 1 : d->file,
-		 (unsigned long long)d->line, (unsigned long long)d->col,
-		 d->severity == KP_SEV_ERROR ? 'e' : 'w', d->msg);
-}
 
 struct run {
 	struct kp_congress cg;
@@ -29,10 +17,10 @@ static void tally(const char *dir, unsigned threads, struct run *r)
 	struct kp_diag_sink s;
 	struct kp_tally_opts o;
 
-	diags[0] = '\0';
+	unit_diags[0] = '\0';
 	kp_tally_opts_init(&o);
 	o.csv.threads = threads;
-	kp_diag_sink_init(&s, keep, NULL);
+	kp_diag_sink_init(&s, unit_keep_diag, NULL);
 	r->status = kp_congress_load(&r->cg, dir, &o.csv, &s);
 	if (kp_tally_congress(&r->cg, NULL, &o, &r->res, &s) != KP_EXIT_OK &&
 	    r->status == KP_EXIT_OK)
@@ -75,7 +63,7 @@ static void counts_reasons_and_consistency(void **state)
 		    "7,,X,X,x,\n");		/* keeps 1: valid */
 	tally(dir, 1, &r);
 	assert_int_equal(r.status, KP_EXIT_OK);
-	assert_string_equal(diags, "");
+	assert_string_equal(unit_diags, "");
 	assert_int_equal(r.res.n, 1);
 	assert_int_equal(r.res.contests[0].nrounds, 1);
 	rr = &r.res.contests[0].rounds[0];
@@ -153,7 +141,7 @@ static void tie_then_second_round_with_reserve(void **state)
 	unit_writes(dir, "ballots/c.r3.csv", "ballot,3\n1,\n");
 	tally(dir, 1, &r);
 	assert_int_equal(r.status, KP_EXIT_DATA);
-	assert_string_equal(diags, "c.r3.csv:0:0:e:round 3 ballots, but every seat "
+	assert_string_equal(unit_diags, "c.r3.csv:0:0:e:round 3 ballots, but every seat "
 				   "of contest 'c' was filled in round 2\n");
 	done(&r);
 	unit_rmdir(dir);
@@ -171,7 +159,7 @@ static void later_round_lists_only_open_candidates(void **state)
 	unit_writes(dir, "ballots/c.r2.csv", "ballot,1,2,2,9\n1,,,,\n");
 	tally(dir, 1, &r);
 	assert_int_equal(r.status, KP_EXIT_DATA);
-	assert_string_equal(diags,
+	assert_string_equal(unit_diags,
 		"c.r2.csv:1:8:e:candidate 1 (Nguyễn Văn An) was elected in an earlier "
 		"round and cannot be on the round 2 list\n"
 		"c.r2.csv:1:12:e:candidate 2 (Trần Thị Bích) has two columns\n"
@@ -191,14 +179,14 @@ static void round_one_lists_everyone_and_issued_bounds(void **state)
 	unit_writes(dir, "ballots/c.csv", "ballot,1,2,4\n1,,,\n2,,,\n");
 	tally(dir, 1, &r);
 	assert_int_equal(r.status, KP_EXIT_DATA);
-	assert_string_equal(diags,
+	assert_string_equal(unit_diags,
 		"c.csv:1:1:e:candidate 3 (Lê Đức Cường) of contest 'c' has no column "
 		"in the round 1 ballots\n");
 	done(&r);
 	unit_writes(dir, "ballots/c.csv", "ballot,1,2,3,4\n1,,,,x\n2,,,,x\n");
 	tally(dir, 1, &r);
 	assert_int_equal(r.status, KP_EXIT_DATA);
-	assert_string_equal(diags,
+	assert_string_equal(unit_diags,
 		"c.csv:0:0:e:2 ballots counted, but contests.csv line 2 says only 1 "
 		"were issued\n");
 	done(&r);
@@ -221,7 +209,7 @@ static void closed_and_not_started(void **state)
 	assert_int_equal(r.res.contests[0].unfilled, 2);
 	assert_false(kp_results_pending(&r.res));
 	done(&r);
-	unlink(strcat(strcpy(diags, dir), "/ballots/c.csv"));
+	unlink(strcat(strcpy(unit_diags, dir), "/ballots/c.csv"));
 	tally(dir, 1, &r);
 	assert_int_equal(r.res.contests[0].status, KP_STATUS_CLOSED);
 	done(&r);
@@ -245,7 +233,7 @@ static void bad_rows_are_all_reported(void **state)
 		    "ballot,1,2,3,4\n1,,x,x,x\n1,,x,x,x\n,,x,x,x\n3,v,x,,\n4,,x\n5,,x,x,x\n");
 	tally(dir, 1, &r);
 	assert_int_equal(r.status, KP_EXIT_DATA);
-	assert_string_equal(diags,
+	assert_string_equal(unit_diags,
 		"c.csv:3:1:e:duplicate ballot id '1' (first on line 2)\n"
 		"c.csv:4:1:e:empty ballot id: every ballot needs one\n"
 		"c.csv:5:3:e:mark 'v' for candidate 1: expected empty (kept) or 'x' "
@@ -296,7 +284,7 @@ static void parts_give_the_same_results(void **state)
 	unit_write(dir, "ballots/c.csv", b.s, b.len);
 	tally(dir, 2, &two);
 	assert_int_equal(two.status, KP_EXIT_DATA);
-	assert_string_equal(diags, "c.csv:300002:1:e:duplicate ballot id 'B000000' "
+	assert_string_equal(unit_diags, "c.csv:300002:1:e:duplicate ballot id 'B000000' "
 				   "(first on line 2)\n");
 	done(&two);
 	kp_buf_release(&b);
@@ -319,7 +307,7 @@ static void windows_1258_void_reasons(void **state)
 	assert_string_equal(r.res.contests[0].rounds[0].reasons[0].text,
 			    "void: Không dấu");
 	assert_int_equal(r.res.contests[0].rounds[0].valid, 1);
-	assert_string_equal(diags, "c.csv:2:0:w:not valid UTF-8; reading the file as "
+	assert_string_equal(unit_diags, "c.csv:2:0:w:not valid UTF-8; reading the file as "
 				   "Windows-1258 (--encoding chooses another)\n");
 	done(&r);
 	unit_rmdir(dir);

@@ -14,6 +14,8 @@
 
 #include <cmocka.h>
 
+#include "kiemphieu/diag.h"
+
 /* Write `len` bytes to dir/name (creating dir/ballots when named). */
 static inline void unit_write(const char *dir, const char *name,
 			      const char *data, size_t len)
@@ -55,6 +57,22 @@ static inline void unit_rmdir(char *dir)
 	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
 	assert_int_equal(system(cmd), 0);
 	free(dir);
+}
+
+/* Diagnostics as "FILE:LINE:COL:e|w:MSG\n" with FILE's last component,
+ * collected in unit_diags by a sink made with unit_diag_sink(). */
+static char unit_diags[8192];
+
+static inline void unit_keep_diag(void *ctx, const struct kp_diag *d)
+{
+	const char *base = strrchr(d->file, '/');
+
+	(void)ctx;
+	snprintf(unit_diags + strlen(unit_diags),
+		 sizeof(unit_diags) - strlen(unit_diags), "%s:%llu:%llu:%c:%s\n",
+		 base ? base + 1 : d->file, (unsigned long long)d->line,
+		 (unsigned long long)d->col, d->severity == KP_SEV_ERROR ? 'e' : 'w',
+		 d->msg);
 }
 
 #endif
