@@ -152,7 +152,7 @@ FUZZ_TARGETS = csv congress load
 FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all
 
 fuzz-build: test-deps
-	@command -v clang >/dev/null || scripts/install-deps --fuzz
+	@scripts/install-deps --fuzz
 	@$(MAKE) --no-print-directory BUILD=build-fuzz CC=clang CFLAGS='$(FUZZ_FLAGS)' build-fuzz/libkiemphieu.a
 	@for t in $(FUZZ_TARGETS); do \
 		clang $(ALL_CPPFLAGS) -g -O1 -fsanitize=fuzzer,address,undefined \
@@ -180,14 +180,14 @@ fuzz-regress: fuzz-build
 
 # every unit test and end-to-end case under valgrind: no error, no leak
 valgrind: test-deps
-	@command -v valgrind >/dev/null || scripts/install-deps --lint
+	@scripts/install-deps --lint
 	@$(MAKE) --no-print-directory BUILD=build-vg CFLAGS='-O1 -g' $(BIN:$(BUILD)/%=build-vg/%) \
 		$(UNIT_BIN:$(BUILD)/%=build-vg/%)
 	@RUN_WRAPPER=tests/valgrind-run tests/run-unit $(UNIT_BIN:$(BUILD)/%=build-vg/%)
 	@KP_REAL=$(CURDIR)/build-vg/kiemphieu tests/e2e/run tests/valgrind-kiemphieu
 
 lint:
-	@command -v cppcheck >/dev/null || scripts/install-deps --lint
+	@scripts/install-deps --lint
 	cppcheck --quiet --error-exitcode=1 --enable=warning,portability \
 		--inline-suppr -Iinclude -D_GNU_SOURCE src tools
 	$(MAKE) --no-print-directory BUILD=build-lint CFLAGS='-O0 -fanalyzer' WERROR=1 build-lint/libkiemphieu.a
