@@ -295,13 +295,51 @@ static json_t *jorg(const struct kp_progress *p, size_t i)
 	return j;
 }
 
+#define JFLAGS (JSON_PRESERVE_ORDER | JSON_COMPACT | JSON_REAL_PRECISION(15))
+
+/* The array of congresses (only those not done, when asked), written one
+ * object at a time: a nationwide campaign never sits whole in jansson. */
+static void put_orgs(struct kp_buf *b, const struct kp_progress *p,
+		     int not_done_only)
+{
+	size_t i;
+	int first = 1;
+
+	kp_buf_addch(b, '[');
+	for (i = 0; i < p->c->n; i++) {
+		json_t *o;
+		char *s;
+
+		if (!p->selected[i] ||
+		    (not_done_only && p->s[i].status == KP_ORG_DONE))
+			continue;
+		o = jorg(p, i);
+		s = json_dumps(o, JFLAGS);
+		if (!s)
+			kp_xmalloc(SIZE_MAX); /* jansson fails only without memory */
+		if (!first)
+			kp_buf_addch(b, ',');
+		kp_buf_addstr(b, s);
+		first = 0;
+		free(s);
+		json_decref(o);
+	}
+	kp_buf_addch(b, ']');
+}
+
+/* Where a placeholder string stands in the dump, written in its place.
+ * Input text cannot hold U+0001 (control characters are not text), so
+ * the placeholders are unique. */
+#define NOT_DONE_MARK "\001not_done\001"
+#define ORGS_MARK "\001orgs\001"
+
 void kp_progress_json(struct kp_buf *b, const struct kp_progress *p)
 {
 	const struct kp_campaign *c = p->c;
-	json_t *root = json_object(), *parents = json_array(), *notdone = json_array();
-	json_t *orgs = json_array(), *breaking = json_array(), *st;
+	json_t *root = json_object(), *parents = json_array();
+	json_t *breaking = json_array(), *st;
 	uint64_t by[4] = { 0, 0, 0, 0 }, overdue = 0;
-	char date[16], *s;
+	char date[16], *s, *mark1, *mark2;
 	size_t i;
 
 	date_str(date, &p->o->as_of);
@@ -317,9 +355,6 @@ void kp_progress_json(struct kp_buf *b, const struct kp_progress *p)
 			continue;
 		by[p->s[i].status]++;
 		overdue += p->overdue[i];
-		json_array_append_new(orgs, jorg(p, i));
-		if (p->s[i].status != KP_ORG_DONE)
-			json_array_append_new(notdone, jorg(p, i));
 		if (p->s[i].status != KP_ORG_INVALID && p->s[i].has_committee &&
 		    kp_verdict_is_error(p->s[i].surplus.verdict))
 			json_array_append_new(breaking, json_pack("{s:s,s:I,s:I,s:o,s:s}",
@@ -341,7 +376,7 @@ void kp_progress_json(struct kp_buf *b, const struct kp_progress *p)
 			"reported", (json_int_t)p->parents[i].done,
 			"total", (json_int_t)p->parents[i].total));
 	json_object_set_new(root, "parents", parents);
-	json_object_set_new(root, "not_done", notdone);
+	json_object_set_new(root, "not_done", json_string(NOT_DONE_MARK));
 	json_object_set_new(root, "surplus", json_pack("{s:I,s:I,s:I,s:I,s:I,s:[I,I],s:o,s:o,s:o,s:o}",
 		"lists", (json_int_t)p->lists,
 		"at_least_min", (json_int_t)p->lists_min,
@@ -385,14 +420,23 @@ void kp_progress_json(struct kp_buf *b, const struct kp_progress *p)
 			jpp(p->new_young, p->new_members, p->prev_young, p->prev_members) : json_null());
 		json_object_set_new(root, "composition", cmp);
 	}
-	json_object_set_new(root, "orgs", orgs);
-	s = json_dumps(root, JSON_PRESERVE_ORDER | JSON_COMPACT | JSON_REAL_PRECISION(15));
+	json_object_set_new(root, "orgs", json_string(ORGS_MARK));
+	s = json_dumps(root, JFLAGS);
 	if (!s)
 		kp_xmalloc(SIZE_MAX);
-	kp_buf_addstr(b, s);
+	json_decref(root);
+	mark1 = strstr(s, "\"\\u0001not_done\\u0001\"");
+	mark2 = strstr(s, "\"\\u0001orgs\\u0001\"");
+	if (!mark1 || !mark2 || mark2 < mark1)
+		abort(); /* the dump always holds both, in this order */
+	kp_buf_add(b, s, (size_t)(mark1 - s));
+	put_orgs(b, p, 1);
+	mark1 += strlen("\"\\u0001not_done\\u0001\"");
+	kp_buf_add(b, mark1, (size_t)(mark2 - mark1));
+	put_orgs(b, p, 0);
+	kp_buf_addstr(b, mark2 + strlen("\"\\u0001orgs\\u0001\""));
 	kp_buf_addch(b, '\n');
 	free(s);
-	json_decref(root);
 }
 
 /* --- CSV: one row per congress --- */
