@@ -126,6 +126,9 @@ static void work(void *ctx, size_t i)
 
 	kp_diag_list_init(l, 1000);
 	kp_buf_init(b);
+	/* congresses one after another on stdout: a blank line between */
+	if (i > 0 && r->j->format == KP_FORMAT_TEXT && !r->j->outdir)
+		kp_buf_addch(b, '\n');
 	r->status[i] = tally_one(org->path, r->o, r->j, &l->sink, b);
 	/* JSON Lines keep one line per congress: an invalid one says so */
 	if (r->status[i] != KP_EXIT_OK && r->status[i] != KP_EXIT_PENDING &&
