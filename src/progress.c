@@ -316,7 +316,7 @@ static void put_orgs(struct kp_buf *b, const struct kp_progress *p,
 		o = jorg(p, i);
 		s = json_dumps(o, JFLAGS);
 		if (!s)
-			kp_xmalloc(SIZE_MAX); /* jansson fails only without memory */
+			kp_xdie_oom(0); /* jansson fails only without memory */
 		if (!first)
 			kp_buf_addch(b, ',');
 		kp_buf_addstr(b, s);
@@ -423,7 +423,7 @@ void kp_progress_json(struct kp_buf *b, const struct kp_progress *p)
 	json_object_set_new(root, "orgs", json_string(ORGS_MARK));
 	s = json_dumps(root, JFLAGS);
 	if (!s)
-		kp_xmalloc(SIZE_MAX);
+		kp_xdie_oom(0); /* jansson fails only without memory */
 	json_decref(root);
 	mark1 = strstr(s, "\"\\u0001not_done\\u0001\"");
 	mark2 = strstr(s, "\"\\u0001orgs\\u0001\"");

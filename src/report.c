@@ -359,7 +359,7 @@ void kp_report_json(struct kp_buf *b, const struct kp_results *res,
 	s = json_dumps(root, JSON_PRESERVE_ORDER | JSON_COMPACT |
 			     JSON_REAL_PRECISION(15));
 	if (!s)
-		kp_xmalloc(SIZE_MAX); /* jansson fails only without memory */
+		kp_xdie_oom(0); /* jansson fails only without memory */
 	kp_buf_addstr(b, s);
 	kp_buf_addch(b, '\n');
 	free(s);
@@ -373,7 +373,7 @@ void kp_report_json_invalid(struct kp_buf *b, const char *org, uint64_t errors)
 	char *s = json_dumps(o, JSON_PRESERVE_ORDER | JSON_COMPACT);
 
 	if (!s)
-		kp_xmalloc(SIZE_MAX);
+		kp_xdie_oom(0); /* jansson fails only without memory */
 	kp_buf_addstr(b, s);
 	kp_buf_addch(b, '\n');
 	free(s);

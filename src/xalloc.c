@@ -7,7 +7,7 @@
 
 #include "kiemphieu/exit.h"
 
-static void die_oom(size_t n)
+void kp_xdie_oom(size_t n)
 {
 	fprintf(stderr, "kiemphieu: error: out of memory (asked for %zu bytes)\n", n);
 	exit(KP_EXIT_IO);
@@ -18,7 +18,7 @@ void *kp_xmalloc(size_t n)
 	void *p = malloc(n ? n : 1);
 
 	if (!p)
-		die_oom(n);
+		kp_xdie_oom(n);
 	return p;
 }
 
@@ -27,10 +27,10 @@ void *kp_xcalloc(size_t n, size_t size)
 	void *p;
 
 	if (size && n > SIZE_MAX / size)
-		die_oom(SIZE_MAX);
+		kp_xdie_oom(SIZE_MAX);
 	p = calloc(n ? n : 1, size ? size : 1);
 	if (!p)
-		die_oom(n * size);
+		kp_xdie_oom(n * size);
 	return p;
 }
 
@@ -39,7 +39,7 @@ void *kp_xrealloc(void *p, size_t n)
 	void *q = realloc(p, n ? n : 1);
 
 	if (!q)
-		die_oom(n);
+		kp_xdie_oom(n);
 	return q;
 }
 
@@ -53,11 +53,11 @@ void *kp_xgrow(void *p, size_t *alloc, size_t need, size_t size)
 		n = 8;
 	while (n < need) {
 		if (n > SIZE_MAX / 2)
-			die_oom(SIZE_MAX);
+			kp_xdie_oom(SIZE_MAX);
 		n *= 2;
 	}
 	if (n > SIZE_MAX / size)
-		die_oom(SIZE_MAX);
+		kp_xdie_oom(SIZE_MAX);
 	*alloc = n;
 	return kp_xrealloc(p, n * size);
 }
@@ -72,7 +72,7 @@ char *kp_xstrndup(const char *s, size_t n)
 	char *p;
 
 	if (n == SIZE_MAX)
-		die_oom(n);
+		kp_xdie_oom(n);
 	p = kp_xmalloc(n + 1);
 	memcpy(p, s, n);
 	p[n] = '\0';

@@ -8,6 +8,10 @@
  * and exit with KP_EXIT_IO, the one place where the library exits (as git's
  * xmalloc does). Sizes are checked for overflow.
  */
+/* Say that memory ran out (n bytes were asked for) and exit with
+ * KP_EXIT_IO; for libraries that report exhaustion by returning NULL. */
+__attribute__((noreturn)) void kp_xdie_oom(size_t n);
+
 void *kp_xmalloc(size_t n);
 void *kp_xcalloc(size_t n, size_t size);
 void *kp_xrealloc(void *p, size_t n);
