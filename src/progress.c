@@ -1,9 +1,9 @@
 /* The progress report of a campaign: text, JSON and CSV. */
-#include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "jsonbuf.h"
 #include "kiemphieu/campaign.h"
 #include "kiemphieu/csv.h"
 #include "kiemphieu/text.h"
@@ -295,8 +295,6 @@ static json_t *jorg(const struct kp_progress *p, size_t i)
 	return j;
 }
 
-#define JFLAGS (JSON_PRESERVE_ORDER | JSON_COMPACT | JSON_REAL_PRECISION(15))
-
 /* The array of congresses (only those not done, when asked), written one
  * object at a time: a nationwide campaign never sits whole in jansson. */
 static void put_orgs(struct kp_buf *b, const struct kp_progress *p,
@@ -307,22 +305,13 @@ static void put_orgs(struct kp_buf *b, const struct kp_progress *p,
 
 	kp_buf_addch(b, '[');
 	for (i = 0; i < p->c->n; i++) {
-		json_t *o;
-		char *s;
-
 		if (!p->selected[i] ||
 		    (not_done_only && p->s[i].status == KP_ORG_DONE))
 			continue;
-		o = jorg(p, i);
-		s = json_dumps(o, JFLAGS);
-		if (!s)
-			kp_xdie_oom(0); /* jansson fails only without memory */
 		if (!first)
 			kp_buf_addch(b, ',');
-		kp_buf_addstr(b, s);
+		kp_json_put(b, jorg(p, i));
 		first = 0;
-		free(s);
-		json_decref(o);
 	}
 	kp_buf_addch(b, ']');
 }
@@ -421,7 +410,7 @@ void kp_progress_json(struct kp_buf *b, const struct kp_progress *p)
 		json_object_set_new(root, "composition", cmp);
 	}
 	json_object_set_new(root, "orgs", json_string(ORGS_MARK));
-	s = json_dumps(root, JFLAGS);
+	s = json_dumps(root, KP_JSON_FLAGS);
 	if (!s)
 		kp_xdie_oom(0); /* jansson fails only without memory */
 	json_decref(root);

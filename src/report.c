@@ -1,10 +1,10 @@
 /* Text, JSON and CSV reports of a congress's results. */
 #include "kiemphieu/report.h"
 
-#include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "jsonbuf.h"
 #include "kiemphieu/csv.h"
 #include "kiemphieu/text.h"
 #include "kiemphieu/xalloc.h"
@@ -347,7 +347,6 @@ void kp_report_json(struct kp_buf *b, const struct kp_results *res,
 		    const struct kp_report_meta *meta)
 {
 	json_t *root = json_object(), *contests = json_array();
-	char *s;
 	size_t i;
 
 	json_object_set_new(root, "org", json_string(res->cg->org));
@@ -356,28 +355,15 @@ void kp_report_json(struct kp_buf *b, const struct kp_results *res,
 	json_object_set_new(root, "contests", contests);
 	if (meta)
 		json_object_set_new(root, "audit", jaudit(meta));
-	s = json_dumps(root, JSON_PRESERVE_ORDER | JSON_COMPACT |
-			     JSON_REAL_PRECISION(15));
-	if (!s)
-		kp_xdie_oom(0); /* jansson fails only without memory */
-	kp_buf_addstr(b, s);
+	kp_json_put(b, root);
 	kp_buf_addch(b, '\n');
-	free(s);
-	json_decref(root);
 }
 
 void kp_report_json_invalid(struct kp_buf *b, const char *org, uint64_t errors)
 {
-	json_t *o = json_pack("{s:s,s:b,s:I}", "org", org, "invalid", 1,
-			      "errors", (json_int_t)errors);
-	char *s = json_dumps(o, JSON_PRESERVE_ORDER | JSON_COMPACT);
-
-	if (!s)
-		kp_xdie_oom(0); /* jansson fails only without memory */
-	kp_buf_addstr(b, s);
+	kp_json_put(b, json_pack("{s:s,s:b,s:I}", "org", org, "invalid", 1,
+				 "errors", (json_int_t)errors));
 	kp_buf_addch(b, '\n');
-	free(s);
-	json_decref(o);
 }
 
 /* --- CSV --- */
