@@ -25,19 +25,17 @@ static int compare_main(const struct kp_cmd *self, int argc, char **argv)
 	status = kp_compare((const char *const *)(argv + optind),
 			    (size_t)(argc - optind), &o.csv, &out, &res, &cli.sink);
 	if (status == KP_EXIT_OK) {
-		kp_buf_addf(&out, "%llu ballot%s compared: %s\n",
+		kp_buf_addf(&out, "%llu ballot%s compared: ",
 			    (unsigned long long)res.ballots,
-			    res.ballots == 1 ? "" : "s",
-			    res.disagreements ? "" : "all agree");
+			    res.ballots == 1 ? "" : "s");
 		if (res.disagreements) {
-			/* rewrite the end of the line with the count */
-			out.len -= 2;
-			kp_buf_addf(&out, " %llu disagreement%s\n",
+			kp_buf_addf(&out, "%llu disagreement%s\n",
 				    (unsigned long long)res.disagreements,
 				    res.disagreements == 1 ? "" : "s");
-		}
-		if (res.disagreements)
 			status = KP_EXIT_DATA;
+		} else {
+			kp_buf_addstr(&out, "all agree\n");
+		}
 	}
 	return kp_cli_end(&cli, &out, status);
 }

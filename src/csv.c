@@ -464,11 +464,9 @@ static int is_blank_line(const char *s, size_t len)
 	return 1;
 }
 
-/* The column of byte `off` of the current line, for text errors. */
-static uint64_t col_at(struct part *pt, const char *s, size_t off)
+/* The 1-based character column of byte `off` of the line s. */
+static uint64_t col_at(const char *s, size_t off)
 {
-	/* when the record began on this very line, count from its start */
-	(void)pt;
 	return chars_in(s, off) + 1;
 }
 
@@ -477,7 +475,7 @@ static void report_bad_utf8(struct part *pt, const char *s, size_t len)
 	const uint8_t *e = u8_check((const uint8_t *)s, len);
 	size_t off = e ? (size_t)((const char *)e - s) : 0;
 
-	kp_error(psink(pt), pt->r->name, pt->line, col_at(pt, s, off),
+	kp_error(psink(pt), pt->r->name, pt->line, col_at(s, off),
 		 "byte 0x%02x is not valid %s",
 		 e ? *e : 0, kp_encoding_name(pt->r->enc));
 }
@@ -536,7 +534,7 @@ static void feed_line(struct part *pt, const char *s, size_t len, int complete)
 	}
 	bad = flags & LINE_CONTROL ? find_control(s, len) : len;
 	if (bad < len && !pt->bad) {
-		kp_error(psink(pt), r->name, pt->line, col_at(pt, s, bad),
+		kp_error(psink(pt), r->name, pt->line, col_at(s, bad),
 			 "byte 0x%02x is not text%s", (unsigned char)s[bad],
 			 s[bad] == 0 && r->auto_utf8 ?
 				 " (a UTF-16 file without a byte order mark? "
@@ -562,7 +560,7 @@ static void feed_line(struct part *pt, const char *s, size_t len, int complete)
 					 KP_CSV_FIELD_MAX);
 			else
 				kp_error(psink(pt), r->name, pt->line,
-					 col_at(pt, s, n),
+					 col_at(s, n),
 					 "stray quote: a field that holds a quote "
 					 "must be enclosed in quotes, with its "
 					 "quotes doubled");
