@@ -34,7 +34,7 @@ extern const struct kp_cmd kp_cmd_minutes;
 /* Where diagnostics go: stderr, at most max_errors of them. */
 struct kp_cli {
 	struct kp_diag_sink sink;
-	uint64_t max_shown, shown, hidden;
+	uint64_t max_shown, shown;
 };
 
 void kp_cli_init(struct kp_cli *cli);

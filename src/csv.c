@@ -631,18 +631,40 @@ static ssize_t read_at(struct part *pt, char *dst, size_t want)
 	return n;
 }
 
+/* Where the end of the converted bytes is: the line and the column after
+ * them. The scan goes on from where the last call stopped, so that a file
+ * full of undecodable bytes costs linear time, not a rescan per byte. */
+struct decpos {
+	size_t at;		/* bytes of buf (from start) scanned */
+	uint64_t line;
+	uint64_t col;		/* characters since the line's start */
+};
+
+static void decpos_advance(struct decpos *dp, const char *b, size_t len)
+{
+	for (; dp->at < len; dp->at++)
+		if (b[dp->at] == '\n') {
+			dp->line++;
+			dp->col = 0;
+		} else if (((unsigned char)b[dp->at] & 0xc0) != 0x80) {
+			dp->col++;
+		}
+}
+
 /* Append converted bytes; an undecodable byte becomes U+FFFD after an
  * error at its line and column. */
 static void decode(struct part *pt, int at_eof)
 {
 	char *inp = pt->in;
 	size_t inleft = pt->inlen;
+	struct decpos dp = { 0, 0, 0 };
+	int scanning = 0;
 
 	for (;;) {
 		char *outp;
 		size_t outleft, r;
 
-		make_room(pt, inleft * 4 + 64);
+		make_room(pt, inleft * 4 + 64); /* start is 0 from here on */
 		outp = pt->buf + pt->len;
 		outleft = pt->alloc - pt->len - 1;
 		r = iconv(pt->cd, inleft || !at_eof ? &inp : NULL, &inleft,
@@ -658,25 +680,22 @@ static void decode(struct part *pt, int at_eof)
 		if (errno == EINVAL && !at_eof)
 			break; /* a character cut by the chunk: read more */
 		{
-			/* where: the line and column after the bytes not yet fed */
-			const char *b = pt->buf + pt->start, *e = pt->buf + pt->len;
-			uint64_t line = pt->line;
-			const char *ls = b, *q;
 			size_t unit = pt->r->enc == KP_ENC_CP1258 ? 1 : 2;
 
-			for (q = b; q < e; q++)
-				if (*q == '\n') {
-					line++;
-					ls = q + 1;
-				}
+			if (!scanning) {
+				dp.line = pt->line;
+				scanning = 1;
+			}
+			decpos_advance(&dp, pt->buf + pt->start,
+				       pt->len - pt->start);
 			if (errno == EINVAL)
-				kp_error(psink(pt), pt->r->name, line,
-					 chars_in(ls, (size_t)(e - ls)) + 1,
+				kp_error(psink(pt), pt->r->name, dp.line,
+					 dp.col + 1,
 					 "the file ends in the middle of a %s character",
 					 kp_encoding_name(pt->r->enc));
 			else
-				kp_error(psink(pt), pt->r->name, line,
-					 chars_in(ls, (size_t)(e - ls)) + 1,
+				kp_error(psink(pt), pt->r->name, dp.line,
+					 dp.col + 1,
 					 "bytes that are not valid %s",
 					 kp_encoding_name(pt->r->enc));
 			if (unit > inleft)

@@ -28,10 +28,8 @@ static void print_diag(void *ctx, const struct kp_diag *d)
 	struct kp_cli *cli = ctx;
 	const char *sev = d->severity == KP_SEV_ERROR ? "error" : "warning";
 
-	if (cli->max_shown && cli->shown >= cli->max_shown) {
-		cli->hidden++;
+	if (cli->max_shown && cli->shown >= cli->max_shown)
 		return;
-	}
 	cli->shown++;
 	if (!d->file[0])
 		fprintf(stderr, "kiemphieu: %s: %s\n", sev, d->msg);
@@ -56,10 +54,13 @@ void kp_cli_init(struct kp_cli *cli)
 int kp_cli_finish(struct kp_cli *cli, int status)
 {
 	uint64_t e = cli->sink.errors, w = cli->sink.warnings;
+	/* counted, not printed: past --max-errors, and those a collecting
+	 * list kept only as a count */
+	uint64_t hidden = e + w > cli->shown ? e + w - cli->shown : 0;
 
-	if (cli->hidden)
+	if (hidden)
 		fprintf(stderr, "kiemphieu: %llu more not shown (--max-errors)\n",
-			(unsigned long long)cli->hidden);
+			(unsigned long long)hidden);
 	if (e || w)
 		fprintf(stderr, "kiemphieu: %llu error%s, %llu warning%s\n",
 			(unsigned long long)e, e == 1 ? "" : "s",

@@ -15,24 +15,10 @@
 #include "kiemphieu/model.h"
 #include "kiemphieu/report.h"
 #include "kiemphieu/tally.h"
+#include "fuzz.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static char dir[64];
-
-static void put(const char *name, const uint8_t *p, size_t n)
-{
-	char path[128];
-	FILE *f;
-
-	snprintf(path, sizeof(path), "%s/%s", dir, name);
-	f = fopen(path, "wb");
-	if (!f)
-		abort();
-	if (n && fwrite(p, 1, n, f) != n)
-		abort();
-	fclose(f);
-}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -50,9 +36,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char path[128];
 
 	if (!dir[0]) {
-		snprintf(dir, sizeof(dir), "/tmp/kp-fuzz-XXXXXX");
-		if (!mkdtemp(dir))
-			abort();
+		fuzz_dir("kp-fuzz");
 		snprintf(path, sizeof(path), "%s/ballots", dir);
 		mkdir(path, 0700);
 	}

@@ -16,24 +16,10 @@
 #include "kiemphieu/campaign.h"
 #include "kiemphieu/model.h"
 #include "kiemphieu/tally.h"
+#include "fuzz.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static char dir[64];
-
-static void put(const char *name, const void *p, size_t n)
-{
-	char path[160];
-	FILE *f;
-
-	snprintf(path, sizeof(path), "%s/%s", dir, name);
-	f = fopen(path, "wb");
-	if (!f)
-		abort();
-	if (n && fwrite(p, 1, n, f) != n)
-		abort();
-	fclose(f);
-}
 
 static const char contests[] =
 	"contest,kind,seats,reserves,base,date,prev_members,prev_women,prev_young\n"
@@ -99,9 +85,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char path[160];
 
 	if (!dir[0]) {
-		snprintf(dir, sizeof(dir), "/tmp/kp-fuzz-load-XXXXXX");
-		if (!mkdtemp(dir))
-			abort();
+		fuzz_dir("kp-fuzz-load");
 		snprintf(path, sizeof(path), "%s/ballots", dir);
 		mkdir(path, 0700);
 		snprintf(path, sizeof(path), "%s/k", dir);
