@@ -16,6 +16,7 @@ BINDIR ?= $(PREFIX)/bin
 LIBDIR ?= $(PREFIX)/lib
 INCLUDEDIR ?= $(PREFIX)/include
 MANDIR ?= $(PREFIX)/share/man
+LOCALEDIR ?= $(PREFIX)/share/locale
 DESTDIR ?=
 
 CC ?= cc
@@ -34,9 +35,22 @@ CFLAGS += -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame
 LDFLAGS += -fsanitize=address,undefined
 endif
 VERSION := $(shell cat VERSION)
-ALL_CPPFLAGS = -Iinclude -D_GNU_SOURCE -DKP_VERSION='"$(VERSION)"' $(CPPFLAGS)
+ALL_CPPFLAGS = -Iinclude -D_GNU_SOURCE -DKP_VERSION='"$(VERSION)"' -DKP_LOCALEDIR='"$(LOCALEDIR)"' $(CPPFLAGS)
 ALL_CFLAGS = $(WARNINGS) -pthread $(CFLAGS)
 LIBS = -lcsv -ljansson -lunistring -lcrypto -lpthread
+
+# translations: po/LANG.po -> $(BUILD)/locale/LANG/LC_MESSAGES/kiemphieu.mo
+PO = $(wildcard po/*.po)
+MO = $(PO:po/%.po=$(BUILD)/locale/%/LC_MESSAGES/kiemphieu.mo)
+XGETTEXT_FLAGS = --from-code=UTF-8 --add-comments=TRANSLATORS: \
+	--keyword=_ --keyword=N_ --keyword=Q_:1,2 --keyword=P_:1c,2 \
+	--keyword=kp_error:5 --keyword=kp_warning:5 --keyword=kp_diag:6 \
+	--keyword=kp_cli_usage:2 --keyword=add_reason:2 --flag=add_reason:2:c-format \
+	--flag=kp_error:5:c-format --flag=kp_warning:5:c-format \
+	--flag=kp_diag:6:c-format --flag=kp_cli_usage:2:c-format \
+	--package-name=kiemphieu --package-version=$(VERSION) \
+	--msgid-bugs-address=https://github.com/kiemphieu/kiemphieu/issues \
+	--sort-by-file --no-wrap
 
 LIB_SRC = $(filter-out src/main.c src/cmd_%.c,$(wildcard src/*.c))
 CMD_SRC = src/main.c $(wildcard src/cmd_*.c)
@@ -49,13 +63,26 @@ UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 TOOLS = $(BUILD)/kpgen $(BUILD)/kpbench
 
 .PHONY: all deps test-deps demo check test unit e2e bench bench-campaign install uninstall \
-	sanitize lint clean data-check fuzz fuzz-build fuzz-regress valgrind
+	sanitize lint clean pot data-check fuzz fuzz-build fuzz-regress valgrind
 
-all: $(BIN) bin/kiemphieu
+all: $(BIN) $(MO) bin/kiemphieu
 
-bin/kiemphieu: $(BIN)
+# bin/ holds a copy of the program and its catalogues beside it
+bin/kiemphieu: $(BIN) $(MO)
 	@mkdir -p bin
 	cp $(BIN) $@
+	rm -rf bin/locale && cp -R $(BUILD)/locale bin/locale
+
+$(BUILD)/locale/%/LC_MESSAGES/kiemphieu.mo: po/%.po
+	@mkdir -p $(dir $@)
+	msgfmt --check --output-file=$@ $<
+
+# po/kiemphieu.pot from the sources, and each po/LANG.po brought up to date
+# with it (then translate what msgmerge marked new or fuzzy)
+pot:
+	xgettext $(XGETTEXT_FLAGS) --output=po/kiemphieu.pot src/*.c src/*.h
+	@sed -i '/^"POT-Creation-Date:/d' po/kiemphieu.pot
+	@for p in $(PO); do msgmerge --quiet --update --backup=none --no-wrap $$p po/kiemphieu.pot; done
 
 $(BUILD)/obj/%.o: src/%.c $(wildcard include/kiemphieu/*.h) VERSION
 	@mkdir -p $(dir $@)
@@ -93,11 +120,12 @@ demo: deps
 check: test-deps
 	@$(MAKE) --no-print-directory test
 
-test: $(BIN) $(UNIT_BIN) $(TOOLS)
+test: $(BIN) $(MO) $(UNIT_BIN) $(TOOLS)
 	@tests/run-unit $(UNIT_BIN)
 	@tests/data-check $(BUILD)/kpgen
 	@tests/contract $(BIN)
 	@tests/man-check $(BIN)
+	@tests/po-check $(BIN)
 	@tests/e2e/run $(BIN)
 
 sanitize: test-deps
@@ -128,7 +156,7 @@ bench-campaign: deps
 	@$(MAKE) --no-print-directory all $(TOOLS) $(NATIONAL_DIR)/campaign.csv
 	@$(BUILD)/kpbench --campaign $(BIN) $(NATIONAL_DIR)
 
-install: $(BIN) $(LIBA)
+install: $(BIN) $(LIBA) $(MO)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCLUDEDIR)/kiemphieu
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/kiemphieu
 	install -m 644 $(LIBA) $(DESTDIR)$(LIBDIR)/libkiemphieu.a
@@ -136,11 +164,17 @@ install: $(BIN) $(LIBA)
 	install -d $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(PREFIX)/share/bash-completion/completions
 	install -m 644 docs/kiemphieu.1 $(DESTDIR)$(MANDIR)/man1/kiemphieu.1
 	install -m 644 contrib/kiemphieu.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/kiemphieu
+	@for m in $(MO); do l=$${m#$(BUILD)/locale/}; l=$${l%%/*}; \
+		echo "install $$m -> $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/kiemphieu.mo"; \
+		install -d $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES && \
+		install -m 644 $$m $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/kiemphieu.mo || exit 1; \
+	done
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/kiemphieu $(DESTDIR)$(LIBDIR)/libkiemphieu.a \
 		$(DESTDIR)$(MANDIR)/man1/kiemphieu.1 \
-		$(DESTDIR)$(PREFIX)/share/bash-completion/completions/kiemphieu
+		$(DESTDIR)$(PREFIX)/share/bash-completion/completions/kiemphieu \
+		$(DESTDIR)$(LOCALEDIR)/*/LC_MESSAGES/kiemphieu.mo
 	rm -rf $(DESTDIR)$(INCLUDEDIR)/kiemphieu
 
 # libFuzzer targets (clang): each runs FUZZ_SECONDS, or FUZZ_RUNS executions
@@ -181,7 +215,7 @@ fuzz-regress: fuzz-build
 # every unit test and end-to-end case under valgrind: no error, no leak
 valgrind: test-deps
 	@scripts/install-deps --lint
-	@$(MAKE) --no-print-directory BUILD=build-vg CFLAGS='-O1 -g' $(BIN:$(BUILD)/%=build-vg/%) \
+	@$(MAKE) --no-print-directory BUILD=build-vg CFLAGS='-O1 -g' $(BIN:$(BUILD)/%=build-vg/%) $(MO:$(BUILD)/%=build-vg/%) \
 		$(UNIT_BIN:$(BUILD)/%=build-vg/%)
 	@RUN_WRAPPER=tests/valgrind-run tests/run-unit $(UNIT_BIN:$(BUILD)/%=build-vg/%)
 	@KP_REAL=$(CURDIR)/build-vg/kiemphieu tests/e2e/run tests/valgrind-kiemphieu

@@ -6,9 +6,9 @@ _kiemphieu()
 	cur=${COMP_WORDS[COMP_CWORD]}
 	prev=${COMP_WORDS[COMP_CWORD-1]}
 	cmd=${COMP_WORDS[1]}
-	common="--encoding --delimiter --surplus-min --surplus-max --max-errors --jobs --help"
+	common="--encoding --delimiter --surplus-min --surplus-max --max-errors --jobs --lang --help"
 	if [ "$COMP_CWORD" -eq 1 ]; then
-		COMPREPLY=($(compgen -W "check tally progress minutes compare verify --help --version" -- "$cur"))
+		COMPREPLY=($(compgen -W "check tally progress minutes compare verify --help --version --lang" -- "$cur"))
 		return
 	fi
 	case $prev in
@@ -18,6 +18,8 @@ _kiemphieu()
 		COMPREPLY=($(compgen -W "auto utf-8 utf-16le utf-16be windows-1258" -- "$cur")); return ;;
 	--delimiter)
 		COMPREPLY=($(compgen -W ", ; tab" -- "$cur")); return ;;
+	--lang)
+		COMPREPLY=($(compgen -W "vi en" -- "$cur")); return ;;
 	--out)
 		COMPREPLY=($(compgen -d -- "$cur")); return ;;
 	-o|--output)

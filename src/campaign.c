@@ -9,6 +9,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "i18n.h"
+#include "kiemphieu/buf.h"
 #include "kiemphieu/exit.h"
 #include "kiemphieu/text.h"
 #include "kiemphieu/xalloc.h"
@@ -229,21 +231,57 @@ static int age_on(const struct kp_date *born, const struct kp_date *on)
 	return age;
 }
 
+/* Append "; " (unless *to is still NULL) and text to *to. */
+static void append_str(char **to, const char *text)
+{
+	size_t n = *to ? strlen(*to) : 0, len = strlen(text);
+
+	*to = kp_xrealloc(*to, n + 2 + len + 1);
+	if (n) {
+		memcpy(*to + n, "; ", 2);
+		n += 2;
+	}
+	memcpy(*to + n, text, len + 1);
+}
+
+/* A reason why the congress is not done, in English (for JSON and CSV)
+ * and in the language of the messages. */
+static void add_reason_pair(struct kp_summary *s, const char *en,
+			    const char *text)
+{
+	append_str(&s->reason, en);
+	append_str(&s->reason_text, text);
+}
+
 static void add_reason(struct kp_summary *s, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
 static void add_reason(struct kp_summary *s, const char *fmt, ...)
 {
-	size_t n = strlen(s->reason);
+	char en[256], text[512];
 	va_list ap;
 
-	if (n && n + 2 < sizeof(s->reason)) {
-		memcpy(s->reason + n, "; ", 3);
-		n += 2;
-	}
 	va_start(ap, fmt);
-	vsnprintf(s->reason + n, sizeof(s->reason) - n, fmt, ap);
+	vsnprintf(en, sizeof(en), fmt, ap);
 	va_end(ap);
+	va_start(ap, fmt);
+	vsnprintf(text, sizeof(text), _(fmt), ap);
+	va_end(ap);
+	add_reason_pair(s, en, text);
+}
+
+void kp_summary_release(struct kp_summary *s)
+{
+	size_t i;
+
+	free(s->reason);
+	free(s->reason_text);
+	for (i = 0; i < s->nerrors; i++) {
+		free(s->errors[i]);
+		free(s->errors_text[i]);
+	}
+	s->reason = s->reason_text = NULL;
+	s->nerrors = 0;
 }
 
 static void describe_pending(struct kp_summary *s,
@@ -252,20 +290,31 @@ static void describe_pending(struct kp_summary *s,
 	size_t i;
 
 	if (cr->ntied) {
-		char nos[96] = "";
-		size_t n = 0;
+		char nos[96] = "", nos_text[160] = "", en[256], text[512];
+		size_t n = 0, nt = 0;
 
-		for (i = 0; i < cr->ntied && n + 12 < sizeof(nos); i++)
+		for (i = 0; i < cr->ntied && nt + 24 < sizeof(nos_text); i++) {
+			const char *sep = !i ? "" : i + 1 < cr->ntied ? ", " : NULL;
+
 			n += (size_t)snprintf(nos + n, sizeof(nos) - n, "%s%u",
-					      i ? (i + 1 == cr->ntied ? " and " : ", ") : "",
-					      cr->tied[i]);
-		add_reason(s, "%s: a tie between candidates %s, a further round "
-			      "is needed", cr->ct->id, nos);
+					      sep ? sep : " and ", cr->tied[i]);
+			nt += (size_t)snprintf(nos_text + nt, sizeof(nos_text) - nt,
+					       "%s%u", sep ? sep : _(" and "),
+					       cr->tied[i]);
+		}
+		snprintf(en, sizeof(en), "%s: a tie between candidates %s, a "
+			 "further round is needed", cr->ct->id, nos);
+		snprintf(text, sizeof(text), _("%s: a tie between candidates %s, a "
+					       "further round is needed"),
+			 cr->ct->id, nos_text);
+		add_reason_pair(s, en, text);
+	} else if (cr->unfilled == 1) {
+		add_reason(s, "%s: 1 seat open after round %zu, a further "
+			      "round is needed", cr->ct->id, cr->nrounds);
 	} else {
-		add_reason(s, "%s: %llu seat%s open after round %zu, a further "
+		add_reason(s, "%s: %llu seats open after round %zu, a further "
 			      "round is needed", cr->ct->id,
-			   (unsigned long long)cr->unfilled,
-			   cr->unfilled == 1 ? "" : "s", cr->nrounds);
+			   (unsigned long long)cr->unfilled, cr->nrounds);
 	}
 }
 
@@ -276,10 +325,9 @@ void kp_summarize(struct kp_summary *s, const struct kp_results *res,
 	size_t i, j, held = 0, done = 0;
 	const struct kp_contest_result *com = NULL;
 
-	s->reason[0] = '\0';
 	if (data_status != KP_EXIT_OK) {
 		s->status = KP_ORG_INVALID;
-		snprintf(s->reason, sizeof(s->reason), "its data has errors");
+		add_reason(s, "its data has errors");
 		return;
 	}
 	for (i = 0; i < res->n; i++) {
@@ -296,12 +344,12 @@ void kp_summarize(struct kp_summary *s, const struct kp_results *res,
 	}
 	if (!res->n) {
 		s->status = KP_ORG_NOT_STARTED;
-		snprintf(s->reason, sizeof(s->reason), "contests.csv lists no election");
+		add_reason(s, "contests.csv lists no election");
 	} else if (done == res->n) {
 		s->status = KP_ORG_DONE;
 	} else if (!held) {
 		s->status = KP_ORG_NOT_STARTED;
-		snprintf(s->reason, sizeof(s->reason), "no ballots yet");
+		add_reason(s, "no ballots yet");
 	} else {
 		s->status = KP_ORG_IN_PROGRESS;
 		for (i = 0; i < res->n; i++) {
@@ -356,24 +404,29 @@ struct first_errors {
 	struct kp_diag_sink *next;
 };
 
+/* "FILE:LINE:COL: msg", allocated */
+static char *where(const struct kp_diag *d, const char *msg)
+{
+	struct kp_buf b = KP_BUF_INIT;
+
+	kp_buf_addstr(&b, d->file);
+	if (d->line)
+		kp_buf_addf(&b, ":%llu", (unsigned long long)d->line);
+	if (d->line && d->col)
+		kp_buf_addf(&b, ":%llu", (unsigned long long)d->col);
+	kp_buf_addf(&b, ": %s", msg);
+	return kp_buf_detach(&b);
+}
+
 static void keep_first(void *ctx, const struct kp_diag *d)
 {
 	struct first_errors *f = ctx;
 	struct kp_summary *s = f->s;
 
 	if (d->severity == KP_SEV_ERROR && s->nerrors < KP_SUMMARY_ERRORS) {
-		char *e = s->errors[s->nerrors++];
-
-		if (d->line && d->col)
-			snprintf(e, sizeof(s->errors[0]), "%.200s:%llu:%llu: %.250s",
-				 d->file, (unsigned long long)d->line,
-				 (unsigned long long)d->col, d->msg);
-		else if (d->line)
-			snprintf(e, sizeof(s->errors[0]), "%.200s:%llu: %.250s",
-				 d->file, (unsigned long long)d->line, d->msg);
-		else
-			snprintf(e, sizeof(s->errors[0]), "%.200s: %.250s",
-				 d->file, d->msg);
+		s->errors[s->nerrors] = where(d, d->msg_en);
+		s->errors_text[s->nerrors] = where(d, d->msg);
+		s->nerrors++;
 	}
 	kp_diag_report(f->next, d);
 }

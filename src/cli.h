@@ -21,7 +21,8 @@ struct kp_cmd {
 	int (*fn)(const struct kp_cmd *self, int argc, char **argv);
 	const char *usage;	/* first line of --help and the man SYNOPSIS */
 	const char *summary;	/* one line, for the list of commands */
-	const char *help;	/* what it does and its options, for --help */
+	const char *help;	/* what it does and its own options, for --help */
+	const char *exits;	/* its exit statuses, after the common options */
 };
 
 extern const struct kp_cmd kp_cmd_check;
@@ -46,6 +47,7 @@ int kp_cli_finish(struct kp_cli *cli, int status);
 /* A usage error: "kiemphieu CMD: error: MSG" and the usage line; returns 2. */
 int kp_cli_usage(const struct kp_cmd *c, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+/* (fmt is translated: give it a literal, or N_() one) */
 
 /* Print --help of a command to stdout; returns 0, or 3 if stdout fails. */
 int kp_cli_help(const struct kp_cmd *c);
@@ -65,6 +67,7 @@ enum {
 	KP_OPT_SURPLUS_MIN,
 	KP_OPT_SURPLUS_MAX,
 	KP_OPT_MAX_ERRORS,
+	KP_OPT_LANG,
 	KP_OPT_JOBS = 'j',
 	KP_OPT_HELP = 'h'
 };
@@ -76,16 +79,11 @@ enum {
 	{ "surplus-max", required_argument, NULL, KP_OPT_SURPLUS_MAX }, \
 	{ "max-errors", required_argument, NULL, KP_OPT_MAX_ERRORS }, \
 	{ "jobs", required_argument, NULL, KP_OPT_JOBS }, \
+	{ "lang", required_argument, NULL, KP_OPT_LANG }, \
 	{ "help", no_argument, NULL, KP_OPT_HELP }
 
-#define KP_CLI_COMMON_HELP \
-	"  --encoding ENC     auto (default), utf-8, utf-16le, utf-16be or windows-1258\n" \
-	"  --delimiter D      ',', ';' or 'tab' (default: found from the header)\n" \
-	"  --surplus-min N    smallest committee surplus, in percent (default 10)\n" \
-	"  --surplus-max N    largest committee surplus, in percent (default 30)\n" \
-	"  --max-errors N     show at most N diagnostics (default 100; 0: all)\n" \
-	"  -j, --jobs N       threads for large ballot files (default: the cores)\n" \
-	"  -h, --help         show this help\n"
+/* the common options, for --help */
+extern const char kp_cli_common_help[];
 
 /*
  * A progress bar on stderr while a campaign is worked through: shown only

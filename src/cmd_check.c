@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "i18n.h"
 #include "kiemphieu/batch.h"
 #include "kiemphieu/buf.h"
 #include "kiemphieu/campaign.h"
@@ -32,14 +33,19 @@ static int check_congress(const char *path, const struct kp_tally_opts *o,
 	}
 	for (i = 0; i < cg.n; i++)
 		files += cg.contests[i].nrounds;
-	if (sink->errors > errors)
-		kp_buf_addf(out, "%s: %llu error%s\n", path,
-			    (unsigned long long)(sink->errors - errors),
-			    sink->errors - errors == 1 ? "" : "s");
-	else
-		kp_buf_addf(out, "%s: ok (%zu contest%s, %zu ballot file%s)\n",
-			    path, cg.n, cg.n == 1 ? "" : "s", files,
-			    files == 1 ? "" : "s");
+	kp_buf_addf(out, "%s: ", path);
+	if (sink->errors > errors) {
+		kp_buf_addf(out, Q_("%llu error", "%llu errors", sink->errors - errors),
+			    (unsigned long long)(sink->errors - errors));
+	} else {
+		kp_buf_addf(out, "%s (", _("ok"));
+		kp_buf_addf(out, Q_("%zu contest", "%zu contests", cg.n), cg.n);
+		kp_buf_addstr(out, ", ");
+		kp_buf_addf(out, Q_("%zu ballot file", "%zu ballot files", files),
+			    files);
+		kp_buf_addch(out, ')');
+	}
+	kp_buf_addch(out, '\n');
 	kp_congress_release(&cg);
 	return status;
 }
@@ -92,7 +98,7 @@ static int check_campaign(const char *path, struct kp_tally_opts *o,
 
 	status = kp_campaign_load(&c, path, &o->csv, &cli->sink);
 	kp_buf_addf(out, "%s: %s\n", c.file, cli->sink.errors > errors ?
-		    "errors" : "ok");
+		    _("errors") : _("ok"));
 	memset(&r, 0, sizeof(r));
 	r.c = &c;
 	r.o = o;
@@ -149,12 +155,11 @@ static int check_main(const struct kp_cmd *self, int argc, char **argv)
 const struct kp_cmd kp_cmd_check = {
 	"check", check_main,
 	"kiemphieu check [options] PATH...",
-	"check congress or campaign folders, without printing results",
-	"Check congress folders, or campaign folders (with a campaign.csv) and\n"
-	"every congress in them: formats, references, candidate lists and their\n"
-	"surplus, and every ballot, without printing results. Every problem is\n"
-	"listed as FILE:LINE:COL.\n\n"
-	"Options:\n"
-	KP_CLI_COMMON_HELP
-	"\nExit status: 0 no error, 1 some error, 2 usage, 3 I/O error.\n"
+	N_("check congress or campaign folders, without printing results"),
+	N_("Check congress folders, or campaign folders (with a campaign.csv) and\n"
+	   "every congress in them: formats, references, candidate lists and their\n"
+	   "surplus, and every ballot, without printing results. Every problem is\n"
+	   "listed as FILE:LINE:COL.\n\n"
+	   "Options:\n"),
+	N_("\nExit status: 0 no error, 1 some error, 2 usage, 3 I/O error.\n")
 };

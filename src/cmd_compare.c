@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "i18n.h"
 #include "kiemphieu/compare.h"
 #include "kiemphieu/exit.h"
 
@@ -25,16 +26,15 @@ static int compare_main(const struct kp_cmd *self, int argc, char **argv)
 	status = kp_compare((const char *const *)(argv + optind),
 			    (size_t)(argc - optind), &o.csv, &out, &res, &cli.sink);
 	if (status == KP_EXIT_OK) {
-		kp_buf_addf(&out, "%llu ballot%s compared: ",
-			    (unsigned long long)res.ballots,
-			    res.ballots == 1 ? "" : "s");
+		kp_buf_addf(&out, Q_("%llu ballot compared: ", "%llu ballots compared: ",
+				     res.ballots), (unsigned long long)res.ballots);
 		if (res.disagreements) {
-			kp_buf_addf(&out, "%llu disagreement%s\n",
-				    (unsigned long long)res.disagreements,
-				    res.disagreements == 1 ? "" : "s");
+			kp_buf_addf(&out, Q_("%llu disagreement\n", "%llu disagreements\n",
+					     res.disagreements),
+				    (unsigned long long)res.disagreements);
 			status = KP_EXIT_DATA;
 		} else {
-			kp_buf_addstr(&out, "all agree\n");
+			kp_buf_addstr(&out, _("all agree\n"));
 		}
 	}
 	return kp_cli_end(&cli, &out, status);
@@ -43,14 +43,13 @@ static int compare_main(const struct kp_cmd *self, int argc, char **argv)
 const struct kp_cmd kp_cmd_compare = {
 	"compare", compare_main,
 	"kiemphieu compare [options] A.csv B.csv [C.csv]",
-	"compare two or three entries of the same ballots",
-	"Compare ballot files of one contest typed in independently on two or\n"
-	"three computers, ballot by ballot (matched by ballot id) and column by\n"
-	"column (matched by header). Every disagreement is a line: each side's\n"
-	"FILE:LINE, what differs, and each side's value ('x' crossed, '' kept).\n"
-	"The entries are accepted only when all agree.\n\n"
-	"Options:\n"
-	KP_CLI_COMMON_HELP
-	"\nExit status: 0 all agree, 1 a disagreement or invalid data, 2 usage,\n"
-	"3 I/O error.\n"
+	N_("compare two or three entries of the same ballots"),
+	N_("Compare ballot files of one contest typed in independently on two or\n"
+	   "three computers, ballot by ballot (matched by ballot id) and column by\n"
+	   "column (matched by header). Every disagreement is a line: each side's\n"
+	   "FILE:LINE, what differs, and each side's value ('x' crossed, '' kept).\n"
+	   "The entries are accepted only when all agree.\n\n"
+	   "Options:\n"),
+	N_("\nExit status: 0 all agree, 1 a disagreement or invalid data, 2 usage,\n"
+	   "3 I/O error.\n")
 };

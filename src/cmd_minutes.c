@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "i18n.h"
 #include "kiemphieu/audit.h"
 #include "kiemphieu/exit.h"
 #include "kiemphieu/minutes.h"
@@ -69,7 +70,7 @@ static int minutes_main(const struct kp_cmd *self, int argc, char **argv)
 			/* the page is written whole or not at all */
 			if (kp_write_atomic(x.output, out.s, out.len, err,
 					    sizeof(err)) != 0) {
-				fprintf(stderr, "kiemphieu: error: %s\n", err);
+				fprintf(stderr, _("kiemphieu: error: %s\n"), err);
 				status = KP_EXIT_IO;
 			}
 			kp_buf_reset(&out);
@@ -85,18 +86,17 @@ static int minutes_main(const struct kp_cmd *self, int argc, char **argv)
 const struct kp_cmd kp_cmd_minutes = {
 	"minutes", minutes_main,
 	"kiemphieu minutes [--contest ID] [-o FILE] [options] ORG",
-	"write the printable counting minutes (biên bản kiểm phiếu)",
-	"Write the counting minutes of the congress in ORG as one self-contained\n"
-	"HTML page (no script, no network request), a section per election and\n"
-	"round, laid out like the official form, in Vietnamese: ballots issued,\n"
-	"collected, valid and invalid with their reasons, every candidate's votes\n"
-	"and percentage of the base, the elected, the consistency check, the\n"
-	"SHA-256 of each input file, and room for the counting board's\n"
-	"signatures; it prints on A4.\n\n"
-	"Options:\n"
-	"  --contest ID       only this election\n"
-	"  -o, --output FILE  write the page to FILE (through a temporary file)\n"
-	KP_CLI_COMMON_HELP
-	"\nExit status: 0 written, 1 invalid data (nothing written), 2 usage,\n"
-	"3 I/O error.\n"
+	N_("write the printable counting minutes (biên bản kiểm phiếu)"),
+	N_("Write the counting minutes of the congress in ORG as one self-contained\n"
+	   "HTML page (no script, no network request), a section per election and\n"
+	   "round, laid out like the official form, in Vietnamese: ballots issued,\n"
+	   "collected, valid and invalid with their reasons, every candidate's votes\n"
+	   "and percentage of the base, the elected, the consistency check, the\n"
+	   "SHA-256 of each input file, and room for the counting board's\n"
+	   "signatures; it prints on A4.\n\n"
+	   "Options:\n"
+	   "  --contest ID       only this election\n"
+	   "  -o, --output FILE  write the page to FILE (through a temporary file)\n"),
+	N_("\nExit status: 0 written, 1 invalid data (nothing written), 2 usage,\n"
+	   "3 I/O error.\n")
 };

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "i18n.h"
 #include "kiemphieu/batch.h"
 #include "kiemphieu/campaign.h"
 #include "kiemphieu/exit.h"
@@ -195,6 +196,8 @@ static int progress_main(const struct kp_cmd *self, int argc, char **argv)
 	status = p.invalid ? KP_EXIT_DATA :
 		require && p.done < p.total ? KP_EXIT_INCOMPLETE : KP_EXIT_OK;
 	kp_progress_release(&p);
+	for (size_t i = 0; i < c.n; i++)
+		kp_summary_release(&r.s[i]);
 	free(r.s);
 	free(r.lists);
 	kp_campaign_release(&c);
@@ -206,22 +209,21 @@ const struct kp_cmd kp_cmd_progress = {
 	"kiemphieu progress [--pilot] [--parent NAME] [--as-of DATE] "
 	"[--format text|json|csv] [--young-under N] [--require-complete] "
 	"[options] CAMPAIGN",
-	"report the progress and quality of a campaign of congresses",
-	"Report a campaign's progress: the congresses done, in progress, not\n"
-	"started or overdue (overall, for pilots and per parent), the surplus of\n"
-	"the committee lists, committees filled in one round, vote\n"
-	"concentration, and the share of women and young members against the\n"
-	"outgoing committees. Errors of invalid congresses go to stderr.\n\n"
-	"Options:\n"
-	"  --pilot            only the pilot congresses\n"
-	"  --parent NAME      only the congresses under this parent committee\n"
-	"  --as-of DATE       the day the report is for, YYYY-MM-DD (default: today)\n"
-	"  --format FMT       text (default), json or csv\n"
-	"  --young-under N    a young member is younger than N (default 40)\n"
-	"  --require-complete exit 5 when some congress is not done\n"
-	"  --excel            CSV for Excel: a UTF-8 BOM, CRLF, no cell read as a\n"
-	"                     formula (implies --format csv)\n"
-	KP_CLI_COMMON_HELP
-	"\nExit status: 0 valid data, 1 some congress has invalid data, 2 usage,\n"
-	"3 I/O error, 5 with --require-complete, some congress is not done.\n"
+	N_("report the progress and quality of a campaign of congresses"),
+	N_("Report a campaign's progress: the congresses done, in progress, not\n"
+	   "started or overdue (overall, for pilots and per parent), the surplus of\n"
+	   "the committee lists, committees filled in one round, vote\n"
+	   "concentration, and the share of women and young members against the\n"
+	   "outgoing committees. Errors of invalid congresses go to stderr.\n\n"
+	   "Options:\n"
+	   "  --pilot            only the pilot congresses\n"
+	   "  --parent NAME      only the congresses under this parent committee\n"
+	   "  --as-of DATE       the day the report is for, YYYY-MM-DD (default: today)\n"
+	   "  --format FMT       text (default), json or csv\n"
+	   "  --young-under N    a young member is younger than N (default 40)\n"
+	   "  --require-complete exit 5 when some congress is not done\n"
+	   "  --excel            CSV for Excel: a UTF-8 BOM, CRLF, no cell read as a\n"
+	   "                     formula (implies --format csv)\n"),
+	N_("\nExit status: 0 valid data, 1 some congress has invalid data, 2 usage,\n"
+	   "3 I/O error, 5 with --require-complete, some congress is not done.\n")
 };

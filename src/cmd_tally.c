@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 
 #include "cli.h"
+#include "i18n.h"
 #include "kiemphieu/audit.h"
 #include "kiemphieu/batch.h"
 #include "kiemphieu/campaign.h"
@@ -90,7 +91,7 @@ static int emit(const struct job *j, const char *org, const struct kp_buf *b)
 	snprintf(name, n, "%s.%s", org, extension[j->format]);
 	path = kp_path_join(j->outdir, name);
 	if (kp_write_atomic(path, b->s ? b->s : "", b->len, err, sizeof(err)) != 0) {
-		fprintf(stderr, "kiemphieu: error: %s\n", err);
+		fprintf(stderr, _("kiemphieu: error: %s\n"), err);
 		status = KP_EXIT_IO;
 	}
 	free(path);
@@ -254,11 +255,11 @@ static int tally_main(const struct kp_cmd *self, int argc, char **argv)
 		return status;
 	kp_cli_style(&j.style);
 	if (optind != argc - 1)
-		return kp_cli_usage(self, optind == argc ?
-				    "expected a congress or campaign folder" :
-				    "expected one folder, got %d", argc - optind);
+		return optind == argc ?
+		       kp_cli_usage(self, "expected a congress or campaign folder") :
+		       kp_cli_usage(self, "expected one folder, got %d", argc - optind);
 	if (j.outdir && mkdir(j.outdir, 0755) != 0 && errno != EEXIST) {
-		fprintf(stderr, "kiemphieu: error: cannot make the folder '%s': %s\n",
+		fprintf(stderr, _("kiemphieu: error: cannot make the folder '%s': %s\n"),
 			j.outdir, strerror(errno));
 		return KP_EXIT_IO;
 	}
@@ -282,21 +283,20 @@ const struct kp_cmd kp_cmd_tally = {
 	"tally", tally_main,
 	"kiemphieu tally [--contest ID] [--format text|json|csv] [--out DIR] "
 	"[options] ORG|CAMPAIGN",
-	"tally the ballots and decide who is elected",
-	"Tally the ballots of every election of the congress in folder ORG and\n"
-	"decide who is elected; nothing is printed when its data has an error.\n"
-	"Given a campaign folder (with a campaign.csv), tally every congress in\n"
-	"campaign order: JSON gives one line per congress (an invalid one says\n"
-	"so), text and CSV follow one another. With --out, each congress's\n"
-	"results go to DIR/ORG.json (.txt, .csv) instead, each written whole\n"
-	"through a temporary file.\n\n"
-	"Options:\n"
-	"  --contest ID       only this election\n"
-	"  --format FMT       text (default), json or csv\n"
-	"  --out DIR          one results file per congress in DIR\n"
-	"  --excel            CSV for Excel: a UTF-8 BOM, CRLF, no cell read as a\n"
-	"                     formula (implies --format csv)\n"
-	KP_CLI_COMMON_HELP
-	"\nExit status: 0 done, 1 invalid data, 2 usage, 3 I/O error,\n"
-	"4 valid, but a contest is pending (a tie or open seats: vote again).\n"
+	N_("tally the ballots and decide who is elected"),
+	N_("Tally the ballots of every election of the congress in folder ORG and\n"
+	   "decide who is elected; nothing is printed when its data has an error.\n"
+	   "Given a campaign folder (with a campaign.csv), tally every congress in\n"
+	   "campaign order: JSON gives one line per congress (an invalid one says\n"
+	   "so), text and CSV follow one another. With --out, each congress's\n"
+	   "results go to DIR/ORG.json (.txt, .csv) instead, each written whole\n"
+	   "through a temporary file.\n\n"
+	   "Options:\n"
+	   "  --contest ID       only this election\n"
+	   "  --format FMT       text (default), json or csv\n"
+	   "  --out DIR          one results file per congress in DIR\n"
+	   "  --excel            CSV for Excel: a UTF-8 BOM, CRLF, no cell read as a\n"
+	   "                     formula (implies --format csv)\n"),
+	N_("\nExit status: 0 done, 1 invalid data, 2 usage, 3 I/O error,\n"
+	   "4 valid, but a contest is pending (a tie or open seats: vote again).\n")
 };

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "i18n.h"
 #include "kiemphieu/exit.h"
 #include "kiemphieu/verify.h"
 
@@ -31,14 +32,13 @@ static int verify_main(const struct kp_cmd *self, int argc, char **argv)
 const struct kp_cmd kp_cmd_verify = {
 	"verify", verify_main,
 	"kiemphieu verify [options] RESULTS.json",
-	"check that results still follow from their input files",
-	"Check a results file written by 'kiemphieu tally --format json' (one\n"
-	"congress, or JSON Lines for a campaign): that every input file it\n"
-	"records still has the recorded SHA-256, that no ballot file was added,\n"
-	"and that tallying the files again under the recorded rules gives the\n"
-	"same results. Paths are taken as recorded, from the current folder.\n\n"
-	"Options:\n"
-	KP_CLI_COMMON_HELP
-	"\nExit status: 0 unchanged, 1 something changed (each finding is a\n"
-	"line) or the file is not a results file, 2 usage, 3 I/O error.\n"
+	N_("check that results still follow from their input files"),
+	N_("Check a results file written by 'kiemphieu tally --format json' (one\n"
+	   "congress, or JSON Lines for a campaign): that every input file it\n"
+	   "records still has the recorded SHA-256, that no ballot file was added,\n"
+	   "and that tallying the files again under the recorded rules gives the\n"
+	   "same results. Paths are taken as recorded, from the current folder.\n\n"
+	   "Options:\n"),
+	N_("\nExit status: 0 unchanged, 1 something changed (each finding is a\n"
+	   "line) or the file is not a results file, 2 usage, 3 I/O error.\n")
 };

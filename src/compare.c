@@ -1,4 +1,5 @@
 /* Double and triple entry: comparing ballot files ballot by ballot. */
+#include "i18n.h"
 #include "kiemphieu/compare.h"
 
 #include <stdio.h>
@@ -224,9 +225,12 @@ int kp_compare(const char *const *paths, size_t n, const struct kp_csv_opts *o,
 				continue;
 			for (k = 0; k < n; k++)
 				if (k != i && column_of(&sd[k], sd[i].labels[j]) < 0) {
-					kp_buf_addf(out, "%s:1: column ", sd[i].path);
-					quoted(out, sd[i].labels[j]);
-					kp_buf_addf(out, " is not in %s\n", sd[k].path);
+					kp_buf_addf(out, "%s:1: ", sd[i].path);
+					kp_buf_addf(out, _("column '%s' is not in %s"),
+						    kp_diag_quote(q, sizeof(q), sd[i].labels[j],
+								  strlen(sd[i].labels[j])),
+						    sd[k].path);
+					kp_buf_addch(out, '\n');
 					res->disagreements++;
 				}
 		}
@@ -253,8 +257,8 @@ int kp_compare(const char *const *paths, size_t n, const struct kp_csv_opts *o,
 				char what[256];
 
 				for (k = 0; k < n; k++)
-					vals[k] = b[k] ? "present" : "missing";
-				snprintf(what, sizeof(what), "ballot '%s'",
+					vals[k] = b[k] ? _("present") : _("missing");
+				snprintf(what, sizeof(what), _("ballot '%s'"),
 					 kp_diag_quote(q, sizeof(q), id, strlen(id)));
 				disagree(out, sd, n, b, what, vals);
 				res->disagreements++;
@@ -276,9 +280,10 @@ int kp_compare(const char *const *paths, size_t n, const struct kp_csv_opts *o,
 				}
 				if (!differ)
 					continue;
-				snprintf(what, sizeof(what), "ballot '%s', %s '%s'",
+				snprintf(what, sizeof(what),
+					 (long)c == sd[i].void_col ? _("ballot '%s', column '%s'")
+					 : _("ballot '%s', candidate '%s'"),
 					 kp_diag_quote(q, sizeof(q), id, strlen(id)),
-					 (long)c == sd[i].void_col ? "column" : "candidate",
 					 sd[i].labels[c]);
 				disagree(out, sd, n, b, what, vals);
 				res->disagreements++;

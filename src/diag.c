@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "kiemphieu/exit.h"
 #include "kiemphieu/xalloc.h"
 
@@ -36,7 +37,19 @@ static void vreport(struct kp_diag_sink *s, enum kp_severity sev,
 	d.line = line;
 	d.col = col;
 	d.severity = sev;
-	vsnprintf(d.msg, sizeof(d.msg), fmt, ap);
+	const char *t = _(fmt);
+	va_list again;
+
+	/* every message is translated here, once: the callers write them
+	 * in English and `make pot` finds them by the function's name; the
+	 * English stays beside it for JSON, which never changes language */
+	va_copy(again, ap);
+	vsnprintf(d.msg, sizeof(d.msg), t, ap);
+	if (t != fmt)
+		vsnprintf(d.msg_en, sizeof(d.msg_en), fmt, again);
+	else
+		strcpy(d.msg_en, d.msg);
+	va_end(again);
 	kp_diag_report(s, &d);
 }
 

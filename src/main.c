@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "i18n.h"
 #include "kiemphieu/exit.h"
 #include "kiemphieu/xalloc.h"
 
@@ -23,10 +24,21 @@ static const struct kp_cmd *const commands[] = {
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
 
+const char kp_cli_common_help[] = N_(
+	"  --encoding ENC     auto (default), utf-8, utf-16le, utf-16be or windows-1258\n"
+	"  --delimiter D      ',', ';' or 'tab' (default: found from the header)\n"
+	"  --surplus-min N    smallest committee surplus, in percent (default 10)\n"
+	"  --surplus-max N    largest committee surplus, in percent (default 30)\n"
+	"  --max-errors N     show at most N diagnostics (default 100; 0: all)\n"
+	"  -j, --jobs N       threads for large ballot files (default: the cores)\n"
+	"  --lang LANG        vi or en (default: from LANGUAGE, LC_ALL, LANG)\n"
+	"  -h, --help         show this help\n");
+
 static void print_diag(void *ctx, const struct kp_diag *d)
 {
 	struct kp_cli *cli = ctx;
-	const char *sev = d->severity == KP_SEV_ERROR ? "error" : "warning";
+	/* TRANSLATORS: the severity in "FILE:LINE:COL: error: MESSAGE" */
+	const char *sev = d->severity == KP_SEV_ERROR ? _("error") : _("warning");
 
 	if (cli->max_shown && cli->shown >= cli->max_shown)
 		return;
@@ -59,12 +71,17 @@ int kp_cli_finish(struct kp_cli *cli, int status)
 	uint64_t hidden = e + w > cli->shown ? e + w - cli->shown : 0;
 
 	if (hidden)
-		fprintf(stderr, "kiemphieu: %llu more not shown (--max-errors)\n",
+		fprintf(stderr, _("kiemphieu: %llu more not shown (--max-errors)\n"),
 			(unsigned long long)hidden);
-	if (e || w)
-		fprintf(stderr, "kiemphieu: %llu error%s, %llu warning%s\n",
-			(unsigned long long)e, e == 1 ? "" : "s",
-			(unsigned long long)w, w == 1 ? "" : "s");
+	if (e || w) {
+		fputs("kiemphieu: ", stderr);
+		fprintf(stderr, Q_("%llu error", "%llu errors", e),
+			(unsigned long long)e);
+		fputs(", ", stderr);
+		fprintf(stderr, Q_("%llu warning", "%llu warnings", w),
+			(unsigned long long)w);
+		fputc('\n', stderr);
+	}
 	return status;
 }
 
@@ -72,11 +89,12 @@ int kp_cli_usage(const struct kp_cmd *c, const char *fmt, ...)
 {
 	va_list ap;
 
-	fprintf(stderr, "kiemphieu %s: error: ", c->name);
+	fprintf(stderr, _("kiemphieu %s: error: "), c->name);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vfprintf(stderr, _(fmt), ap);
 	va_end(ap);
-	fprintf(stderr, "\nusage: %s\n", c->usage);
+	fputc('\n', stderr);
+	fprintf(stderr, _("usage: %s\n"), c->usage);
 	return KP_EXIT_USAGE;
 }
 
@@ -95,7 +113,7 @@ int kp_cli_write(const struct kp_buf *b)
 {
 	if ((b->len && fwrite(b->s, 1, b->len, stdout) != b->len) ||
 	    fflush(stdout) != 0 || ferror(stdout)) {
-		fprintf(stderr, "kiemphieu: error: cannot write the output: %s\n",
+		fprintf(stderr, _("kiemphieu: error: cannot write the output: %s\n"),
 			strerror(errno ? errno : EIO));
 		return KP_EXIT_IO;
 	}
@@ -107,7 +125,10 @@ int kp_cli_help(const struct kp_cmd *c)
 	struct kp_buf b = KP_BUF_INIT;
 	int status;
 
-	kp_buf_addf(&b, "usage: %s\n\n%s", c->usage, c->help);
+	kp_buf_addf(&b, _("usage: %s\n\n"), c->usage);
+	kp_buf_addstr(&b, _(c->help));
+	kp_buf_addstr(&b, _(kp_cli_common_help));
+	kp_buf_addstr(&b, _(c->exits));
 	status = kp_cli_write(&b);
 	kp_buf_release(&b);
 	return status;
@@ -146,7 +167,8 @@ void kp_cli_bar_step(struct kp_cli_bar *bar, size_t done, uint64_t ballots)
 	for (i = 0; i < 30; i++)
 		line[i] = i < fill ? '#' : '.';
 	line[30] = '\0';
-	fprintf(stderr, "\r[%s] %zu/%zu congresses, %.0f ballots/s ", line, done,
+	fputc('\r', stderr);
+	fprintf(stderr, _("[%s] %zu/%zu congresses, %.0f ballots/s "), line, done,
 		bar->total, (double)ballots / (t - bar->start));
 	fflush(stderr);
 }
@@ -253,6 +275,11 @@ int kp_cli_option(const struct kp_cmd *c, int opt, const char *arg,
 					    "whole number", arg), -1;
 		cli->max_shown = v;
 		return 1;
+	case KP_OPT_LANG: /* applied before the command began: see main() */
+		if (strcmp(arg, "vi") != 0 && strcmp(arg, "en") != 0)
+			return kp_cli_usage(c, N_("--lang '%s': expected vi or en"),
+					    arg), -1;
+		return 1;
 	case KP_OPT_JOBS:
 		if (parse_count(arg, 64, &v) != 0 || v == 0)
 			return kp_cli_usage(c, "--jobs '%s': expected a number "
@@ -316,23 +343,86 @@ static int main_help(FILE *f)
 {
 	size_t i;
 
-	fprintf(f, "usage: kiemphieu [--version] [--help] <command> [<args>]\n\n"
-		   "Tabulate the elections of a Party congress under the Party's "
-		   "election\nregulation (QĐ 190-QĐ/TW, formerly QĐ 244-QĐ/TW).\n\n"
-		   "Commands:\n");
+	fprintf(f, _("usage: kiemphieu [--version] [--help] [--lang vi|en] <command> [<args>]\n\n"
+		     "Tabulate the elections of a Party congress under the Party's "
+		     "election\nregulation (QĐ 190-QĐ/TW, formerly QĐ 244-QĐ/TW).\n\n"
+		     "Commands:\n"));
 	for (i = 0; i < NCOMMANDS; i++)
-		fprintf(f, "  %-10s %s\n", commands[i]->name, commands[i]->summary);
-	fprintf(f, "\n'kiemphieu <command> --help' shows a command's options.\n"
-		   "Exit status: 0 success, 1 invalid data, 2 usage, 3 I/O or "
-		   "system error,\n4 a contest needs a further round, 5 (progress "
-		   "--require-complete) not done.\n");
+		fprintf(f, "  %-10s %s\n", commands[i]->name, _(commands[i]->summary));
+	fprintf(f, _("\n'kiemphieu <command> --help' shows a command's options.\n"
+		     "Exit status: 0 success, 1 invalid data, 2 usage, 3 I/O or "
+		     "system error,\n4 a contest needs a further round, 5 (progress "
+		     "--require-complete) not done.\n"));
 	return fflush(f) || ferror(f) ? KP_EXIT_IO : KP_EXIT_OK;
+}
+
+/*
+ * Where the catalogues are: $KIEMPHIEU_LOCALEDIR; else "locale" beside the
+ * program when it runs from the build tree; else where make install put
+ * them.
+ */
+static const char *locale_dir(char *buf, size_t size)
+{
+	const char *env = getenv("KIEMPHIEU_LOCALEDIR");
+	ssize_t n;
+	char *slash;
+
+	if (env && *env)
+		return env;
+	n = readlink("/proc/self/exe", buf, size - 1);
+	if (n > 0 && (size_t)n < size - 48) {
+		buf[n] = '\0';
+		if ((slash = strrchr(buf, '/'))) {
+			strcpy(slash + 1, "locale/vi/LC_MESSAGES/" KP_DOMAIN ".mo");
+			if (access(buf, R_OK) == 0) {
+				slash[sizeof("/locale") - 1] = '\0';
+				return buf;
+			}
+		}
+	}
+	return KP_LOCALEDIR;
+}
+
+/* The value of the first --lang (or --lang=) before "--", or NULL. The
+ * language is set before anything is printed, usage errors included; a
+ * bad value is reported by the command's option parsing. */
+static const char *lang_option(int argc, char **argv)
+{
+	int i;
+
+	for (i = 1; i < argc && strcmp(argv[i], "--") != 0; i++) {
+		if (strcmp(argv[i], "--lang") == 0 && i + 1 < argc)
+			return argv[i + 1];
+		if (strncmp(argv[i], "--lang=", 7) == 0)
+			return argv[i] + 7;
+	}
+	return NULL;
 }
 
 int main(int argc, char **argv)
 {
 	size_t i;
+	char dir[4096];
+	const char *lang = lang_option(argc, argv);
 
+	if (lang && strcmp(lang, "vi") != 0 && strcmp(lang, "en") != 0)
+		lang = NULL;
+	kp_i18n_init(lang, locale_dir(dir, sizeof(dir)));
+	/* kiemphieu --lang vi COMMAND ...: a language before the command */
+	if (argc >= 2 && strncmp(argv[1], "--lang", 6) == 0 &&
+	    (argv[1][6] == '\0' || argv[1][6] == '=')) {
+		int skip = argv[1][6] == '=' ? 1 : 2;
+
+		if (!lang) {
+			fprintf(stderr, _("kiemphieu: error: --lang '%s': "
+					  "expected vi or en\n"),
+				skip == 1 ? argv[1] + 7 : argc > 2 ? argv[2] : "");
+			return KP_EXIT_USAGE;
+		}
+		argv[skip] = argv[0];
+		argc -= skip;
+		argv += skip;
+	}
 	if (argc < 2)
 		return main_help(stderr), KP_EXIT_USAGE;
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
@@ -350,8 +440,8 @@ int main(int argc, char **argv)
 	for (i = 0; i < NCOMMANDS; i++)
 		if (strcmp(argv[1], commands[i]->name) == 0)
 			return commands[i]->fn(commands[i], argc - 1, argv + 1);
-	fprintf(stderr, "kiemphieu: error: unknown command '%s'\n"
-			"usage: kiemphieu [--version] [--help] <command> [<args>]\n",
+	fprintf(stderr, _("kiemphieu: error: unknown command '%s'\n"
+			  "usage: kiemphieu [--version] [--help] [--lang vi|en] <command> [<args>]\n"),
 		argv[1]);
 	return KP_EXIT_USAGE;
 }

@@ -1,3 +1,4 @@
+#include "i18n.h"
 #include "kiemphieu/outfile.h"
 
 #include <errno.h>
@@ -44,7 +45,7 @@ int kp_write_atomic(const char *path, const void *data, size_t len,
 	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
 		fd = open(path, O_WRONLY | O_CLOEXEC);
 		if (fd < 0 || write_all(fd, p, len) != 0) {
-			snprintf(err, errsz, "cannot write '%s': %s", path,
+			snprintf(err, errsz, _("cannot write '%s': %s"), path,
 				 strerror(errno ? errno : EIO));
 			if (fd >= 0)
 				close(fd);
@@ -60,7 +61,7 @@ int kp_write_atomic(const char *path, const void *data, size_t len,
 	snprintf(tmp, n + 16, "%s.tmpXXXXXX", path);
 	fd = mkstemp(tmp);
 	if (fd < 0) {
-		snprintf(err, errsz, "cannot create a file beside '%s': %s",
+		snprintf(err, errsz, _("cannot create a file beside '%s': %s"),
 			 path, strerror(errno));
 		free(tmp);
 		free(real);
@@ -83,7 +84,7 @@ int kp_write_atomic(const char *path, const void *data, size_t len,
 	free(real);
 	return 0;
 fail:
-	snprintf(err, errsz, "cannot write '%s': %s", path,
+	snprintf(err, errsz, _("cannot write '%s': %s"), path,
 		 strerror(errno ? errno : ENOSPC));
 	if (fd >= 0)
 		close(fd);

@@ -3,33 +3,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "jsonbuf.h"
 #include "kiemphieu/campaign.h"
 #include "kiemphieu/csv.h"
 #include "kiemphieu/text.h"
 #include "kiemphieu/xalloc.h"
 
-static char *pct(char out[24], uint64_t num, uint64_t den)
-{
-	return kp_rules_fmt_x100(out, kp_rules_percent_x100(num, den), '.');
-}
-
 static char *x100(char out[24], uint64_t h)
 {
 	return kp_rules_fmt_x100(out, h, '.');
-}
-
-/* A change in percentage points, signed: "+12.00", "-3.50", "0.00". */
-static char *pp(char out[32], uint64_t a_num, uint64_t a_den, uint64_t b_num,
-		uint64_t b_den)
-{
-	uint64_t a = kp_rules_percent_x100(a_num, a_den);
-	uint64_t b = kp_rules_percent_x100(b_num, b_den);
-	char t[24];
-
-	kp_rules_fmt_x100(t, a >= b ? a - b : b - a, '.');
-	snprintf(out, 32, "%s%s", a == b ? "" : a > b ? "+" : "-", t);
-	return out;
 }
 
 static void date_str(char out[16], const struct kp_date *d)
@@ -47,6 +30,25 @@ static uint64_t mean_x100(const struct kp_progress *p)
 
 /* --- text --- */
 
+/* numbers and dates as the language writes them */
+static char *tpct(char out[24], uint64_t num, uint64_t den)
+{
+	return kp_percent_text(out, kp_rules_percent_x100(num, den));
+}
+
+/* A change in percentage points, signed: "+12.00", "-3.50", "0.00". */
+static char *tpp(char out[32], uint64_t a_num, uint64_t a_den, uint64_t b_num,
+		 uint64_t b_den)
+{
+	uint64_t a = kp_rules_percent_x100(a_num, a_den);
+	uint64_t b = kp_rules_percent_x100(b_num, b_den);
+	char t[24];
+
+	kp_percent_text(t, a >= b ? a - b : b - a);
+	snprintf(out, 32, "%s%s", a == b ? "" : a > b ? "+" : "-", t);
+	return out;
+}
+
 static void add_cell(struct kp_buf *b, const char *s, size_t width)
 {
 	size_t w = kp_text_width(s);
@@ -54,6 +56,26 @@ static void add_cell(struct kp_buf *b, const char *s, size_t width)
 	kp_buf_addstr(b, s);
 	if (w < width)
 		kp_buf_pad(b, ' ', width - w);
+}
+
+/* s right-aligned in `width` terminal columns */
+static void add_rcell(struct kp_buf *b, const char *s, size_t width)
+{
+	size_t w = kp_text_width(s);
+
+	if (w < width)
+		kp_buf_pad(b, ' ', width - w);
+	kp_buf_addstr(b, s);
+}
+
+static size_t max_width(const char *const *s, size_t n)
+{
+	size_t i, w = 0;
+
+	for (i = 0; i < n; i++)
+		if (kp_text_width(s[i]) > w)
+			w = kp_text_width(s[i]);
+	return w;
 }
 
 static void bar(struct kp_buf *b, const struct kp_text_style *st,
@@ -65,148 +87,260 @@ static void bar(struct kp_buf *b, const struct kp_text_style *st,
 	kp_text_bar(b, kp_rules_percent_x100(num, den), 20);
 }
 
-void kp_progress_text(struct kp_buf *b, const struct kp_progress *p,
-		      const struct kp_text_style *st)
+static const char *org_status_text(enum kp_org_status st)
 {
-	const struct kp_campaign *c = p->c;
-	char a[24], d[24], e[32], date[16];
-	size_t i, w = 0, k;
-	uint64_t notdone = 0;
+	switch (st) {
+	case KP_ORG_DONE:
+		return P_("congress status", "done");
+	case KP_ORG_IN_PROGRESS:
+		return P_("congress status", "in-progress");
+	case KP_ORG_NOT_STARTED:
+		return P_("congress status", "not-started");
+	case KP_ORG_INVALID:
+		break;
+	}
+	return P_("congress status", "invalid");
+}
 
-	date_str(date, &p->o->as_of);
-	kp_buf_addf(b, "Campaign %s, as of %s: %llu congress%s", c->name, date,
-		    (unsigned long long)p->total, p->total == 1 ? "" : "es");
-	if (p->o->pilots_only)
-		kp_buf_addstr(b, ", pilots only");
-	if (p->o->parent)
-		kp_buf_addf(b, ", under %s", p->o->parent);
-	kp_buf_addstr(b, "\n\nCompletion\n");
-	kp_buf_addf(b, "  congresses done  %llu/%llu (%s%%)",
-		    (unsigned long long)p->done, (unsigned long long)p->total,
-		    pct(a, p->done, p->total));
-	bar(b, st, p->done, p->total);
-	kp_buf_addf(b, "\n  pilots done      %llu/%llu (%s%%)",
-		    (unsigned long long)p->pilots_done,
-		    (unsigned long long)p->pilots, pct(a, p->pilots_done, p->pilots));
-	bar(b, st, p->pilots_done, p->pilots);
-	kp_buf_addch(b, '\n');
+static void text_completion(struct kp_buf *b, const struct kp_progress *p,
+			    const struct kp_text_style *st)
+{
+	const char *label[2] = { _("congresses done"), _("pilots done") };
+	size_t i, w = max_width(label, 2) + 2;
+	char a[24];
+
+	kp_buf_addf(b, "\n\n%s\n", _("Completion"));
+	for (i = 0; i < 2; i++) {
+		uint64_t done = i ? p->pilots_done : p->done;
+		uint64_t total = i ? p->pilots : p->total;
+
+		kp_buf_addstr(b, "  ");
+		add_cell(b, label[i], w);
+		kp_buf_addf(b, "%llu/%llu (%s%%)", (unsigned long long)done,
+			    (unsigned long long)total, tpct(a, done, total));
+		bar(b, st, done, total);
+		kp_buf_addch(b, '\n');
+	}
+	w = kp_text_width(_("(none)"));
 	for (i = 0; i < p->nparents; i++)
 		if (kp_text_width(p->parents[i].parent) > w)
 			w = kp_text_width(p->parents[i].parent);
 	for (i = 0; i < p->nparents; i++) {
 		kp_buf_addstr(b, "  ");
-		add_cell(b, p->parents[i].parent[0] ? p->parents[i].parent : "(none)",
+		add_cell(b, p->parents[i].parent[0] ? p->parents[i].parent : _("(none)"),
 			 w + 2);
 		kp_buf_addf(b, "%llu/%llu", (unsigned long long)p->parents[i].done,
 			    (unsigned long long)p->parents[i].total);
 		bar(b, st, p->parents[i].done, p->parents[i].total);
 		kp_buf_addch(b, '\n');
 	}
+}
+
+static void text_not_done(struct kp_buf *b, const struct kp_progress *p,
+			  const struct kp_text_style *st)
+{
+	const struct kp_campaign *c = p->c;
+	uint64_t notdone = 0;
+	size_t i, k;
+	char date[16];
+
 	for (i = 0; i < c->n; i++)
 		notdone += p->selected[i] && p->s[i].status != KP_ORG_DONE;
-	kp_buf_addf(b, "\nNot done (%llu)\n", (unsigned long long)notdone);
+	kp_buf_addf(b, _("\nNot done (%llu)\n"), (unsigned long long)notdone);
 	for (i = 0; i < c->n; i++) {
 		const struct kp_org *o = &c->orgs[i];
 		const struct kp_summary *s = &p->s[i];
+		const char *status = org_status_text(s->status);
 
 		if (!p->selected[i] || s->status == KP_ORG_DONE)
 			continue;
-		date_str(date, &o->scheduled);
-		kp_buf_addf(b, "  %s: %s (%s%s)\n", o->id, o->name,
-			    o->parent[0] ? o->parent : "no parent",
-			    o->pilot ? ", pilot" : "");
+		kp_buf_addf(b, "  %s: %s (%s%s%s)\n", o->id, o->name,
+			    o->parent[0] ? o->parent : _("no parent"),
+			    o->pilot ? ", " : "", o->pilot ? _("pilot") : "");
 		if (st && st->color)
 			kp_buf_addf(b, "    %s%s\033[0m", s->status == KP_ORG_INVALID ?
-				    "\033[31;1m" : "\033[33m", kp_org_status_name(s->status));
+				    "\033[31;1m" : "\033[33m", status);
 		else
-			kp_buf_addf(b, "    %s", kp_org_status_name(s->status));
-		if (p->overdue[i])
-			kp_buf_addf(b, st && st->color ? ", \033[31moverdue\033[0m: "
-				    "scheduled %s" : ", overdue: scheduled %s", date);
-		if (s->reason[0])
-			kp_buf_addf(b, ": %s", s->reason);
+			kp_buf_addf(b, "    %s", status);
+		if (p->overdue[i]) {
+			kp_date_text(date, &o->scheduled);
+			kp_buf_addstr(b, ", ");
+			kp_buf_addstr(b, st && st->color ? "\033[31m" : "");
+			kp_buf_addstr(b, _("overdue"));
+			kp_buf_addstr(b, st && st->color ? "\033[0m" : "");
+			kp_buf_addf(b, _(": scheduled %s"), date);
+		}
+		if (s->reason_text)
+			kp_buf_addf(b, ": %s", s->reason_text);
 		kp_buf_addch(b, '\n');
 		for (k = 0; k < s->nerrors; k++)
-			kp_buf_addf(b, "      %s\n", s->errors[k]);
+			kp_buf_addf(b, "      %s\n", s->errors_text[k]);
 	}
-	kp_buf_addf(b, "\nCommittee lists: the surplus (%llu list%s)\n",
-		    (unsigned long long)p->lists, p->lists == 1 ? "" : "s");
-	if (p->lists) {
-		kp_buf_addf(b, "  at least %u%%: %llu/%llu; within %u-%u%%: %llu/%llu\n",
-			    p->o->limits.min_percent,
-			    (unsigned long long)p->lists_min,
-			    (unsigned long long)p->lists, p->o->limits.min_percent,
-			    p->o->target_max, (unsigned long long)p->lists_target,
-			    (unsigned long long)p->lists);
-		kp_buf_addf(b, "  min %s%%, median %s%%, max %s%%\n",
-			    x100(a, p->surplus_min_x100),
-			    x100(d, p->surplus_median_x100),
-			    x100(e, p->surplus_max_x100));
-		kp_buf_addf(b, "  breaking the rules: %s",
-			    p->lists_breaking ? "" : "none");
-		for (i = 0, k = 0; i < c->n; i++) {
-			const struct kp_summary *s = &p->s[i];
+}
 
-			if (!p->selected[i] || s->status == KP_ORG_INVALID ||
-			    !s->has_committee || !kp_verdict_is_error(s->surplus.verdict))
-				continue;
-			kp_buf_addf(b, "%s%s (%llu for %llu seats, %s%%, %s)",
-				    k++ ? ", " : "", c->orgs[i].id,
-				    (unsigned long long)s->surplus.candidates,
-				    (unsigned long long)s->surplus.seats,
-				    x100(a, s->surplus.percent_x100),
-				    kp_verdict_name(s->surplus.verdict));
-		}
-		kp_buf_addch(b, '\n');
+static void text_surplus(struct kp_buf *b, const struct kp_progress *p)
+{
+	const struct kp_campaign *c = p->c;
+	char a[24], d[24], e[24];
+	size_t i, k;
+
+	kp_buf_addch(b, '\n');
+	kp_buf_addf(b, Q_("Committee lists: the surplus (%llu list)\n",
+			  "Committee lists: the surplus (%llu lists)\n", p->lists),
+		    (unsigned long long)p->lists);
+	if (!p->lists)
+		return;
+	kp_buf_addf(b, _("  at least %u%%: %llu/%llu; within %u-%u%%: %llu/%llu\n"),
+		    p->o->limits.min_percent, (unsigned long long)p->lists_min,
+		    (unsigned long long)p->lists, p->o->limits.min_percent,
+		    p->o->target_max, (unsigned long long)p->lists_target,
+		    (unsigned long long)p->lists);
+	kp_buf_addf(b, _("  min %s%%, median %s%%, max %s%%\n"),
+		    kp_percent_text(a, p->surplus_min_x100),
+		    kp_percent_text(d, p->surplus_median_x100),
+		    kp_percent_text(e, p->surplus_max_x100));
+	kp_buf_addf(b, _("  breaking the rules: %s"),
+		    p->lists_breaking ? "" : _("none"));
+	for (i = 0, k = 0; i < c->n; i++) {
+		const struct kp_summary *s = &p->s[i];
+
+		if (!p->selected[i] || s->status == KP_ORG_INVALID ||
+		    !s->has_committee || !kp_verdict_is_error(s->surplus.verdict))
+			continue;
+		kp_buf_addf(b, "%s%s (", k++ ? ", " : "", c->orgs[i].id);
+		kp_buf_addf(b, _("%llu for %llu seats, %s%%, %s"),
+			    (unsigned long long)s->surplus.candidates,
+			    (unsigned long long)s->surplus.seats,
+			    kp_percent_text(a, s->surplus.percent_x100),
+			    kp_verdict_text(s->surplus.verdict));
+		kp_buf_addch(b, ')');
 	}
-	kp_buf_addf(b, "\nCommittees filled in one round: %llu of %llu done "
-		       "congresses\n", (unsigned long long)p->one_round,
-		    (unsigned long long)p->one_round_of);
-	kp_buf_addf(b, "\nVote concentration: %llu elected committee member%s\n",
-		    (unsigned long long)p->members, p->members == 1 ? "" : "s");
-	if (p->members)
-		kp_buf_addf(b, "  mean %s%% of base, lowest %s%%; over 80%%: %llu, "
-			       "over 90%%: %llu\n", x100(a, mean_x100(p)),
-			    x100(d, p->pct_min_x100), (unsigned long long)p->over80,
-			    (unsigned long long)p->over90);
-	kp_buf_addf(b, "\nComposition: new committees against outgoing ones "
-		       "(%llu congress%s; young: under %u)\n",
-		    (unsigned long long)p->composition_orgs,
-		    p->composition_orgs == 1 ? "" : "es", p->o->young_under);
+	kp_buf_addch(b, '\n');
+}
+
+static void text_composition(struct kp_buf *b, const struct kp_progress *p)
+{
+	const struct kp_campaign *c = p->c;
+	const char *head[3] = { _("new"), _("outgoing"), _("change") };
+	const char *rows[2] = { _("women"), _("young") };
+	const char *cols[5] = { _("org"), _("members"), _("women"), _("was"), _("young") };
+	size_t i, lw = max_width(rows, 2), cw = 7, ccw, w;
+	char a[24], d[24], e[32];
+
+	kp_buf_addch(b, '\n');
+	kp_buf_addf(b, Q_("Composition: new committees against outgoing ones "
+			  "(%llu congress; young: under %u)\n",
+			  "Composition: new committees against outgoing ones "
+			  "(%llu congresses; young: under %u)\n", p->composition_orgs),
+		    (unsigned long long)p->composition_orgs, p->o->young_under);
 	if (!p->composition_orgs)
 		return;
-	kp_buf_addstr(b, "              new  outgoing    change\n");
-	kp_buf_addf(b, "  women  %7s%%  %7s%%  %6s pp\n",
-		    pct(a, p->new_women, p->new_members),
-		    pct(d, p->prev_women, p->prev_members),
-		    pp(e, p->new_women, p->new_members, p->prev_women, p->prev_members));
-	kp_buf_addf(b, "  young  %7s%%  %7s%%  %6s pp\n",
-		    pct(a, p->new_young, p->new_members),
-		    pct(d, p->prev_young, p->prev_members),
-		    pp(e, p->new_young, p->new_members, p->prev_young, p->prev_members));
-	w = 3;
+	/* columns: new and outgoing "100.00%", change "+100.00 pp" */
+	for (i = 0; i < 2; i++)
+		if (kp_text_width(head[i]) > cw)
+			cw = kp_text_width(head[i]);
+	ccw = kp_text_width(_("pp")) + 8;
+	if (kp_text_width(head[2]) > ccw)
+		ccw = kp_text_width(head[2]);
+	kp_buf_pad(b, ' ', 2 + lw);
+	for (i = 0; i < 3; i++) {
+		kp_buf_addstr(b, "  ");
+		add_rcell(b, head[i], i == 2 ? ccw : cw);
+	}
+	kp_buf_addch(b, '\n');
+	for (i = 0; i < 2; i++) {
+		uint64_t nn = i ? p->new_young : p->new_women;
+		uint64_t pn = i ? p->prev_young : p->prev_women;
+		char t[40];
+
+		kp_buf_addstr(b, "  ");
+		add_cell(b, rows[i], lw);
+		snprintf(t, sizeof(t), "%s%%", tpct(a, nn, p->new_members));
+		kp_buf_addstr(b, "  ");
+		add_rcell(b, t, cw);
+		snprintf(t, sizeof(t), "%s%%", tpct(d, pn, p->prev_members));
+		kp_buf_addstr(b, "  ");
+		add_rcell(b, t, cw);
+		tpp(e, nn, p->new_members, pn, p->prev_members);
+		snprintf(t, sizeof(t), "%s %s", e, _("pp"));
+		kp_buf_addstr(b, "  ");
+		add_rcell(b, t, ccw);
+		kp_buf_addch(b, '\n');
+	}
+	/* per congress: org, members, women, was, young, was */
+	w = kp_text_width(cols[0]);
 	for (i = 0; i < c->n; i++)
-		if (p->selected[i] && strlen(c->orgs[i].id) > w)
-			w = strlen(c->orgs[i].id);
+		if (p->selected[i] && kp_text_width(c->orgs[i].id) > w)
+			w = kp_text_width(c->orgs[i].id);
+	cw = 7;
+	for (i = 1; i < 5; i++)
+		if (kp_text_width(cols[i]) > cw)
+			cw = kp_text_width(cols[i]);
 	kp_buf_addstr(b, "  ");
-	add_cell(b, "org", w);
-	kp_buf_addstr(b, "  members  women    was     young    was\n");
+	add_cell(b, cols[0], w);
+	for (i = 1; i < 6; i++) {
+		kp_buf_addstr(b, "  ");
+		add_rcell(b, cols[i < 5 ? i : 3], cw);
+	}
+	kp_buf_addch(b, '\n');
 	for (i = 0; i < c->n; i++) {
 		const struct kp_summary *s = &p->s[i];
-		char f[24];
+		char t[40];
+		size_t k;
 
 		if (!p->selected[i] || s->status == KP_ORG_INVALID ||
 		    !s->committee_complete || !s->has_prev || !s->members)
 			continue;
 		kp_buf_addstr(b, "  ");
 		add_cell(b, c->orgs[i].id, w);
-		kp_buf_addf(b, "  %7llu  %5s%%  %5s%%  %5s%%  %5s%%\n",
-			    (unsigned long long)s->members,
-			    pct(a, s->women, s->members),
-			    pct(d, s->prev_women, s->prev_members),
-			    pct(e, s->young, s->members),
-			    pct(f, s->prev_young, s->prev_members));
+		snprintf(t, sizeof(t), "%llu", (unsigned long long)s->members);
+		kp_buf_addstr(b, "  ");
+		add_rcell(b, t, cw);
+		for (k = 0; k < 4; k++) {
+			uint64_t num = k == 0 ? s->women : k == 1 ? s->prev_women :
+				       k == 2 ? s->young : s->prev_young;
+			uint64_t den = k % 2 ? s->prev_members : s->members;
+
+			snprintf(t, sizeof(t), "%s%%", tpct(a, num, den));
+			kp_buf_addstr(b, "  ");
+			add_rcell(b, t, cw);
+		}
+		kp_buf_addch(b, '\n');
 	}
+}
+
+void kp_progress_text(struct kp_buf *b, const struct kp_progress *p,
+		      const struct kp_text_style *st)
+{
+	char a[24], d[24], date[16];
+
+	kp_date_text(date, &p->o->as_of);
+	kp_buf_addf(b, Q_("Campaign %s, as of %s: %llu congress",
+			  "Campaign %s, as of %s: %llu congresses", p->total),
+		    p->c->name, date, (unsigned long long)p->total);
+	if (p->o->pilots_only)
+		kp_buf_addf(b, ", %s", _("pilots only"));
+	if (p->o->parent)
+		kp_buf_addf(b, _(", under %s"), p->o->parent);
+	text_completion(b, p, st);
+	text_not_done(b, p, st);
+	text_surplus(b, p);
+	kp_buf_addch(b, '\n');
+	kp_buf_addf(b, _("Committees filled in one round: %llu of %llu done "
+			 "congresses\n"), (unsigned long long)p->one_round,
+		    (unsigned long long)p->one_round_of);
+	kp_buf_addch(b, '\n');
+	kp_buf_addf(b, Q_("Vote concentration: %llu elected committee member\n",
+			  "Vote concentration: %llu elected committee members\n",
+			  p->members), (unsigned long long)p->members);
+	if (p->members)
+		kp_buf_addf(b, _("  mean %s%% of base, lowest %s%%; over 80%%: %llu, "
+				 "over 90%%: %llu\n"),
+			    kp_percent_text(a, mean_x100(p)),
+			    kp_percent_text(d, p->pct_min_x100),
+			    (unsigned long long)p->over80,
+			    (unsigned long long)p->over90);
+	text_composition(b, p);
 }
 
 /* --- JSON --- */
@@ -251,7 +385,7 @@ static json_t *jorg(const struct kp_progress *p, size_t i)
 	json_object_set_new(j, "scheduled", date[0] ? json_string(date) : json_null());
 	json_object_set_new(j, "status", json_string(kp_org_status_name(s->status)));
 	json_object_set_new(j, "overdue", json_boolean(p->overdue[i]));
-	json_object_set_new(j, "reason", json_string(s->reason));
+	json_object_set_new(j, "reason", json_string(s->reason ? s->reason : ""));
 	for (k = 0; k < s->nerrors; k++)
 		json_array_append_new(errs, json_string(s->errors[k]));
 	json_object_set_new(j, "errors", errs);
@@ -484,7 +618,7 @@ void kp_progress_csv(struct kp_buf *b, const struct kp_progress *p,
 		row[4] = date;
 		row[5] = kp_org_status_name(s->status);
 		row[6] = p->overdue[i] ? "yes" : "no";
-		row[7] = s->reason;
+		row[7] = s->reason ? s->reason : "";
 		for (k = 0; k < 13; k++)
 			row[8 + k] = n[k];
 		kp_csv_put_row(b, row, 21, flags);

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "jsonbuf.h"
 #include "kiemphieu/csv.h"
 #include "kiemphieu/text.h"
@@ -34,6 +35,16 @@ static char *pct(char out[24], uint64_t num, uint64_t den)
 
 /* --- text --- */
 
+/* Append s right-aligned in `width` terminal columns. */
+static void add_rcell(struct kp_buf *b, const char *s, size_t width)
+{
+	size_t w = kp_text_width(s);
+
+	if (w < width)
+		kp_buf_pad(b, ' ', width - w);
+	kp_buf_addstr(b, s);
+}
+
 /* Append s left-aligned in `width` terminal columns. */
 static void add_cell(struct kp_buf *b, const char *s, size_t width)
 {
@@ -44,6 +55,20 @@ static void add_cell(struct kp_buf *b, const char *s, size_t width)
 		kp_buf_pad(b, ' ', width - w);
 }
 
+/* Append "too-many", "all-crossed", "void: TEXT" in the language (the
+ * void ballot's own text is the counting board's, kept as written). */
+static void add_reason(struct kp_buf *b, const char *r)
+{
+	if (strcmp(r, "too-many") == 0)
+		kp_buf_addstr(b, P_("invalid ballot", "too-many"));
+	else if (strcmp(r, "all-crossed") == 0)
+		kp_buf_addstr(b, P_("invalid ballot", "all-crossed"));
+	else if (strncmp(r, "void: ", 6) == 0)
+		kp_buf_addf(b, "%s: %s", P_("invalid ballot", "void"), r + 6);
+	else
+		kp_buf_addstr(b, r);
+}
+
 static void text_reasons(struct kp_buf *b, const struct kp_round_result *rr)
 {
 	size_t i;
@@ -52,8 +77,11 @@ static void text_reasons(struct kp_buf *b, const struct kp_round_result *rr)
 		return;
 	kp_buf_addstr(b, " (");
 	for (i = 0; i < rr->nreasons; i++)
-		kp_buf_addf(b, "%s%s %llu", i ? ", " : "", rr->reasons[i].text,
-			    (unsigned long long)rr->reasons[i].count);
+	{
+		kp_buf_addstr(b, i ? ", " : "");
+		add_reason(b, rr->reasons[i].text);
+		kp_buf_addf(b, " %llu", (unsigned long long)rr->reasons[i].count);
+	}
 	kp_buf_addch(b, ')');
 }
 
@@ -89,50 +117,95 @@ static void text_round(struct kp_buf *b, const struct kp_contest *ct,
 		       const struct kp_round_result *rr,
 		       const struct kp_text_style *st)
 {
-	size_t i, namew = 4;
+	const char *head[6] = {
+		_("No"), _("Name"), _("Votes"), _("% base"), _("% valid"), _("Result")
+	};
+	size_t i, w[6], rw = 0;
 	char p1[24], p2[24];
 
-	kp_buf_addf(b, "\n  Round %u: %llu seat%s open", rr->round,
-		    (unsigned long long)rr->seats, rr->seats == 1 ? "" : "s");
+	kp_buf_addstr(b, "\n  ");
+	kp_buf_addf(b, Q_("Round %u: %llu seat open", "Round %u: %llu seats open",
+			  rr->seats), rr->round, (unsigned long long)rr->seats);
 	if (ct->kind == KP_KIND_DELEGATES)
-		kp_buf_addf(b, " (%llu official, %llu reserve)",
+		kp_buf_addf(b, _(" (%llu official, %llu reserve)"),
 			    (unsigned long long)rr->official_open,
 			    (unsigned long long)rr->reserve_open);
-	kp_buf_addf(b, "\n    ballots %llu, valid %llu, invalid %llu",
+	kp_buf_addstr(b, "\n    ");
+	kp_buf_addf(b, _("ballots %llu, valid %llu, invalid %llu"),
 		    (unsigned long long)rr->ballots,
 		    (unsigned long long)rr->valid,
 		    (unsigned long long)rr->invalid);
 	text_reasons(b, rr);
-	kp_buf_addf(b, "\n    valid x seats = votes cast + unused: "
-		       "%llu x %llu = %llu + %llu\n",
+	kp_buf_addstr(b, "\n    ");
+	kp_buf_addf(b, _("valid x seats = votes cast + unused: %llu x %llu = %llu + %llu"),
 		    (unsigned long long)rr->valid, (unsigned long long)rr->seats,
 		    (unsigned long long)rr->votes_cast,
 		    (unsigned long long)rr->unused);
+	kp_buf_addch(b, '\n');
+	/* columns as wide as their heading or their widest cell */
+	for (i = 0; i < 6; i++)
+		w[i] = kp_text_width(head[i]);
+	if (w[0] < 3)
+		w[0] = 3;
+	if (w[2] < 6)
+		w[2] = 6;
+	if (w[3] < 7)
+		w[3] = 7;
+	if (w[4] < 7)
+		w[4] = 7;
 	for (i = 0; i < rr->ncands; i++) {
-		size_t w = kp_text_width(cand_name(ct, rr->cands[i].no));
+		size_t nw = kp_text_width(cand_name(ct, rr->cands[i].no));
+		size_t r = kp_text_width(kp_result_text(rr->cands[i].result));
 
-		if (w > namew)
-			namew = w;
+		if (nw > w[1])
+			w[1] = nw;
+		if (r > rw)
+			rw = r;
 	}
-	kp_buf_addstr(b, "     No  ");
-	add_cell(b, "Name", namew);
-	kp_buf_addstr(b, "   Votes   % base  % valid  Result");
-	kp_buf_addstr(b, st && st->bars ? "       % of base\n" : "\n");
+	if (w[5] > rw)
+		rw = w[5];
+	kp_buf_addstr(b, "    ");
+	add_rcell(b, head[0], w[0]);
+	kp_buf_addstr(b, "  ");
+	add_cell(b, head[1], w[1]);
+	for (i = 2; i < 5; i++) {
+		kp_buf_addstr(b, "  ");
+		add_rcell(b, head[i], w[i]);
+	}
+	kp_buf_addstr(b, "  ");
+	if (st && st->bars) {
+		add_cell(b, head[5], rw + 2);
+		/* xgettext:no-c-format */
+		kp_buf_addstr(b, _("% of base"));
+	} else {
+		kp_buf_addstr(b, head[5]);
+	}
+	kp_buf_addch(b, '\n');
 	for (i = 0; i < rr->ncands; i++) {
 		const struct kp_standing *s = &rr->cands[i];
-		const char *res = kp_result_name(s->result);
+		const char *res = kp_result_text(s->result);
+		char t[24];
 
-		kp_buf_addf(b, "    %3u  ", s->no);
-		add_cell(b, cand_name(ct, s->no), namew);
-		kp_buf_addf(b, "  %6llu  %7s  %7s  ", (unsigned long long)s->votes,
-			    pct(p1, s->votes, ct->base), pct(p2, s->votes, rr->valid));
+		snprintf(t, sizeof(t), "%u", s->no);
+		kp_buf_addstr(b, "    ");
+		add_rcell(b, t, w[0]);
+		kp_buf_addstr(b, "  ");
+		add_cell(b, cand_name(ct, s->no), w[1]);
+		snprintf(t, sizeof(t), "%llu", (unsigned long long)s->votes);
+		kp_buf_addstr(b, "  ");
+		add_rcell(b, t, w[2]);
+		kp_buf_addstr(b, "  ");
+		add_rcell(b, kp_percent_text(p1, kp_rules_percent_x100(s->votes, ct->base)), w[3]);
+		kp_buf_addstr(b, "  ");
+		add_rcell(b, kp_percent_text(p2, kp_rules_percent_x100(s->votes, rr->valid)), w[4]);
+		kp_buf_addstr(b, "  ");
 		if (st && st->color)
 			kp_buf_addf(b, "%s%s\033[0m", result_color(s->result), res);
 		else
 			kp_buf_addstr(b, res);
 		if (st && st->bars) {
-			/* the bar of the share of base, with the half mark */
-			kp_buf_pad(b, ' ', 13 - strlen(res));
+			/* the bar of the share of base */
+			kp_buf_pad(b, ' ', rw + 2 - kp_text_width(res));
 			kp_text_bar(b, kp_rules_percent_x100(s->votes, ct->base), 20);
 		}
 		kp_buf_addch(b, '\n');
@@ -146,7 +219,7 @@ static void text_list(struct kp_buf *b, const struct kp_contest *ct,
 
 	kp_buf_addf(b, "\n  %s:", title);
 	if (!n) {
-		kp_buf_addstr(b, " none\n");
+		kp_buf_addf(b, " %s\n", _("none"));
 		return;
 	}
 	kp_buf_addch(b, '\n');
@@ -159,8 +232,11 @@ static void text_list(struct kp_buf *b, const struct kp_contest *ct,
 	for (i = 0; i < n; i++) {
 		kp_buf_addf(b, "    %2zu. ", i + 1);
 		add_cell(b, cand_name(ct, e[i].no), namew);
-		kp_buf_addf(b, "  no %u, round %u, %llu votes\n", e[i].no,
-			    e[i].round, (unsigned long long)e[i].votes);
+		kp_buf_addstr(b, "  ");
+		kp_buf_addf(b, Q_("no %u, round %u, %llu vote",
+				  "no %u, round %u, %llu votes", e[i].votes),
+			    e[i].no, e[i].round, (unsigned long long)e[i].votes);
+		kp_buf_addch(b, '\n');
 	}
 }
 
@@ -168,51 +244,61 @@ void kp_report_text(struct kp_buf *b, const struct kp_results *res,
 		    const struct kp_text_style *style)
 {
 	size_t i, j;
-	char p[24];
+	char p[24], date[16];
 
-	kp_buf_addf(b, "Congress %s\n", res->cg->org);
+	kp_buf_addf(b, _("Congress %s\n"), res->cg->org);
 	for (i = 0; i < res->n; i++) {
 		const struct kp_contest_result *cr = &res->contests[i];
 		const struct kp_contest *ct = cr->ct;
 
-		kp_buf_addf(b, "\n== %s: %s\n", ct->id, ct->title);
-		kp_buf_addf(b, "  kind %s, %u seat%s", kp_kind_name(ct->kind),
-			    ct->seats, ct->seats == 1 ? "" : "s");
-		if (ct->reserves)
-			kp_buf_addf(b, " + %u reserve%s", ct->reserves,
-				    ct->reserves == 1 ? "" : "s");
-		kp_buf_addf(b, ", base %llu", (unsigned long long)ct->base);
-		if (ct->has_issued)
-			kp_buf_addf(b, ", issued %llu",
-				    (unsigned long long)ct->issued);
-		if (ct->date.year)
-			kp_buf_addf(b, ", held %04d-%02d-%02d", ct->date.year,
-				    ct->date.month, ct->date.day);
-		kp_buf_addf(b, "\n  status %s", kp_status_name(cr->status));
-		if (cr->unfilled)
-			kp_buf_addf(b, ", %llu seat%s open",
-				    (unsigned long long)cr->unfilled,
-				    cr->unfilled == 1 ? "" : "s");
-		kp_buf_addf(b, "\n  surplus: %llu candidates for %llu seats, "
-			       "surplus %lld (%s%%): %s\n",
+		kp_buf_addf(b, "\n== %s: %s\n  ", ct->id, ct->title);
+		kp_buf_addf(b, _("kind %s"), kp_kind_text(ct->kind));
+		kp_buf_addstr(b, ", ");
+		kp_buf_addf(b, Q_("%u seat", "%u seats", ct->seats), ct->seats);
+		if (ct->reserves) {
+			kp_buf_addstr(b, " + ");
+			kp_buf_addf(b, Q_("%u reserve", "%u reserves", ct->reserves),
+				    ct->reserves);
+		}
+		kp_buf_addstr(b, ", ");
+		kp_buf_addf(b, _("base %llu"), (unsigned long long)ct->base);
+		if (ct->has_issued) {
+			kp_buf_addstr(b, ", ");
+			kp_buf_addf(b, _("issued %llu"), (unsigned long long)ct->issued);
+		}
+		if (ct->date.year) {
+			kp_buf_addstr(b, ", ");
+			kp_buf_addf(b, _("held %s"), kp_date_text(date, &ct->date));
+		}
+		kp_buf_addstr(b, "\n  ");
+		kp_buf_addf(b, _("status %s"), kp_status_text(cr->status));
+		if (cr->unfilled) {
+			kp_buf_addstr(b, ", ");
+			kp_buf_addf(b, Q_("%llu seat open", "%llu seats open",
+					  cr->unfilled),
+				    (unsigned long long)cr->unfilled);
+		}
+		kp_buf_addstr(b, "\n  ");
+		kp_buf_addf(b, _("surplus: %llu candidates for %llu seats, surplus %lld (%s%%): %s"),
 			    (unsigned long long)cr->surplus.candidates,
 			    (unsigned long long)cr->surplus.seats,
 			    (long long)cr->surplus.surplus,
-			    kp_rules_fmt_x100(p, cr->surplus.percent_x100, '.'),
-			    kp_verdict_name(cr->surplus.verdict));
+			    kp_percent_text(p, cr->surplus.percent_x100),
+			    kp_verdict_text(cr->surplus.verdict));
+		kp_buf_addch(b, '\n');
 		if (!cr->nrounds) {
-			kp_buf_addstr(b, "\n  No ballots yet.\n");
+			kp_buf_addf(b, "\n  %s\n", _("No ballots yet."));
 			continue;
 		}
 		for (j = 0; j < cr->nrounds; j++)
 			text_round(b, ct, &cr->rounds[j], style);
-		text_list(b, ct, "Elected, in order of votes", cr->elected,
+		text_list(b, ct, _("Elected, in order of votes"), cr->elected,
 			  cr->nelected);
 		if (ct->reserves)
-			text_list(b, ct, "Reserves, in order of votes",
+			text_list(b, ct, _("Reserves, in order of votes"),
 				  cr->reserves, cr->nreserves);
 		if (cr->ntied) {
-			kp_buf_addstr(b, "\n  Tied, a further round is needed:");
+			kp_buf_addf(b, "\n  %s", _("Tied, a further round is needed:"));
 			for (j = 0; j < cr->ntied; j++)
 				kp_buf_addf(b, "%s %u (%s)", j ? "," : "",
 					    cr->tied[j], cand_name(ct, cr->tied[j]));

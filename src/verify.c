@@ -1,4 +1,5 @@
 /* Verifying a results file against its inputs. */
+#include "i18n.h"
 #include "kiemphieu/verify.h"
 
 #include <errno.h>
@@ -31,7 +32,7 @@ static void verify_one(json_t *rec, const char *results, unsigned long line,
 	size_t i, j;
 
 	if (json_is_true(json_object_get(rec, "invalid"))) {
-		kp_buf_addf(out, "%s: recorded as invalid data: nothing to verify\n",
+		kp_buf_addf(out, _("%s: recorded as invalid data: nothing to verify\n"),
 			    org ? org : "?");
 		return;
 	}
@@ -64,10 +65,10 @@ static void verify_one(json_t *rec, const char *results, unsigned long line,
 			continue;
 		path = kp_path_join(dir, name);
 		if (kp_sha256_file(path, hex) != 0) {
-			kp_buf_addf(out, "%s: %s: missing (%s)\n", org, path, strerror(errno));
+			kp_buf_addf(out, _("%s: %s: missing (%s)\n"), org, path, strerror(errno));
 			(*changed)++;
 		} else if (strcmp(hex, sum) != 0) {
-			kp_buf_addf(out, "%s: %s: changed: SHA-256 %.16s..., recorded %.16s...\n",
+			kp_buf_addf(out, _("%s: %s: changed: SHA-256 %.16s..., recorded %.16s...\n"),
 				    org, path, hex, sum);
 			(*changed)++;
 		}
@@ -82,17 +83,18 @@ static void verify_one(json_t *rec, const char *results, unsigned long line,
 				   cur.files[j].name) == 0)
 				known = 1;
 		if (!known) {
-			kp_buf_addf(out, "%s: %s/%s: a file the results do not record\n",
+			kp_buf_addf(out, _("%s: %s/%s: a file the results do not record\n"),
 				    org, dir, cur.files[j].name);
 			(*changed)++;
 		}
 	}
 	/* the results, tallied again, without the audit trail */
 	if (quiet.errors) {
-		kp_buf_addf(out, "%s: the inputs now have %llu error%s: no results "
-			    "to compare (kiemphieu check %s)\n", org,
-			    (unsigned long long)quiet.errors,
-			    quiet.errors == 1 ? "" : "s", dir);
+		kp_buf_addf(out, Q_("%s: the inputs now have %llu error: no results "
+				    "to compare (kiemphieu check %s)\n",
+				    "%s: the inputs now have %llu errors: no results "
+				    "to compare (kiemphieu check %s)\n", quiet.errors),
+			    org, (unsigned long long)quiet.errors, dir);
 		(*changed)++;
 	} else {
 		json_t *again, *rc, *ac, *c;
@@ -102,14 +104,14 @@ static void verify_one(json_t *rec, const char *results, unsigned long line,
 		rc = json_object_get(rec, "contests");
 		ac = json_object_get(again, "contests");
 		if (json_array_size(rc) != json_array_size(ac))
-			kp_buf_addf(out, "%s: %zu contests recorded, %zu now\n", org,
+			kp_buf_addf(out, _("%s: %zu contests recorded, %zu now\n"), org,
 				    json_array_size(rc), json_array_size(ac)), (*changed)++;
 		json_array_foreach(rc, i, c) {
 			json_t *d = json_array_get(ac, i);
 
 			if (!json_equal(c, d)) {
-				kp_buf_addf(out, "%s: contest '%s': the results differ "
-					    "from those recorded\n", org,
+				kp_buf_addf(out, _("%s: contest '%s': the results differ "
+						      "from those recorded\n"), org,
 					    json_string_value(json_object_get(c, "contest")));
 				(*changed)++;
 			}
@@ -117,11 +119,14 @@ static void verify_one(json_t *rec, const char *results, unsigned long line,
 		json_decref(again);
 	}
 	if (*changed == before)
-		kp_buf_addf(out, "%s: %zu input file%s unchanged, same results%s%s\n",
-			    org, cur.n, cur.n == 1 ? "" : "s",
-			    version && strcmp(version, KP_VERSION) ?
-			    "; made by kiemphieu " : "",
-			    version && strcmp(version, KP_VERSION) ? version : "");
+	{
+		kp_buf_addf(out, Q_("%s: %zu input file unchanged, same results",
+				    "%s: %zu input files unchanged, same results",
+				    cur.n), org, cur.n);
+		if (version && strcmp(version, KP_VERSION) != 0)
+			kp_buf_addf(out, _("; made by kiemphieu %s"), version);
+		kp_buf_addch(out, '\n');
+	}
 	kp_buf_release(&b);
 	kp_audit_release(&cur);
 	kp_results_release(&res);

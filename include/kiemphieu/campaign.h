@@ -60,8 +60,14 @@ const char *kp_org_status_name(enum kp_org_status s);
 /* What a progress report needs of one congress. */
 struct kp_summary {
 	enum kp_org_status status;
-	char reason[256];		/* why not done (empty when done) */
-	char errors[KP_SUMMARY_ERRORS][512];	/* first errors, "FILE:LINE:COL: msg" */
+	/*
+	 * Why it is not done, and its first errors ("FILE:LINE:COL: msg"):
+	 * in English for machine output, and in the language of the messages
+	 * for people. Allocated only for a congress that is not done, so that
+	 * a nationwide campaign's summaries stay small; NULL when none.
+	 */
+	char *reason, *reason_text;
+	char *errors[KP_SUMMARY_ERRORS], *errors_text[KP_SUMMARY_ERRORS];
 	size_t nerrors;
 	uint64_t ballots;		/* ballots read, every round */
 	/* the committee (the first `committee` contest), if any */
@@ -81,7 +87,8 @@ struct kp_summary {
 };
 
 /*
- * Summarize a congress from its results; `data_status` is KP_EXIT_OK when
+ * Summarize a congress from its results into s, zeroed before (or holding
+ * only errors kept by kp_evaluate); `data_status` is KP_EXIT_OK when
  * its data loaded and tallied without error (else the congress is
  * invalid). A new committee member is young when younger than
  * `young_under` years on the election's date (a birth year alone counts as
@@ -89,6 +96,9 @@ struct kp_summary {
  */
 void kp_summarize(struct kp_summary *s, const struct kp_results *res,
 		  int data_status, unsigned young_under);
+
+/* Free what a summary holds (it may be zeroed or summarized). */
+void kp_summary_release(struct kp_summary *s);
 
 /* Evaluate one congress folder: load, tally, summarize. Diagnostics go to
  * sink; the first errors are also kept in the summary. */

@@ -25,7 +25,8 @@ struct kp_diag {
 	uint64_t line;			/* 1-based physical line, 0 for the whole file */
 	uint64_t col;			/* 1-based character column, 0 when unknown */
 	enum kp_severity severity;
-	char msg[KP_DIAG_MSG_MAX];
+	char msg[KP_DIAG_MSG_MAX];	/* in the language of the messages */
+	char msg_en[KP_DIAG_MSG_MAX];	/* untranslated, for machine output */
 };
 
 /* Receives each diagnostic; the struct is only valid during the call. */

@@ -29,7 +29,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct kp_diag_sink sink;
 	struct kp_congress cg;
 	struct kp_results res;
-	struct kp_summary sum;
+	struct kp_summary sum = { 0 };
 	struct kp_buf b = KP_BUF_INIT;
 	const uint8_t *p, *end;
 	size_t i;
@@ -73,6 +73,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	kp_report_json(&b, &res, NULL);
 	kp_report_csv(&b, &res, 1, KP_CSV_EXCEL);
 	kp_summarize(&sum, &res, sink.errors ? 1 : 0, 40);
+	kp_summary_release(&sum);
 	kp_buf_release(&b);
 	kp_results_release(&res);
 	kp_congress_release(&cg);

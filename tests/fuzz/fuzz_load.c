@@ -35,7 +35,7 @@ static void congress(void)
 	struct kp_diag_sink sink;
 	struct kp_congress cg;
 	struct kp_results res;
-	struct kp_summary s;
+	struct kp_summary s = { 0 };
 
 	kp_tally_opts_init(&o);
 	o.csv.threads = 1;
@@ -43,6 +43,7 @@ static void congress(void)
 	kp_congress_load(&cg, dir, &o.csv, &sink);
 	kp_tally_congress(&cg, NULL, &o, &res, &sink);
 	kp_summarize(&s, &res, sink.errors ? 1 : 0, 40);
+	kp_summary_release(&s);
 	kp_results_release(&res);
 	kp_congress_release(&cg);
 }
@@ -76,6 +77,8 @@ static void progress(void)
 	kp_progress_csv(&b, &p, 0);
 	kp_progress_release(&p);
 	kp_buf_release(&b);
+	for (i = 0; i < c.n; i++)
+		kp_summary_release(&s[i]);
 	free(s);
 	kp_campaign_release(&c);
 }

@@ -177,10 +177,14 @@ static void summary_of_a_congress(void **state)
 	assert_int_equal(s.ballots, 10);
 	/* an error makes the congress invalid, with its first errors kept */
 	unit_writes(dir, "ballots/bt.csv", "ballot,1\n1,v\n");
+	kp_summary_release(&s);
 	kp_evaluate(&s, dir, &o, 40, &sink);
 	assert_int_equal(s.status, KP_ORG_INVALID);
 	assert_int_equal(s.nerrors, 1);
 	assert_non_null(strstr(s.errors[0], "bt.csv:2:3: mark 'v' for candidate 1"));
+	assert_string_equal(s.errors[0], s.errors_text[0]); /* no catalogue */
+	assert_string_equal(s.reason, "its data has errors");
+	kp_summary_release(&s);
 	unit_rmdir(dir);
 }
 
