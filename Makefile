@@ -63,7 +63,7 @@ UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 TOOLS = $(BUILD)/kpgen $(BUILD)/kpbench
 
 .PHONY: all deps test-deps demo check test unit e2e bench bench-campaign install uninstall \
-	sanitize lint clean pot data-check fuzz fuzz-build fuzz-regress valgrind
+	sanitize lint clean pot docs-images data-check fuzz fuzz-build fuzz-regress valgrind
 
 all: $(BIN) $(MO) bin/kiemphieu
 
@@ -127,9 +127,15 @@ test: $(BIN) $(MO) $(UNIT_BIN) $(TOOLS)
 	@tests/man-check $(BIN)
 	@tests/po-check $(BIN)
 	@tests/e2e/run $(BIN)
+	@tests/browser-check $(BIN) $(BUILD)/browser
 
 sanitize: test-deps
 	@$(MAKE) --no-print-directory BUILD=build-san SANITIZE=1 test
+
+# the pictures of the pages in docs/, from the browser test's renderings
+docs-images: check
+	cp $(BUILD)/browser/minutes.png docs/minutes.png
+	cp $(BUILD)/browser/dashboard-vi.png docs/dashboard.png
 
 # the benchmark's input is made when it runs, never committed
 BENCH_DIR = $(BUILD)/bench/1m

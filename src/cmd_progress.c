@@ -82,9 +82,10 @@ static int own_option(void *ctx, int opt, const char *arg)
 					    "a day as YYYY-MM-DD", arg);
 		return KP_EXIT_OK;
 	case OPT_FORMAT:
-		if (strcmp(arg, "text") && strcmp(arg, "json") && strcmp(arg, "csv"))
+		if (strcmp(arg, "text") && strcmp(arg, "json") &&
+		    strcmp(arg, "csv") && strcmp(arg, "html"))
 			return kp_cli_usage(&kp_cmd_progress, "--format '%s': "
-					    "expected text, json or csv", arg);
+					    "expected text, json, csv or html", arg);
 		x->format = arg;
 		return KP_EXIT_OK;
 	case OPT_YOUNG_UNDER:
@@ -182,6 +183,8 @@ static int progress_main(const struct kp_cmd *self, int argc, char **argv)
 	kp_progress_compute(&p, &c, r.s, &po);
 	if (strcmp(format, "json") == 0)
 		kp_progress_json(&out, &p);
+	else if (strcmp(format, "html") == 0)
+		kp_progress_html(&out, &p);
 	else if (strcmp(format, "csv") == 0) {
 		if (csv_flags)
 			kp_buf_addstr(&out, KP_CSV_BOM);
@@ -207,7 +210,7 @@ static int progress_main(const struct kp_cmd *self, int argc, char **argv)
 const struct kp_cmd kp_cmd_progress = {
 	"progress", progress_main,
 	"kiemphieu progress [--pilot] [--parent NAME] [--as-of DATE] "
-	"[--format text|json|csv] [--young-under N] [--require-complete] "
+	"[--format text|json|csv|html] [--young-under N] [--require-complete] "
 	"[options] CAMPAIGN",
 	N_("report the progress and quality of a campaign of congresses"),
 	N_("Report a campaign's progress: the congresses done, in progress, not\n"
@@ -219,7 +222,8 @@ const struct kp_cmd kp_cmd_progress = {
 	   "  --pilot            only the pilot congresses\n"
 	   "  --parent NAME      only the congresses under this parent committee\n"
 	   "  --as-of DATE       the day the report is for, YYYY-MM-DD (default: today)\n"
-	   "  --format FMT       text (default), json or csv\n"
+	   "  --format FMT       text (default), json, csv, or html: a dashboard page\n"
+	   "                     with charts, to open in a browser and print\n"
 	   "  --young-under N    a young member is younger than N (default 40)\n"
 	   "  --require-complete exit 5 when some congress is not done\n"
 	   "  --excel            CSV for Excel: a UTF-8 BOM, CRLF, no cell read as a\n"

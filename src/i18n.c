@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kiemphieu/campaign.h"
 #include "kiemphieu/rules.h"
 #include "kiemphieu/tally.h"
 
@@ -100,6 +101,21 @@ const char *kp_kind_text(enum kp_kind k)
 		break;
 	}
 	return P_("election kind", "other");
+}
+
+const char *kp_org_status_text(enum kp_org_status st)
+{
+	switch (st) {
+	case KP_ORG_DONE:
+		return P_("congress status", "done");
+	case KP_ORG_IN_PROGRESS:
+		return P_("congress status", "in-progress");
+	case KP_ORG_NOT_STARTED:
+		return P_("congress status", "not-started");
+	case KP_ORG_INVALID:
+		break;
+	}
+	return P_("congress status", "invalid");
 }
 
 const char *kp_result_text(enum kp_result r)

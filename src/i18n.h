@@ -16,6 +16,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "kiemphieu/campaign.h"
 #include "kiemphieu/model.h"
 #include "kiemphieu/rules.h"
 
@@ -47,6 +48,7 @@ const char *kp_verdict_text(enum kp_verdict v);
 const char *kp_kind_text(enum kp_kind k);
 const char *kp_result_text(enum kp_result r);
 const char *kp_status_text(enum kp_status st);
+const char *kp_org_status_text(enum kp_org_status st);
 
 /*
  * Pick the language: lang is "vi", "en", or NULL to follow LANGUAGE,

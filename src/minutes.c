@@ -9,21 +9,12 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "kiemphieu/html.h"
 #include "kiemphieu/rules.h"
 
-/* Text for HTML: the five characters that could open markup become
- * entities, so that a name like <script> is only text. */
 static void esc(struct kp_buf *b, const char *s)
 {
-	for (; *s; s++)
-		switch (*s) {
-		case '&': kp_buf_addstr(b, "&amp;"); break;
-		case '<': kp_buf_addstr(b, "&lt;"); break;
-		case '>': kp_buf_addstr(b, "&gt;"); break;
-		case '"': kp_buf_addstr(b, "&quot;"); break;
-		case '\'': kp_buf_addstr(b, "&#39;"); break;
-		default: kp_buf_addch(b, *s);
-		}
+	kp_html_escape(b, s);
 }
 
 /* Vietnamese numbers: 80,83 with a decimal comma. */

@@ -87,21 +87,6 @@ static void bar(struct kp_buf *b, const struct kp_text_style *st,
 	kp_text_bar(b, kp_rules_percent_x100(num, den), 20);
 }
 
-static const char *org_status_text(enum kp_org_status st)
-{
-	switch (st) {
-	case KP_ORG_DONE:
-		return P_("congress status", "done");
-	case KP_ORG_IN_PROGRESS:
-		return P_("congress status", "in-progress");
-	case KP_ORG_NOT_STARTED:
-		return P_("congress status", "not-started");
-	case KP_ORG_INVALID:
-		break;
-	}
-	return P_("congress status", "invalid");
-}
-
 static void text_completion(struct kp_buf *b, const struct kp_progress *p,
 			    const struct kp_text_style *st)
 {
@@ -150,7 +135,7 @@ static void text_not_done(struct kp_buf *b, const struct kp_progress *p,
 	for (i = 0; i < c->n; i++) {
 		const struct kp_org *o = &c->orgs[i];
 		const struct kp_summary *s = &p->s[i];
-		const char *status = org_status_text(s->status);
+		const char *status = kp_org_status_text(s->status);
 
 		if (!p->selected[i] || s->status == KP_ORG_DONE)
 			continue;

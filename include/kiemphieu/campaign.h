@@ -158,6 +158,9 @@ int kp_progress_overdue(const struct kp_progress *p, size_t i);
 void kp_progress_text(struct kp_buf *b, const struct kp_progress *p,
 		      const struct kp_text_style *style);
 void kp_progress_json(struct kp_buf *b, const struct kp_progress *p);
+/* The dashboard: one self-contained HTML page with SVG charts, in the
+ * language of the messages, every input text escaped. */
+void kp_progress_html(struct kp_buf *b, const struct kp_progress *p);
 /* One row per congress; `flags` as for kp_csv_put_row(). */
 void kp_progress_csv(struct kp_buf *b, const struct kp_progress *p,
 		     unsigned flags);

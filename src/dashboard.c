@@ -1,0 +1,431 @@
+/*
+ * The campaign dashboard: one self-contained HTML page (no script, no
+ * request) with inline SVG charts (completion per parent, the surplus of
+ * every committee list against the 10%, 15% and 30% lines, the share of
+ * women and young members before and after) and the tables behind them.
+ * Its words follow the language of the messages; every text from the
+ * input is escaped. It is laid out for A4 paper.
+ */
+#include "kiemphieu/campaign.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "kiemphieu/html.h"
+#include "kiemphieu/rules.h"
+
+/* the drawing area of every chart, in SVG units (1 unit = 1 CSS px) */
+#define W 680
+#define LABEL_W 210		/* room for a parent's name left of its bar */
+#define BAR_W 380
+
+static const char style[] =
+	"<style>\n"
+	"body{font-family:'DejaVu Sans','Noto Sans',Arial,sans-serif;"
+	"font-size:10.5pt;max-width:180mm;margin:8mm auto;color:#1a1a1a}\n"
+	"h1{font-size:16pt;margin:0 0 2pt}\n"
+	"h2{font-size:12pt;margin:14pt 0 4pt;border-bottom:1px solid #999}\n"
+	"p.sub{margin:0 0 8pt;color:#444}\n"
+	".cards{display:grid;grid-template-columns:repeat(4,1fr);gap:6pt}\n"
+	".card{border:1px solid #bbb;border-radius:4pt;padding:5pt 7pt}\n"
+	".card b{display:block;font-size:15pt}\n"
+	".card span{font-size:9pt;color:#444}\n"
+	"svg{display:block;width:100%;height:auto}\n"
+	"svg text{font-family:inherit;font-size:11px;fill:#1a1a1a}\n"
+	"table{border-collapse:collapse;width:100%;font-size:9pt}\n"
+	"th,td{border:1px solid #bbb;padding:2pt 4pt;text-align:left;"
+	"vertical-align:top}\n"
+	"th{background:#eee}\n"
+	"td.n{text-align:right;white-space:nowrap}\n"
+	".bad{color:#a00000;font-weight:bold}\n"
+	"footer{margin-top:12pt;font-size:8pt;color:#666}\n"
+	"@page{size:A4;margin:12mm}\n"
+	"@media print{body{margin:0;max-width:none}"
+	"svg,tr,.cards{page-break-inside:avoid}"
+	"thead{display:table-header-group}h2{page-break-after:avoid}}\n"
+	"</style>\n";
+
+static void esc(struct kp_buf *b, const char *s)
+{
+	kp_html_escape(b, s);
+}
+
+static char *pct(char out[24], uint64_t num, uint64_t den)
+{
+	return kp_percent_text(out, kp_rules_percent_x100(num, den));
+}
+
+/* A length on the chart for num/den of `full` units, in tenths. */
+static unsigned scale(uint64_t num, uint64_t den, unsigned full)
+{
+	return den ? (unsigned)((num > den ? den : num) * full * 10 / den) : 0;
+}
+
+static void card(struct kp_buf *b, uint64_t num, uint64_t den, const char *what)
+{
+	kp_buf_addf(b, "<div class=\"card\"><b>%llu/%llu</b><span>",
+		    (unsigned long long)num, (unsigned long long)den);
+	esc(b, what);
+	kp_buf_addstr(b, "</span></div>\n");
+}
+
+/* x in tenths of a unit, as SVG wants it: "123.4" */
+static void tenths(struct kp_buf *b, unsigned t)
+{
+	kp_buf_addf(b, "%u.%u", t / 10, t % 10);
+}
+
+static void chart_parents(struct kp_buf *b, const struct kp_progress *p)
+{
+	unsigned h = 24 + 22 * (unsigned)p->nparents;
+	size_t i;
+
+	kp_buf_addf(b, "<h2>%s</h2>\n", _("Completion per parent committee"));
+	kp_buf_addf(b, "<svg viewBox=\"0 0 %d %u\" role=\"img\" aria-label=\"", W, h);
+	esc(b, _("Completion per parent committee"));
+	kp_buf_addstr(b, "\">\n");
+	for (i = 0; i < p->nparents; i++) {
+		const struct kp_parent_count *pc = &p->parents[i];
+		unsigned y = 8 + 22 * (unsigned)i, done = scale(pc->done, pc->total, BAR_W);
+		char a[24];
+
+		kp_buf_addf(b, "<text x=\"%d\" y=\"%u\" text-anchor=\"end\">",
+			    LABEL_W - 6, y + 13);
+		esc(b, pc->parent[0] ? pc->parent : _("(none)"));
+		kp_buf_addf(b, "</text>\n<rect x=\"%d\" y=\"%u\" width=\"%d\" "
+			       "height=\"16\" fill=\"#e3e3e3\"/>\n", LABEL_W, y, BAR_W);
+		kp_buf_addf(b, "<rect x=\"%d\" y=\"%u\" width=\"", LABEL_W, y);
+		tenths(b, done);
+		kp_buf_addstr(b, "\" height=\"16\" fill=\"#2e7d32\"/>\n");
+		kp_buf_addf(b, "<text x=\"%d\" y=\"%u\">%llu/%llu (%s%%)</text>\n",
+			    LABEL_W + BAR_W + 6, y + 13, (unsigned long long)pc->done,
+			    (unsigned long long)pc->total, pct(a, pc->done, pc->total));
+	}
+	kp_buf_addstr(b, "</svg>\n");
+}
+
+/* one bar per percentage point of surplus: how many lists have it */
+#define BINS_MAX 101
+
+static void chart_surplus(struct kp_buf *b, const struct kp_progress *p)
+{
+	const struct kp_campaign *c = p->c;
+	uint64_t bins[BINS_MAX] = { 0 }, bad[BINS_MAX] = { 0 }, top = 0;
+	unsigned nbins = 36, i, x0 = 40, plot_w = W - 60, plot_h = 150, y0 = 20;
+	unsigned lines[3];
+	const char *line_label[3];
+	size_t k;
+	char a[24], d[24], e[24];
+
+	kp_buf_addf(b, "<h2>%s</h2>\n", _("Surplus of the committee lists"));
+	if (!p->lists) {
+		kp_buf_addf(b, "<p>%s</p>\n", _("No committee list yet."));
+		return;
+	}
+	for (k = 0; k < c->n; k++) {
+		const struct kp_summary *s = &p->s[k];
+		unsigned bin;
+
+		if (!p->selected[k] || s->status == KP_ORG_INVALID || !s->has_committee)
+			continue;
+		bin = (unsigned)(s->surplus.percent_x100 / 100);
+		if (bin >= BINS_MAX - 1)
+			bin = BINS_MAX - 1;
+		bins[bin]++;
+		bad[bin] += (uint64_t)kp_verdict_is_error(s->surplus.verdict);
+		if (bin + 2 > nbins)
+			nbins = bin + 2;
+	}
+	for (i = 0; i < nbins; i++)
+		if (bins[i] > top)
+			top = bins[i];
+	lines[0] = p->o->limits.min_percent;
+	lines[1] = p->o->target_max;
+	lines[2] = p->o->limits.max_percent;
+	line_label[0] = _("minimum");
+	line_label[1] = _("target");
+	line_label[2] = _("maximum");
+	kp_buf_addf(b, "<svg viewBox=\"0 0 %d %u\" role=\"img\" aria-label=\"", W,
+		    y0 + plot_h + 40);
+	esc(b, _("Surplus of the committee lists"));
+	kp_buf_addstr(b, "\">\n");
+	/* the bars */
+	for (i = 0; i < nbins; i++) {
+		unsigned bh = scale(bins[i], top, plot_h);
+		unsigned x = x0 * 10 + i * plot_w * 10 / nbins;
+
+		if (!bins[i])
+			continue;
+		kp_buf_addstr(b, "<rect x=\"");
+		tenths(b, x);
+		kp_buf_addstr(b, "\" y=\"");
+		tenths(b, (y0 + plot_h) * 10 - bh);
+		kp_buf_addstr(b, "\" width=\"");
+		tenths(b, plot_w * 10 / nbins - 2);
+		kp_buf_addstr(b, "\" height=\"");
+		tenths(b, bh);
+		/* red when a list of the bar breaks the rules (the rules
+		 * round, so that a bar past a line may still be within them) */
+		kp_buf_addf(b, "\" fill=\"%s\"><title>%u%%: %llu</title></rect>\n",
+			    bad[i] ? "#c62828" : "#1565c0", i,
+			    (unsigned long long)bins[i]);
+	}
+	/* the axis: 0, every 5 points, and the count of the tallest bar */
+	kp_buf_addf(b, "<line x1=\"%u\" y1=\"%u\" x2=\"%u\" y2=\"%u\" stroke=\"#333\"/>\n",
+		    x0, y0 + plot_h, x0 + plot_w, y0 + plot_h);
+	for (i = 0; i < nbins; i += 5) {
+		unsigned x = x0 * 10 + i * plot_w * 10 / nbins;
+
+		kp_buf_addstr(b, "<text x=\"");
+		tenths(b, x);
+		kp_buf_addf(b, "\" y=\"%u\" text-anchor=\"middle\">%u%%</text>\n",
+			    y0 + plot_h + 14, i);
+	}
+	kp_buf_addf(b, "<text x=\"%u\" y=\"%u\" text-anchor=\"end\">%llu</text>\n",
+		    x0 - 4, y0 + 10, (unsigned long long)top);
+	kp_buf_addf(b, "<text x=\"%u\" y=\"%u\" text-anchor=\"end\">0</text>\n",
+		    x0 - 4, y0 + plot_h);
+	/* the rule's lines */
+	for (i = 0; i < 3; i++) {
+		unsigned x = x0 * 10 + lines[i] * plot_w * 10 / nbins;
+
+		if (lines[i] >= nbins)
+			continue;
+		kp_buf_addstr(b, "<line x1=\"");
+		tenths(b, x);
+		kp_buf_addf(b, "\" y1=\"%u\" x2=\"", y0 - 6);
+		tenths(b, x);
+		kp_buf_addf(b, "\" y2=\"%u\" stroke=\"%s\" stroke-dasharray=\"4 3\"/>\n",
+			    y0 + plot_h, i == 1 ? "#2e7d32" : "#c62828");
+		kp_buf_addstr(b, "<text x=\"");
+		tenths(b, x + 30);
+		kp_buf_addf(b, "\" y=\"%u\">", y0 - 8 + 0 * i);
+		esc(b, line_label[i]);
+		kp_buf_addf(b, " %u%%</text>\n", lines[i]);
+	}
+	kp_buf_addf(b, "<text x=\"%u\" y=\"%u\" text-anchor=\"middle\">", x0 + plot_w / 2,
+		    y0 + plot_h + 32);
+	esc(b, _("surplus, percent of the seats; bar height: number of lists"));
+	kp_buf_addstr(b, "</text>\n</svg>\n<p>");
+	kp_buf_addf(b, _("%llu lists: %llu at least %u%%, %llu within %u-%u%%; "
+			 "min %s%%, median %s%%, max %s%%."),
+		    (unsigned long long)p->lists, (unsigned long long)p->lists_min,
+		    p->o->limits.min_percent, (unsigned long long)p->lists_target,
+		    p->o->limits.min_percent, p->o->target_max,
+		    kp_percent_text(a, p->surplus_min_x100),
+		    kp_percent_text(d, p->surplus_median_x100),
+		    kp_percent_text(e, p->surplus_max_x100));
+	kp_buf_addstr(b, "</p>\n");
+}
+
+static void chart_composition(struct kp_buf *b, const struct kp_progress *p)
+{
+	const char *row[2] = { _("women"), _("young") };
+	uint64_t prev[2] = { p->prev_women, p->prev_young };
+	uint64_t now[2] = { p->new_women, p->new_young };
+	unsigned i, x0 = 110, full = 420;
+	char a[24];
+
+	kp_buf_addf(b, "<h2>%s</h2>\n", _("Women and young members, before and after"));
+	if (!p->composition_orgs) {
+		kp_buf_addf(b, "<p>%s</p>\n", _("No completed committee with the "
+						 "outgoing one's figures yet."));
+		return;
+	}
+	kp_buf_addf(b, "<svg viewBox=\"0 0 %d 130\" role=\"img\" aria-label=\"", W);
+	esc(b, _("Women and young members, before and after"));
+	kp_buf_addstr(b, "\">\n");
+	for (i = 0; i < 2; i++) {
+		unsigned y = 6 + 56 * i;
+		unsigned wp = scale(prev[i], p->prev_members, full);
+		unsigned wn = scale(now[i], p->new_members, full);
+
+		kp_buf_addf(b, "<text x=\"%u\" y=\"%u\" text-anchor=\"end\">", x0 - 6, y + 27);
+		esc(b, row[i]);
+		kp_buf_addf(b, "</text>\n<rect x=\"%u\" y=\"%u\" width=\"", x0, y);
+		tenths(b, wp);
+		kp_buf_addstr(b, "\" height=\"20\" fill=\"#9e9e9e\"/>\n");
+		kp_buf_addstr(b, "<text x=\"");
+		tenths(b, x0 * 10 + wp + 60);
+		kp_buf_addf(b, "\" y=\"%u\">", y + 15);
+		esc(b, _("outgoing"));
+		kp_buf_addf(b, " %s%%</text>\n", pct(a, prev[i], p->prev_members));
+		kp_buf_addf(b, "<rect x=\"%u\" y=\"%u\" width=\"", x0, y + 22);
+		tenths(b, wn);
+		kp_buf_addstr(b, "\" height=\"20\" fill=\"#6a1b9a\"/>\n");
+		kp_buf_addstr(b, "<text x=\"");
+		tenths(b, x0 * 10 + wn + 60);
+		kp_buf_addf(b, "\" y=\"%u\">", y + 37);
+		esc(b, _("new"));
+		kp_buf_addf(b, " %s%%</text>\n", pct(a, now[i], p->new_members));
+	}
+	kp_buf_addstr(b, "</svg>\n<p>");
+	kp_buf_addf(b, Q_("Over %llu congress whose new and outgoing committees are "
+			  "both known; young: under %u on the day of the election.",
+			  "Over %llu congresses whose new and outgoing committees are "
+			  "both known; young: under %u on the day of the election.",
+			  p->composition_orgs),
+		    (unsigned long long)p->composition_orgs, p->o->young_under);
+	kp_buf_addstr(b, "</p>\n");
+}
+
+static void table_not_done(struct kp_buf *b, const struct kp_progress *p)
+{
+	const struct kp_campaign *c = p->c;
+	uint64_t n = 0;
+	size_t i, k;
+	char date[16];
+
+	for (i = 0; i < c->n; i++)
+		n += p->selected[i] && p->s[i].status != KP_ORG_DONE;
+	kp_buf_addstr(b, "<h2>");
+	kp_buf_addf(b, _("Not done (%llu)"), (unsigned long long)n);
+	kp_buf_addstr(b, "</h2>\n");
+	if (!n)
+		return;
+	kp_buf_addf(b, "<table>\n<thead><tr><th>%s</th><th>%s</th><th>%s</th>"
+		       "<th>%s</th><th>%s</th></tr></thead>\n<tbody>\n",
+		    _("Congress"), _("Parent committee"), _("Scheduled"),
+		    _("Status"), _("Why"));
+	for (i = 0; i < c->n; i++) {
+		const struct kp_org *o = &c->orgs[i];
+		const struct kp_summary *s = &p->s[i];
+
+		if (!p->selected[i] || s->status == KP_ORG_DONE)
+			continue;
+		kp_buf_addstr(b, "<tr><td>");
+		esc(b, o->name[0] ? o->name : o->id);
+		if (o->pilot) {
+			kp_buf_addstr(b, " (");
+			esc(b, _("pilot"));
+			kp_buf_addch(b, ')');
+		}
+		kp_buf_addstr(b, "</td><td>");
+		esc(b, o->parent);
+		kp_buf_addstr(b, "</td><td class=\"n\">");
+		if (o->scheduled.year)
+			esc(b, kp_date_text(date, &o->scheduled));
+		kp_buf_addf(b, "</td><td%s>", p->overdue[i] ? " class=\"bad\"" : "");
+		esc(b, kp_org_status_text(s->status));
+		if (p->overdue[i]) {
+			kp_buf_addstr(b, ", ");
+			esc(b, _("overdue"));
+		}
+		kp_buf_addstr(b, "</td><td>");
+		esc(b, s->reason_text ? s->reason_text : "");
+		for (k = 0; k < s->nerrors; k++) {
+			kp_buf_addstr(b, "<br>");
+			esc(b, s->errors_text[k]);
+		}
+		kp_buf_addstr(b, "</td></tr>\n");
+	}
+	kp_buf_addstr(b, "</tbody>\n</table>\n");
+}
+
+static void table_parents(struct kp_buf *b, const struct kp_progress *p)
+{
+	size_t i;
+	char a[24];
+
+	kp_buf_addf(b, "<table>\n<thead><tr><th>%s</th><th>%s</th><th>%s</th>"
+		       "<th>%%</th></tr></thead>\n<tbody>\n",
+		    _("Parent committee"), _("Done"), _("Congresses"));
+	for (i = 0; i < p->nparents; i++) {
+		const struct kp_parent_count *pc = &p->parents[i];
+
+		kp_buf_addstr(b, "<tr><td>");
+		esc(b, pc->parent[0] ? pc->parent : _("(none)"));
+		kp_buf_addf(b, "</td><td class=\"n\">%llu</td><td class=\"n\">%llu"
+			       "</td><td class=\"n\">%s</td></tr>\n",
+			    (unsigned long long)pc->done, (unsigned long long)pc->total,
+			    pct(a, pc->done, pc->total));
+	}
+	kp_buf_addstr(b, "</tbody>\n</table>\n");
+}
+
+static void table_breaking(struct kp_buf *b, const struct kp_progress *p)
+{
+	const struct kp_campaign *c = p->c;
+	size_t i;
+	char a[24];
+
+	if (!p->lists_breaking)
+		return;
+	kp_buf_addf(b, "<h2>%s</h2>\n<table>\n<thead><tr><th>%s</th><th>%s</th>"
+		       "<th>%s</th><th>%s</th><th>%s</th></tr></thead>\n<tbody>\n",
+		    _("Lists that break the rules"), _("Congress"), _("Candidates"),
+		    _("Seats"), _("Surplus"), _("Verdict"));
+	for (i = 0; i < c->n; i++) {
+		const struct kp_summary *s = &p->s[i];
+
+		if (!p->selected[i] || s->status == KP_ORG_INVALID ||
+		    !s->has_committee || !kp_verdict_is_error(s->surplus.verdict))
+			continue;
+		kp_buf_addstr(b, "<tr><td>");
+		esc(b, c->orgs[i].name[0] ? c->orgs[i].name : c->orgs[i].id);
+		kp_buf_addf(b, "</td><td class=\"n\">%llu</td><td class=\"n\">%llu</td>"
+			       "<td class=\"n\">%s%%</td><td class=\"bad\">",
+			    (unsigned long long)s->surplus.candidates,
+			    (unsigned long long)s->surplus.seats,
+			    kp_percent_text(a, s->surplus.percent_x100));
+		esc(b, kp_verdict_text(s->surplus.verdict));
+		kp_buf_addstr(b, "</td></tr>\n");
+	}
+	kp_buf_addstr(b, "</tbody>\n</table>\n");
+}
+
+void kp_progress_html(struct kp_buf *b, const struct kp_progress *p)
+{
+	char date[16], a[24], d[24];
+
+	kp_date_text(date, &p->o->as_of);
+	kp_buf_addf(b, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n"
+		       "<meta charset=\"utf-8\">\n<title>", kp_i18n_lang());
+	esc(b, _("Campaign progress"));
+	kp_buf_addstr(b, ": ");
+	esc(b, p->c->name);
+	kp_buf_addf(b, "</title>\n%s</head>\n<body>\n<h1>", style);
+	esc(b, _("Campaign progress"));
+	kp_buf_addstr(b, ": ");
+	esc(b, p->c->name);
+	kp_buf_addstr(b, "</h1>\n<p class=\"sub\">");
+	kp_buf_addf(b, Q_("as of %s, %llu congress", "as of %s, %llu congresses",
+			  p->total), date, (unsigned long long)p->total);
+	if (p->o->pilots_only)
+		kp_buf_addf(b, ", %s", _("pilots only"));
+	if (p->o->parent) {
+		struct kp_buf e = KP_BUF_INIT;
+
+		esc(&e, p->o->parent);
+		kp_buf_addf(b, _(", under %s"), e.s);
+		kp_buf_release(&e);
+	}
+	kp_buf_addstr(b, "</p>\n<div class=\"cards\">\n");
+	card(b, p->done, p->total, _("congresses done"));
+	card(b, p->pilots_done, p->pilots, _("pilots done"));
+	card(b, p->one_round, p->one_round_of, _("done congresses that filled "
+						 "their committee in one round"));
+	card(b, p->lists_min, p->lists, _("committee lists with the minimum surplus"));
+	kp_buf_addstr(b, "</div>\n");
+	chart_parents(b, p);
+	table_parents(b, p);
+	table_not_done(b, p);
+	chart_surplus(b, p);
+	table_breaking(b, p);
+	kp_buf_addf(b, "<h2>%s</h2>\n<p>", _("Vote concentration"));
+	if (p->members)
+		kp_buf_addf(b, _("%llu elected committee members: on average %s%% of "
+				 "the base, the lowest %s%%; %llu with over 80%%, "
+				 "%llu with over 90%%."),
+			    (unsigned long long)p->members,
+			    kp_percent_text(a, (p->pct_sum_x100 * 2 + p->members) /
+						(2 * p->members)),
+			    kp_percent_text(d, p->pct_min_x100),
+			    (unsigned long long)p->over80, (unsigned long long)p->over90);
+	else
+		esc(b, _("No committee elected yet."));
+	kp_buf_addstr(b, "</p>\n");
+	chart_composition(b, p);
+	kp_buf_addstr(b, "<footer>kiemphieu " KP_VERSION "</footer>\n</body>\n</html>\n");
+}
