@@ -50,7 +50,7 @@ XGETTEXT_FLAGS = --from-code=UTF-8 --add-comments=TRANSLATORS: \
 	--flag=kp_diag:6:c-format --flag=kp_cli_usage:2:c-format \
 	--package-name=kiemphieu --package-version=$(VERSION) \
 	--msgid-bugs-address=https://github.com/kiemphieu/kiemphieu/issues \
-	--sort-by-file --no-wrap
+	--sort-by-file --add-location=file --no-wrap
 
 LIB_SRC = $(filter-out src/main.c src/cmd_%.c,$(wildcard src/*.c))
 CMD_SRC = src/main.c $(wildcard src/cmd_*.c)

@@ -180,6 +180,7 @@ static int progress_main(const struct kp_cmd *self, int argc, char **argv)
 		kp_batch_run(&b);
 	}
 	kp_cli_bar_end(&r.bar);
+	po.jobs = jobs;
 	kp_progress_compute(&p, &c, r.s, &po);
 	if (strcmp(format, "json") == 0)
 		kp_progress_json(&out, &p);

@@ -5,6 +5,7 @@
 
 #include "i18n.h"
 #include "jsonbuf.h"
+#include "kiemphieu/batch.h"
 #include "kiemphieu/campaign.h"
 #include "kiemphieu/csv.h"
 #include "kiemphieu/text.h"
@@ -416,20 +417,46 @@ static json_t *jorg(const struct kp_progress *p, size_t i)
 
 /* The array of congresses (only those not done, when asked), written one
  * object at a time: a nationwide campaign never sits whole in jansson. */
+/* Each selected congress's JSON object, written by several threads: for a
+ * nationwide campaign this is most of the JSON's time. */
+struct rendering {
+	const struct kp_progress *p;
+	char **json;		/* json[i]: org i's object, NULL if not selected */
+};
+
+static void render_org(void *ctx, size_t i)
+{
+	struct rendering *r = ctx;
+	json_t *j;
+
+	if (!r->p->selected[i])
+		return;
+	j = jorg(r->p, i);
+	r->json[i] = json_dumps(j, KP_JSON_FLAGS);
+	if (!r->json[i])
+		kp_xdie_oom(0); /* jansson fails only without memory */
+	json_decref(j);
+}
+
+static void rendered(void *ctx, size_t i)
+{
+	(void)ctx;
+	(void)i;
+}
+
 static void put_orgs(struct kp_buf *b, const struct kp_progress *p,
-		     int not_done_only)
+		     char *const *json, int not_done_only)
 {
 	size_t i;
 	int first = 1;
 
 	kp_buf_addch(b, '[');
 	for (i = 0; i < p->c->n; i++) {
-		if (!p->selected[i] ||
-		    (not_done_only && p->s[i].status == KP_ORG_DONE))
+		if (!json[i] || (not_done_only && p->s[i].status == KP_ORG_DONE))
 			continue;
 		if (!first)
 			kp_buf_addch(b, ',');
-		kp_json_put(b, jorg(p, i));
+		kp_buf_addstr(b, json[i]);
 		first = 0;
 	}
 	kp_buf_addch(b, ']');
@@ -537,11 +564,20 @@ void kp_progress_json(struct kp_buf *b, const struct kp_progress *p)
 	mark2 = strstr(s, "\"\\u0001orgs\\u0001\"");
 	if (!mark1 || !mark2 || mark2 < mark1)
 		abort(); /* the dump always holds both, in this order */
-	kp_buf_add(b, s, (size_t)(mark1 - s));
-	put_orgs(b, p, 1);
-	mark1 += strlen("\"\\u0001not_done\\u0001\"");
-	kp_buf_add(b, mark1, (size_t)(mark2 - mark1));
-	put_orgs(b, p, 0);
+	{
+		struct rendering r = { p, kp_xcalloc(c->n + 1, sizeof(char *)) };
+		struct kp_batch batch = { c->n, p->o->jobs, render_org, rendered, &r };
+
+		kp_batch_run(&batch);
+		kp_buf_add(b, s, (size_t)(mark1 - s));
+		put_orgs(b, p, r.json, 1);
+		mark1 += strlen("\"\\u0001not_done\\u0001\"");
+		kp_buf_add(b, mark1, (size_t)(mark2 - mark1));
+		put_orgs(b, p, r.json, 0);
+		for (i = 0; i < c->n; i++)
+			free(r.json[i]);
+		free(r.json);
+	}
 	kp_buf_addstr(b, mark2 + strlen("\"\\u0001orgs\\u0001\""));
 	kp_buf_addch(b, '\n');
 	free(s);

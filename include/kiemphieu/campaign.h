@@ -115,6 +115,7 @@ struct kp_progress_opts {
 	unsigned young_under;
 	struct kp_surplus_limits limits;
 	unsigned target_max;		/* top of the 10-15% target band */
+	unsigned jobs;			/* threads to write the JSON (0: 1) */
 };
 
 struct kp_parent_count {
