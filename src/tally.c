@@ -18,6 +18,7 @@ void kp_tally_opts_init(struct kp_tally_opts *o)
 	o->limits.min_percent = 10;
 	o->limits.max_percent = 30;
 	o->surplus_errors = 0;
+	o->ballots_max = KP_BALLOTS_MAX;
 }
 
 /* What a ballot file's header says, shared read-only by every part. */
@@ -33,6 +34,7 @@ struct header {
 	size_t nlist;
 	size_t *list_col;		/* list position -> field index */
 	unsigned *list_no;		/* list position -> candidate no, 0 unknown */
+	uint64_t ballots_max;
 	int ok;
 };
 
@@ -240,11 +242,11 @@ static int ballot_row(void *ctx, const struct kp_csv_record *r,
 	}
 	if (bad)
 		return 0;
-	if (c->ballots >= KP_BALLOTS_MAX) {
+	if (c->ballots >= h->ballots_max) {
 		if (!c->over_limit)
 			kp_error(sink, r->file, r->line, 1,
 				 "more than %llu ballots in one file",
-				 (unsigned long long)KP_BALLOTS_MAX);
+				 (unsigned long long)h->ballots_max);
 		c->over_limit = 1;
 		return 0;
 	}
@@ -329,10 +331,10 @@ static void ballot_merge(void **ctx, unsigned n, struct kp_diag_sink *sink)
 			count_void(into, c->voids[i].text,
 				   strlen(c->voids[i].text), c->voids[i].count);
 		kp_idset_merge(&into->ids, &c->ids, merge_dup, &m);
-		if (into->ballots > KP_BALLOTS_MAX && !into->over_limit) {
+		if (into->ballots > into->h->ballots_max && !into->over_limit) {
 			kp_error(sink, into->h->path, 0, 0,
 				 "more than %llu ballots in one file",
-				 (unsigned long long)KP_BALLOTS_MAX);
+				 (unsigned long long)into->h->ballots_max);
 			into->over_limit = 1;
 		}
 	}
@@ -416,6 +418,7 @@ static int tally_round(struct kp_contest_result *cr, const struct kp_round_file 
 	h.ct = ct;
 	h.path = rf->path;
 	h.round = rf->round;
+	h.ballots_max = o->ballots_max ? o->ballots_max : KP_BALLOTS_MAX;
 	h.seats = official_open + reserve_open;
 	h.open = open;
 	for (i = 0; i < nparts; i++) {

@@ -69,6 +69,8 @@ struct kp_tally_opts {
 	struct kp_surplus_limits limits;
 	int surplus_errors;	/* report a surplus that breaks the rules as an
 				 * error (check) rather than a warning (tally) */
+	uint64_t ballots_max;	/* ballots in one file: KP_BALLOTS_MAX; lower
+				 * only so that tests can reach the limit */
 };
 
 void kp_tally_opts_init(struct kp_tally_opts *o);

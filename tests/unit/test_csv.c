@@ -1,7 +1,9 @@
 /* The CSV reader: decoding, delimiters, positions, strictness, parts. */
 #include "unit.h"
 
+#include <fcntl.h>
 #include <pthread.h>
+#include <unistd.h>
 
 #include "kiemphieu/buf.h"
 #include "kiemphieu/csv.h"
@@ -306,6 +308,42 @@ static void missing_file_and_directory(void **state)
 	got_release(&g);
 }
 
+/*
+ * The limit on a file's size: a sparse file of 64 GiB and one byte (no
+ * disk used) is refused before a byte is read. A file of exactly 64 GiB
+ * passes this check and is then read, which a test cannot wait for.
+ */
+static void limit_on_file_size(void **state)
+{
+	char *dir = unit_tmpdir(), path[4200];
+	struct kp_diag_sink sink;
+	struct kp_csv_opts o;
+	struct got g;
+	void *ctx = &g;
+	int fd;
+
+	(void)state;
+	assert_true(KP_CSV_FILE_MAX == 64ull << 30);
+	memset(&g, 0, sizeof(g));
+	snprintf(path, sizeof(path), "%s/huge.csv", dir);
+	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+	assert_true(fd >= 0);
+	if (ftruncate(fd, (off_t)(KP_CSV_FILE_MAX + 1)) != 0) {
+		close(fd); /* a file system without sparse files: nothing to test */
+		unit_rmdir(dir);
+		skip();
+	}
+	close(fd);
+	kp_csv_opts_init(&o);
+	kp_diag_sink_init(&sink, on_diag, &g);
+	assert_int_equal(kp_csv_read(path, "huge.csv", &o, &handler, &ctx, 1, &sink),
+			 KP_EXIT_DATA);
+	assert_string_equal(g.diag.s, "0:0: e: larger than the 64 GiB a file may have\n");
+	assert_int_equal(g.rows, 0);
+	got_release(&g);
+	unit_rmdir(dir);
+}
+
 /* A large file read in parts gives the same records, lines and errors. */
 static void parts_equal_one_pass(void **state)
 {
@@ -415,6 +453,7 @@ int main(void)
 		cmocka_unit_test(nul_byte_hints_at_utf16),
 		cmocka_unit_test(limits_on_fields),
 		cmocka_unit_test(missing_file_and_directory),
+		cmocka_unit_test(limit_on_file_size),
 		cmocka_unit_test(parts_equal_one_pass),
 		cmocka_unit_test(columns_count_characters),
 		cmocka_unit_test(writing_quotes_when_needed),

@@ -1,6 +1,7 @@
 /* Loading a congress folder: fields, references, numbering, ballot files. */
 #include "unit.h"
 
+#include "kiemphieu/buf.h"
 #include "kiemphieu/exit.h"
 #include "kiemphieu/model.h"
 
@@ -187,6 +188,40 @@ static void numbering_has_no_gaps(void **state)
 	unit_rmdir(dir);
 }
 
+/* The most seats and candidates in a contest: exactly the limit loads,
+ * one more is an error. */
+static void limits_on_seats_and_candidates(void **state)
+{
+	char *dir = unit_tmpdir();
+	struct kp_buf b = KP_BUF_INIT;
+	struct kp_congress c;
+	unsigned i;
+
+	(void)state;
+	assert_int_equal(KP_SEATS_MAX, 1000);
+	assert_int_equal(KP_CANDIDATES_MAX, 1000);
+	unit_writes(dir, "contests.csv", "contest,kind,seats,base\no,other,1000,5000\n");
+	kp_buf_addstr(&b, "contest,no,name\n");
+	for (i = 1; i <= KP_CANDIDATES_MAX; i++)
+		kp_buf_addf(&b, "o,%u,Người số %u\n", i, i);
+	unit_write(dir, "candidates.csv", b.s, b.len);
+	assert_int_equal(load(dir, &c), KP_EXIT_OK);
+	assert_int_equal(c.n, 1);
+	assert_int_equal(c.contests[0].seats, 1000);
+	assert_int_equal(c.contests[0].ncands, 1000);
+	kp_congress_release(&c);
+	unit_writes(dir, "contests.csv", "contest,kind,seats,base\no,other,1001,5000\n");
+	kp_buf_addstr(&b, "o,1001,Người số 1001\n");
+	unit_write(dir, "candidates.csv", b.s, b.len);
+	assert_int_equal(load(dir, &c), KP_EXIT_DATA);
+	assert_string_equal(unit_diags,
+		"contests.csv:2:9:e:seats: expected a whole number from 1 to 1000, got '1001'\n"
+		"candidates.csv:1002:3:e:no: expected a whole number from 1 to 1000, got '1001'\n");
+	kp_congress_release(&c);
+	kp_buf_release(&b);
+	unit_rmdir(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -195,6 +230,7 @@ int main(void)
 		cmocka_unit_test(reports_every_problem),
 		cmocka_unit_test(missing_columns_and_folders),
 		cmocka_unit_test(numbering_has_no_gaps),
+		cmocka_unit_test(limits_on_seats_and_candidates),
 	};
 
 	return cmocka_run_group_tests_name("model", tests, NULL, NULL);

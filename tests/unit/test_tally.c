@@ -12,6 +12,9 @@ struct run {
 	int status;
 };
 
+/* the most ballots a file may hold, lowered by a test to reach it */
+static uint64_t ballots_max = KP_BALLOTS_MAX;
+
 static void tally(const char *dir, unsigned threads, struct run *r)
 {
 	struct kp_diag_sink s;
@@ -20,6 +23,7 @@ static void tally(const char *dir, unsigned threads, struct run *r)
 	unit_diags[0] = '\0';
 	kp_tally_opts_init(&o);
 	o.csv.threads = threads;
+	o.ballots_max = ballots_max;
 	kp_diag_sink_init(&s, unit_keep_diag, NULL);
 	r->status = kp_congress_load(&r->cg, dir, &o.csv, &s);
 	if (kp_tally_congress(&r->cg, NULL, &o, &r->res, &s) != KP_EXIT_OK &&
@@ -291,6 +295,52 @@ static void parts_give_the_same_results(void **state)
 	unit_rmdir(dir);
 }
 
+/*
+ * The limit on ballots per file, reached: exactly the limit is counted,
+ * one more is an error, whether the file is read in one pass or in parts.
+ * (The limit is KP_BALLOTS_MAX, 100 million; a test lowers it to the
+ * 300,000 ballots of a file it can make in a moment.)
+ */
+static void ballot_limit_at_the_boundary(void **state)
+{
+	char *dir = unit_tmpdir();
+	struct kp_buf b = KP_BUF_INIT;
+	struct run r;
+	size_t i;
+
+	(void)state;
+	assert_int_equal(KP_BALLOTS_MAX, 100000000);
+	congress(dir, "contest,kind,seats,base\nc,committee,3,400000\n");
+	kp_buf_addstr(&b, "ballot,1,2,3,4\n");
+	for (i = 0; i < 300000; i++)
+		kp_buf_addf(&b, "%zu,,,,x\n", i + 1);
+	unit_write(dir, "ballots/c.csv", b.s, b.len);
+	ballots_max = 300000;
+	tally(dir, 1, &r);
+	assert_int_equal(r.status, KP_EXIT_OK);
+	assert_int_equal(r.res.contests[0].rounds[0].ballots, 300000);
+	done(&r);
+	tally(dir, 2, &r);
+	assert_int_equal(r.status, KP_EXIT_OK);
+	assert_int_equal(r.res.contests[0].rounds[0].ballots, 300000);
+	done(&r);
+	kp_buf_addstr(&b, "300001,,,,x\n");
+	unit_write(dir, "ballots/c.csv", b.s, b.len);
+	tally(dir, 1, &r);
+	assert_int_equal(r.status, KP_EXIT_DATA);
+	assert_string_equal(unit_diags, "c.csv:300002:1:e:more than 300000 ballots "
+				   "in one file\n");
+	done(&r);
+	/* in parts, no part is over: the sum is, found when they are merged */
+	tally(dir, 2, &r);
+	assert_int_equal(r.status, KP_EXIT_DATA);
+	assert_non_null(strstr(unit_diags, "more than 300000 ballots in one file"));
+	done(&r);
+	ballots_max = KP_BALLOTS_MAX;
+	kp_buf_release(&b);
+	unit_rmdir(dir);
+}
+
 static void windows_1258_void_reasons(void **state)
 {
 	char *dir = unit_tmpdir();
@@ -323,6 +373,7 @@ int main(void)
 		cmocka_unit_test(closed_and_not_started),
 		cmocka_unit_test(bad_rows_are_all_reported),
 		cmocka_unit_test(parts_give_the_same_results),
+		cmocka_unit_test(ballot_limit_at_the_boundary),
 		cmocka_unit_test(windows_1258_void_reasons),
 	};
 
