@@ -3,7 +3,8 @@
  * file the rest of the input becomes, beside valid others:
  *   0  contests.csv      (then the congress is tallied)
  *   1  candidates.csv    (then the congress is tallied)
- *   2  campaign.csv      (then the campaign's progress is reported)
+ *   2  campaign.csv      (then the campaign's progress is reported, in
+ *                         every format, the dashboard included)
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -73,6 +74,7 @@ static void progress(void)
 	po.target_max = 15;
 	kp_progress_compute(&p, &c, s, &po);
 	kp_progress_text(&b, &p, NULL);
+	kp_progress_html(&b, &p);
 	kp_progress_json(&b, &p);
 	kp_progress_csv(&b, &p, 0);
 	kp_progress_release(&p);
