@@ -116,6 +116,10 @@ demo: deps
 	@echo
 	@echo '$$ kiemphieu progress --as-of 2020-05-15 data/bac-ninh-2020    # the campaign: 17/20 pilots done'
 	@$(BIN) progress --as-of 2020-05-15 data/bac-ninh-2020
+	@echo
+	@echo '$$ kiemphieu progress --lang vi --format html --as-of 2020-05-15 data/bac-ninh-2020 > $(BUILD)/tien-do.html'
+	@$(BIN) progress --lang vi --format html --as-of 2020-05-15 data/bac-ninh-2020 > $(BUILD)/tien-do.html
+	@echo 'the dashboard, in Vietnamese: open $(BUILD)/tien-do.html in a browser (docs/dashboard.png shows it)'
 
 check: test-deps
 	@$(MAKE) --no-print-directory test
