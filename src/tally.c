@@ -501,39 +501,49 @@ static void surplus_check(struct kp_contest_result *cr, const struct kp_congress
 {
 	const struct kp_contest *ct = cr->ct;
 	const struct kp_surplus *s = &cr->surplus;
-	char pct[24], why[128];
+	/* an error for check, a warning for tally, which still counts */
+	enum kp_severity sev = o->surplus_errors ? KP_SEV_ERROR : KP_SEV_WARNING;
+	const char *path = cg->contests_path, *v = kp_verdict_name(s->verdict);
+	unsigned long long cands = s->candidates, whole = s->percent_x100 / 100,
+			   hundredths = s->percent_x100 % 100;
+	long long surplus = s->surplus;
 
+	/* one whole sentence per case, so that each is translated whole; the
+	 * percentage goes in as two numbers, so that a translation can write
+	 * its own decimal separator */
 	if (!kp_verdict_is_error(s->verdict))
 		return;
-	kp_rules_fmt_x100(pct, s->percent_x100, '.');
-	switch (s->verdict) {
-	case KP_VERDICT_NONE:
-		snprintf(why, sizeof(why), "%s",
-			 ct->kind == KP_KIND_COMMITTEE || ct->kind == KP_KIND_STANDING ?
-			 "the list must have more candidates than seats" :
-			 "the list must have at least as many candidates as "
-			 "seats and reserves");
-		break;
-	case KP_VERDICT_BELOW_MIN:
-		snprintf(why, sizeof(why), "below the %u%% minimum",
-			 o->limits.min_percent);
-		break;
-	default:
-		if (ct->seats <= 5)
-			snprintf(why, sizeof(why), "a body of 5 seats or fewer "
-				 "has a surplus of exactly 1");
-		else
-			snprintf(why, sizeof(why), "above the %u%% maximum",
-				 o->limits.max_percent);
-		break;
-	}
-	/* an error for check, a warning for tally, which still counts */
-	kp_diag(sink, o->surplus_errors ? KP_SEV_ERROR : KP_SEV_WARNING,
-		cg->contests_path, ct->line, 1,
-		"contest '%s': %llu candidates for %u seats, surplus %lld (%s%%): "
-		"%s (verdict %s)", ct->id, (unsigned long long)s->candidates,
-		ct->seats, (long long)s->surplus, pct, why,
-		kp_verdict_name(s->verdict));
+	if (s->verdict == KP_VERDICT_NONE &&
+	    (ct->kind == KP_KIND_COMMITTEE || ct->kind == KP_KIND_STANDING))
+		kp_diag(sink, sev, path, ct->line, 1,
+			"contest '%s': %llu candidates for %u seats, surplus %lld "
+			"(%llu.%02llu%%): the list must have more candidates than "
+			"seats (verdict %s)", ct->id, cands, ct->seats, surplus,
+			whole, hundredths, v);
+	else if (s->verdict == KP_VERDICT_NONE)
+		kp_diag(sink, sev, path, ct->line, 1,
+			"contest '%s': %llu candidates for %u seats, surplus %lld "
+			"(%llu.%02llu%%): the list must have at least as many "
+			"candidates as seats and reserves (verdict %s)", ct->id,
+			cands, ct->seats, surplus, whole, hundredths, v);
+	else if (s->verdict == KP_VERDICT_BELOW_MIN)
+		kp_diag(sink, sev, path, ct->line, 1,
+			"contest '%s': %llu candidates for %u seats, surplus %lld "
+			"(%llu.%02llu%%): below the %u%% minimum (verdict %s)",
+			ct->id, cands, ct->seats, surplus, whole, hundredths,
+			o->limits.min_percent, v);
+	else if (ct->seats <= 5)
+		kp_diag(sink, sev, path, ct->line, 1,
+			"contest '%s': %llu candidates for %u seats, surplus %lld "
+			"(%llu.%02llu%%): a body of 5 seats or fewer has a surplus "
+			"of exactly 1 (verdict %s)", ct->id, cands, ct->seats,
+			surplus, whole, hundredths, v);
+	else
+		kp_diag(sink, sev, path, ct->line, 1,
+			"contest '%s': %llu candidates for %u seats, surplus %lld "
+			"(%llu.%02llu%%): above the %u%% maximum (verdict %s)",
+			ct->id, cands, ct->seats, surplus, whole, hundredths,
+			o->limits.max_percent, v);
 }
 
 static int tally_contest(struct kp_contest_result *cr, const struct kp_congress *cg,
