@@ -534,11 +534,14 @@ static void feed_line(struct part *pt, const char *s, size_t len, int complete)
 	}
 	bad = flags & LINE_CONTROL ? find_control(s, len) : len;
 	if (bad < len && !pt->bad) {
-		kp_error(psink(pt), r->name, pt->line, col_at(s, bad),
-			 "byte 0x%02x is not text%s", (unsigned char)s[bad],
-			 s[bad] == 0 && r->auto_utf8 ?
-				 " (a UTF-16 file without a byte order mark? "
-				 "save it as UTF-8 or pass --encoding utf-16le)" : "");
+		if (s[bad] == 0 && r->auto_utf8)
+			kp_error(psink(pt), r->name, pt->line, col_at(s, bad),
+				 "byte 0x00 is not text (a UTF-16 file without "
+				 "a byte order mark? save it as UTF-8 or pass "
+				 "--encoding utf-16le)");
+		else
+			kp_error(psink(pt), r->name, pt->line, col_at(s, bad),
+				 "byte 0x%02x is not text", (unsigned char)s[bad]);
 		pt->bad = 1;
 	}
 	if (!pt->parser_ok) {
