@@ -63,6 +63,9 @@ static void add_reason(struct kp_buf *b, const char *r)
 		kp_buf_addstr(b, P_("invalid ballot", "too-many"));
 	else if (strcmp(r, "all-crossed") == 0)
 		kp_buf_addstr(b, P_("invalid ballot", "all-crossed"));
+	else if (strcmp(r, "void: (other reasons)") == 0)
+		kp_buf_addf(b, "%s: %s", P_("invalid ballot", "void"),
+			    _("(other reasons)"));
 	else if (strncmp(r, "void: ", 6) == 0)
 		kp_buf_addf(b, "%s: %s", P_("invalid ballot", "void"), r + 6);
 	else
