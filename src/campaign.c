@@ -298,10 +298,13 @@ static void describe_pending(struct kp_summary *s,
 	size_t i;
 
 	if (cr->ntied) {
-		char nos[96] = "", nos_text[160] = "", en[256], text[512];
+		char nos[160] = "", nos_text[160] = "", en[256], text[512];
 		size_t n = 0, nt = 0;
 
-		for (i = 0; i < cr->ntied && nt + 24 < sizeof(nos_text); i++) {
+		/* both lists stop, whole numbers only, well before the end of
+		 * their buffers (a translated "and" may be longer) */
+		for (i = 0; i < cr->ntied && n + 24 < sizeof(nos) &&
+			    nt + 24 < sizeof(nos_text); i++) {
 			const char *sep = !i ? "" : i + 1 < cr->ntied ? ", " : NULL;
 
 			n += (size_t)snprintf(nos + n, sizeof(nos) - n, "%s%u",

@@ -1,6 +1,8 @@
 /* Campaigns: campaign.csv, the summary of a congress, the figures. */
 #include "unit.h"
 
+#include "kiemphieu/buf.h"
+
 #include "kiemphieu/campaign.h"
 #include "kiemphieu/exit.h"
 
@@ -188,12 +190,57 @@ static void summary_of_a_congress(void **state)
 	unit_rmdir(dir);
 }
 
+/* A tie among a hundred candidates: the reason lists as many of their
+ * numbers as it holds, whole, in both languages' buffers. */
+static void a_tie_among_many(void **state)
+{
+	char *dir = unit_tmpdir();
+	struct kp_buf b = KP_BUF_INIT;
+	struct kp_tally_opts o;
+	struct kp_summary s;
+	struct kp_diag_sink sink;
+	unsigned i, k;
+
+	(void)state;
+	kp_tally_opts_init(&o);
+	kp_diag_sink_init(&sink, NULL, NULL);
+	unit_writes(dir, "contests.csv", "contest,kind,seats,base\nc,committee,199,10\n");
+	kp_buf_addstr(&b, "contest,no,name\n");
+	for (i = 1; i <= 200; i++)
+		kp_buf_addf(&b, "c,%u,Người %u\n", i, i);
+	unit_write(dir, "candidates.csv", b.s, b.len);
+	/* ballot r crosses out candidates 10r+1..10r+10: those hundred have 9
+	 * votes, the others 10; 99 seats remain for a hundred tied at 9 */
+	kp_buf_reset(&b);
+	kp_buf_addstr(&b, "ballot");
+	for (i = 1; i <= 200; i++)
+		kp_buf_addf(&b, ",%u", i);
+	kp_buf_addch(&b, '\n');
+	for (k = 0; k < 10; k++) {
+		kp_buf_addf(&b, "%u", k + 1);
+		for (i = 1; i <= 200; i++)
+			kp_buf_addstr(&b, i > 10 * k && i <= 10 * k + 10 ? ",x" : ",");
+		kp_buf_addch(&b, '\n');
+	}
+	unit_write(dir, "ballots/c.csv", b.s, b.len);
+	kp_evaluate(&s, dir, &o, 40, &sink);
+	assert_int_equal(s.status, KP_ORG_IN_PROGRESS);
+	assert_non_null(s.reason);
+	assert_true(strncmp(s.reason, "c: a tie between candidates 1, 2, 3, ", 37) == 0);
+	assert_non_null(strstr(s.reason, ", a further round is needed"));
+	assert_true(strlen(s.reason) < 256);
+	kp_summary_release(&s);
+	kp_buf_release(&b);
+	unit_rmdir(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(figures_of_a_campaign),
 		cmocka_unit_test(median_of_an_even_count),
 		cmocka_unit_test(summary_of_a_congress),
+		cmocka_unit_test(a_tie_among_many),
 	};
 
 	return cmocka_run_group_tests_name("campaign", tests, NULL, NULL);
