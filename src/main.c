@@ -357,27 +357,32 @@ static int main_help(FILE *f)
 }
 
 /*
- * Where the catalogues are: $KIEMPHIEU_LOCALEDIR; else "locale" beside the
- * program when it runs from the build tree; else where make install put
- * them.
+ * Where the catalogues are: $KIEMPHIEU_LOCALEDIR; else beside the program,
+ * in "locale" (the build tree) or "../share/locale" (an installed tree
+ * moved as a whole); else LOCALEDIR as the build set it.
  */
 static const char *locale_dir(char *buf, size_t size)
 {
+	static const char *const beside[] = { "locale", "../share/locale" };
 	const char *env = getenv("KIEMPHIEU_LOCALEDIR");
-	ssize_t n;
 	char *slash;
+	ssize_t n;
+	size_t i;
 
 	if (env && *env)
 		return env;
 	n = readlink("/proc/self/exe", buf, size - 1);
-	if (n > 0 && (size_t)n < size - 48) {
-		buf[n] = '\0';
-		if ((slash = strrchr(buf, '/'))) {
-			strcpy(slash + 1, "locale/vi/LC_MESSAGES/" KP_DOMAIN ".mo");
-			if (access(buf, R_OK) == 0) {
-				slash[sizeof("/locale") - 1] = '\0';
-				return buf;
-			}
+	if (n <= 0 || (size_t)n >= size - 64)
+		return KP_LOCALEDIR;
+	buf[n] = '\0';
+	if (!(slash = strrchr(buf, '/')))
+		return KP_LOCALEDIR;
+	for (i = 0; i < sizeof(beside) / sizeof(beside[0]); i++) {
+		snprintf(slash + 1, size - (size_t)(slash + 1 - buf),
+			 "%s/vi/LC_MESSAGES/" KP_DOMAIN ".mo", beside[i]);
+		if (access(buf, R_OK) == 0) {
+			slash[1 + strlen(beside[i])] = '\0';
+			return buf;
 		}
 	}
 	return KP_LOCALEDIR;
