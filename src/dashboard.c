@@ -129,13 +129,15 @@ static void chart_surplus(struct kp_buf *b, const struct kp_progress *p)
 
 		if (!p->selected[k] || s->status == KP_ORG_INVALID || !s->has_committee)
 			continue;
+		/* the last bar holds every list of 100% or more */
 		bin = (unsigned)(s->surplus.percent_x100 / 100);
 		if (bin >= BINS_MAX - 1)
 			bin = BINS_MAX - 1;
 		bins[bin]++;
 		bad[bin] += (uint64_t)kp_verdict_is_error(s->surplus.verdict);
+		/* room for one empty bar after the last, within the array */
 		if (bin + 2 > nbins)
-			nbins = bin + 2;
+			nbins = bin + 2 < BINS_MAX ? bin + 2 : BINS_MAX;
 	}
 	for (i = 0; i < nbins; i++)
 		if (bins[i] > top)
