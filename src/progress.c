@@ -50,25 +50,6 @@ static char *tpp(char out[32], uint64_t a_num, uint64_t a_den, uint64_t b_num,
 	return out;
 }
 
-static void add_cell(struct kp_buf *b, const char *s, size_t width)
-{
-	size_t w = kp_text_width(s);
-
-	kp_buf_addstr(b, s);
-	if (w < width)
-		kp_buf_pad(b, ' ', width - w);
-}
-
-/* s right-aligned in `width` terminal columns */
-static void add_rcell(struct kp_buf *b, const char *s, size_t width)
-{
-	size_t w = kp_text_width(s);
-
-	if (w < width)
-		kp_buf_pad(b, ' ', width - w);
-	kp_buf_addstr(b, s);
-}
-
 static size_t max_width(const char *const *s, size_t n)
 {
 	size_t i, w = 0;
@@ -101,7 +82,7 @@ static void text_completion(struct kp_buf *b, const struct kp_progress *p,
 		uint64_t total = i ? p->pilots : p->total;
 
 		kp_buf_addstr(b, "  ");
-		add_cell(b, label[i], w);
+		kp_text_cell(b, label[i], w);
 		kp_buf_addf(b, "%llu/%llu (%s%%)", (unsigned long long)done,
 			    (unsigned long long)total, tpct(a, done, total));
 		bar(b, st, done, total);
@@ -113,7 +94,7 @@ static void text_completion(struct kp_buf *b, const struct kp_progress *p,
 			w = kp_text_width(p->parents[i].parent);
 	for (i = 0; i < p->nparents; i++) {
 		kp_buf_addstr(b, "  ");
-		add_cell(b, p->parents[i].parent[0] ? p->parents[i].parent : _("(none)"),
+		kp_text_cell(b, p->parents[i].parent[0] ? p->parents[i].parent : _("(none)"),
 			 w + 2);
 		kp_buf_addf(b, "%llu/%llu", (unsigned long long)p->parents[i].done,
 			    (unsigned long long)p->parents[i].total);
@@ -231,7 +212,7 @@ static void text_composition(struct kp_buf *b, const struct kp_progress *p)
 	kp_buf_pad(b, ' ', 2 + lw);
 	for (i = 0; i < 3; i++) {
 		kp_buf_addstr(b, "  ");
-		add_rcell(b, head[i], i == 2 ? ccw : cw);
+		kp_text_rcell(b, head[i], i == 2 ? ccw : cw);
 	}
 	kp_buf_addch(b, '\n');
 	for (i = 0; i < 2; i++) {
@@ -240,17 +221,17 @@ static void text_composition(struct kp_buf *b, const struct kp_progress *p)
 		char t[40];
 
 		kp_buf_addstr(b, "  ");
-		add_cell(b, rows[i], lw);
+		kp_text_cell(b, rows[i], lw);
 		snprintf(t, sizeof(t), "%s%%", tpct(a, nn, p->new_members));
 		kp_buf_addstr(b, "  ");
-		add_rcell(b, t, cw);
+		kp_text_rcell(b, t, cw);
 		snprintf(t, sizeof(t), "%s%%", tpct(d, pn, p->prev_members));
 		kp_buf_addstr(b, "  ");
-		add_rcell(b, t, cw);
+		kp_text_rcell(b, t, cw);
 		tpp(e, nn, p->new_members, pn, p->prev_members);
 		snprintf(t, sizeof(t), "%s %s", e, _("pp"));
 		kp_buf_addstr(b, "  ");
-		add_rcell(b, t, ccw);
+		kp_text_rcell(b, t, ccw);
 		kp_buf_addch(b, '\n');
 	}
 	/* per congress: org, members, women, was, young, was */
@@ -263,10 +244,10 @@ static void text_composition(struct kp_buf *b, const struct kp_progress *p)
 		if (kp_text_width(cols[i]) > cw)
 			cw = kp_text_width(cols[i]);
 	kp_buf_addstr(b, "  ");
-	add_cell(b, cols[0], w);
+	kp_text_cell(b, cols[0], w);
 	for (i = 1; i < 6; i++) {
 		kp_buf_addstr(b, "  ");
-		add_rcell(b, cols[i < 5 ? i : 3], cw);
+		kp_text_rcell(b, cols[i < 5 ? i : 3], cw);
 	}
 	kp_buf_addch(b, '\n');
 	for (i = 0; i < c->n; i++) {
@@ -278,10 +259,10 @@ static void text_composition(struct kp_buf *b, const struct kp_progress *p)
 		    !s->committee_complete || !s->has_prev || !s->members)
 			continue;
 		kp_buf_addstr(b, "  ");
-		add_cell(b, c->orgs[i].id, w);
+		kp_text_cell(b, c->orgs[i].id, w);
 		snprintf(t, sizeof(t), "%llu", (unsigned long long)s->members);
 		kp_buf_addstr(b, "  ");
-		add_rcell(b, t, cw);
+		kp_text_rcell(b, t, cw);
 		for (k = 0; k < 4; k++) {
 			uint64_t num = k == 0 ? s->women : k == 1 ? s->prev_women :
 				       k == 2 ? s->young : s->prev_young;
@@ -289,7 +270,7 @@ static void text_composition(struct kp_buf *b, const struct kp_progress *p)
 
 			snprintf(t, sizeof(t), "%s%%", tpct(a, num, den));
 			kp_buf_addstr(b, "  ");
-			add_rcell(b, t, cw);
+			kp_text_rcell(b, t, cw);
 		}
 		kp_buf_addch(b, '\n');
 	}

@@ -35,26 +35,6 @@ static char *pct(char out[24], uint64_t num, uint64_t den)
 
 /* --- text --- */
 
-/* Append s right-aligned in `width` terminal columns. */
-static void add_rcell(struct kp_buf *b, const char *s, size_t width)
-{
-	size_t w = kp_text_width(s);
-
-	if (w < width)
-		kp_buf_pad(b, ' ', width - w);
-	kp_buf_addstr(b, s);
-}
-
-/* Append s left-aligned in `width` terminal columns. */
-static void add_cell(struct kp_buf *b, const char *s, size_t width)
-{
-	size_t w = kp_text_width(s);
-
-	kp_buf_addstr(b, s);
-	if (w < width)
-		kp_buf_pad(b, ' ', width - w);
-}
-
 /* Append "too-many", "all-crossed", "void: TEXT" in the language (the
  * void ballot's own text is the counting board's, kept as written). */
 static void add_reason(struct kp_buf *b, const char *r)
@@ -168,16 +148,16 @@ static void text_round(struct kp_buf *b, const struct kp_contest *ct,
 	if (w[5] > rw)
 		rw = w[5];
 	kp_buf_addstr(b, "    ");
-	add_rcell(b, head[0], w[0]);
+	kp_text_rcell(b, head[0], w[0]);
 	kp_buf_addstr(b, "  ");
-	add_cell(b, head[1], w[1]);
+	kp_text_cell(b, head[1], w[1]);
 	for (i = 2; i < 5; i++) {
 		kp_buf_addstr(b, "  ");
-		add_rcell(b, head[i], w[i]);
+		kp_text_rcell(b, head[i], w[i]);
 	}
 	kp_buf_addstr(b, "  ");
 	if (st && st->bars) {
-		add_cell(b, head[5], rw + 2);
+		kp_text_cell(b, head[5], rw + 2);
 		/* xgettext:no-c-format */
 		kp_buf_addstr(b, _("% of base"));
 	} else {
@@ -191,16 +171,16 @@ static void text_round(struct kp_buf *b, const struct kp_contest *ct,
 
 		snprintf(t, sizeof(t), "%u", s->no);
 		kp_buf_addstr(b, "    ");
-		add_rcell(b, t, w[0]);
+		kp_text_rcell(b, t, w[0]);
 		kp_buf_addstr(b, "  ");
-		add_cell(b, cand_name(ct, s->no), w[1]);
+		kp_text_cell(b, cand_name(ct, s->no), w[1]);
 		snprintf(t, sizeof(t), "%llu", (unsigned long long)s->votes);
 		kp_buf_addstr(b, "  ");
-		add_rcell(b, t, w[2]);
+		kp_text_rcell(b, t, w[2]);
 		kp_buf_addstr(b, "  ");
-		add_rcell(b, kp_percent_text(p1, kp_rules_percent_x100(s->votes, ct->base)), w[3]);
+		kp_text_rcell(b, kp_percent_text(p1, kp_rules_percent_x100(s->votes, ct->base)), w[3]);
 		kp_buf_addstr(b, "  ");
-		add_rcell(b, kp_percent_text(p2, kp_rules_percent_x100(s->votes, rr->valid)), w[4]);
+		kp_text_rcell(b, kp_percent_text(p2, kp_rules_percent_x100(s->votes, rr->valid)), w[4]);
 		kp_buf_addstr(b, "  ");
 		if (st && st->color)
 			kp_buf_addf(b, "%s%s\033[0m", result_color(s->result), res);
@@ -234,7 +214,7 @@ static void text_list(struct kp_buf *b, const struct kp_contest *ct,
 	}
 	for (i = 0; i < n; i++) {
 		kp_buf_addf(b, "    %2zu. ", i + 1);
-		add_cell(b, cand_name(ct, e[i].no), namew);
+		kp_text_cell(b, cand_name(ct, e[i].no), namew);
 		kp_buf_addstr(b, "  ");
 		kp_buf_addf(b, Q_("no %u, round %u, %llu vote",
 				  "no %u, round %u, %llu votes", e[i].votes),

@@ -72,3 +72,21 @@ int kp_text_eq_ascii_ci(const char *s, size_t len, const char *t)
 	}
 	return t[len] == '\0';
 }
+
+void kp_text_cell(struct kp_buf *b, const char *s, size_t width)
+{
+	size_t w = kp_text_width(s);
+
+	kp_buf_addstr(b, s);
+	if (w < width)
+		kp_buf_pad(b, ' ', width - w);
+}
+
+void kp_text_rcell(struct kp_buf *b, const char *s, size_t width)
+{
+	size_t w = kp_text_width(s);
+
+	if (w < width)
+		kp_buf_pad(b, ' ', width - w);
+	kp_buf_addstr(b, s);
+}

@@ -3,6 +3,8 @@
 
 #include <stddef.h>
 
+#include "kiemphieu/buf.h"
+
 /*
  * Unicode text, on libunistring. All text inside kiemphieu is UTF-8 in NFC,
  * so that a decomposed "Nguyễn" typed on one machine equals a precomposed
@@ -22,6 +24,11 @@ char *kp_text_nfc(const char *s, size_t len);
 
 /* The number of terminal columns that the UTF-8 string s takes. */
 size_t kp_text_width(const char *s);
+
+/* Append s padded with spaces to `width` terminal columns: on the right
+ * (left-aligned) or, for kp_text_rcell, on the left (right-aligned). */
+void kp_text_cell(struct kp_buf *b, const char *s, size_t width);
+void kp_text_rcell(struct kp_buf *b, const char *s, size_t width);
 
 /* ASCII case-insensitive equality of s[0..len) and the C string t. */
 int kp_text_eq_ascii_ci(const char *s, size_t len, const char *t);
