@@ -501,6 +501,7 @@ void kp_progress_compute(struct kp_progress *p, const struct kp_campaign *c,
 	p->o = o;
 	p->selected = kp_xcalloc(c->n + 1, 1);
 	p->overdue = kp_xcalloc(c->n + 1, 1);
+	p->breaking = kp_xcalloc(c->n + 1, 1);
 	p->parents = kp_xcalloc(c->n + 1, sizeof(*p->parents));
 	p->pct_min_x100 = UINT64_MAX;
 	for (i = 0; i < c->n; i++) {
@@ -514,6 +515,7 @@ void kp_progress_compute(struct kp_progress *p, const struct kp_campaign *c,
 		p->selected[i] = 1;
 		p->total++;
 		p->done += (uint64_t)done;
+		p->not_done += (uint64_t)!done;
 		p->invalid += x->status == KP_ORG_INVALID;
 		if (org->pilot) {
 			p->pilots++;
@@ -541,7 +543,8 @@ void kp_progress_compute(struct kp_progress *p, const struct kp_campaign *c,
 			    (uint64_t)o->target_max * x->surplus.seats)
 				p->lists_target++;
 		}
-		p->lists_breaking += (uint64_t)kp_verdict_is_error(x->surplus.verdict);
+		p->breaking[i] = (unsigned char)kp_verdict_is_error(x->surplus.verdict);
+		p->lists_breaking += p->breaking[i];
 		if (done) {
 			p->one_round_of++;
 			p->one_round += (uint64_t)x->one_round;
@@ -585,6 +588,7 @@ void kp_progress_release(struct kp_progress *p)
 		return;
 	free(p->selected);
 	free(p->overdue);
+	free(p->breaking);
 	free(p->parents);
 	memset(p, 0, sizeof(*p));
 }

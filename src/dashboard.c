@@ -275,16 +275,13 @@ static void chart_composition(struct kp_buf *b, const struct kp_progress *p)
 static void table_not_done(struct kp_buf *b, const struct kp_progress *p)
 {
 	const struct kp_campaign *c = p->c;
-	uint64_t n = 0;
 	size_t i, k;
 	char date[16];
 
-	for (i = 0; i < c->n; i++)
-		n += p->selected[i] && p->s[i].status != KP_ORG_DONE;
 	kp_buf_addstr(b, "<h2>");
-	kp_buf_addf(b, _("Not done (%llu)"), (unsigned long long)n);
+	kp_buf_addf(b, _("Not done (%llu)"), (unsigned long long)p->not_done);
 	kp_buf_addstr(b, "</h2>\n");
-	if (!n)
+	if (!p->not_done)
 		return;
 	kp_buf_addf(b, "<table>\n<thead><tr><th>%s</th><th>%s</th><th>%s</th>"
 		       "<th>%s</th><th>%s</th></tr></thead>\n<tbody>\n",
@@ -361,8 +358,7 @@ static void table_breaking(struct kp_buf *b, const struct kp_progress *p)
 	for (i = 0; i < c->n; i++) {
 		const struct kp_summary *s = &p->s[i];
 
-		if (!p->selected[i] || s->status == KP_ORG_INVALID ||
-		    !s->has_committee || !kp_verdict_is_error(s->surplus.verdict))
+		if (!p->breaking[i])
 			continue;
 		kp_buf_addstr(b, "<tr><td>");
 		esc(b, c->orgs[i].name[0] ? c->orgs[i].name : c->orgs[i].id);

@@ -107,13 +107,10 @@ static void text_not_done(struct kp_buf *b, const struct kp_progress *p,
 			  const struct kp_text_style *st)
 {
 	const struct kp_campaign *c = p->c;
-	uint64_t notdone = 0;
 	size_t i, k;
 	char date[16];
 
-	for (i = 0; i < c->n; i++)
-		notdone += p->selected[i] && p->s[i].status != KP_ORG_DONE;
-	kp_buf_addf(b, _("\nNot done (%llu)\n"), (unsigned long long)notdone);
+	kp_buf_addf(b, _("\nNot done (%llu)\n"), (unsigned long long)p->not_done);
 	for (i = 0; i < c->n; i++) {
 		const struct kp_org *o = &c->orgs[i];
 		const struct kp_summary *s = &p->s[i];
@@ -171,8 +168,7 @@ static void text_surplus(struct kp_buf *b, const struct kp_progress *p)
 	for (i = 0, k = 0; i < c->n; i++) {
 		const struct kp_summary *s = &p->s[i];
 
-		if (!p->selected[i] || s->status == KP_ORG_INVALID ||
-		    !s->has_committee || !kp_verdict_is_error(s->surplus.verdict))
+		if (!p->breaking[i])
 			continue;
 		kp_buf_addf(b, "%s%s (", k++ ? ", " : "", c->orgs[i].id);
 		kp_buf_addf(b, _("%llu for %llu seats, %s%%, %s"),
@@ -471,8 +467,7 @@ void kp_progress_json(struct kp_buf *b, const struct kp_progress *p)
 			continue;
 		by[p->s[i].status]++;
 		overdue += p->overdue[i];
-		if (p->s[i].status != KP_ORG_INVALID && p->s[i].has_committee &&
-		    kp_verdict_is_error(p->s[i].surplus.verdict))
+		if (p->breaking[i])
 			json_array_append_new(breaking, json_pack("{s:s,s:I,s:I,s:o,s:s}",
 				"org", c->orgs[i].id,
 				"candidates", (json_int_t)p->s[i].surplus.candidates,

@@ -129,7 +129,9 @@ struct kp_progress {
 	const struct kp_progress_opts *o;
 	unsigned char *selected;	/* by the filters */
 	unsigned char *overdue;
-	uint64_t total, done, invalid;
+	/* selected, valid, and its committee list breaks the surplus rules */
+	unsigned char *breaking;
+	uint64_t total, done, invalid, not_done;
 	uint64_t pilots, pilots_done;
 	struct kp_parent_count *parents;	/* in order of first appearance */
 	size_t nparents;

@@ -142,6 +142,60 @@ static void median_of_an_even_count(void **state)
 	kp_progress_release(&p);
 }
 
+/* Which committee lists break the surplus rules: those of selected, valid
+ * congresses whose verdict is an error, as the rules module gives it. */
+static void lists_that_break_the_rules(void **state)
+{
+	static const struct kp_surplus_limits lim = { 10, 30 };
+	struct kp_org orgs[4];
+	struct kp_campaign c;
+	struct kp_summary s[4];
+	struct kp_progress_opts o;
+	struct kp_progress p;
+	char parent_x[] = "X", parent_y[] = "Y";
+	size_t i;
+
+	(void)state;
+	memset(orgs, 0, sizeof(orgs));
+	memset(&c, 0, sizeof(c));
+	memset(&o, 0, sizeof(o));
+	c.orgs = orgs;
+	c.n = 4;
+	for (i = 0; i < 4; i++) {
+		orgs[i].parent = i < 3 ? parent_x : parent_y;
+		s[i] = done_summary(0, 0, 1, 0, 0, 0);
+	}
+	o.limits = lim;
+	o.target_max = 15;
+	/* 13 for 10 seats: 30%, the ceiling itself, keeps the rules */
+	s[0].surplus = kp_rules_surplus(KP_KIND_COMMITTEE, 13, 10, 0, &lim);
+	/* 14 for 10 seats: 40%, above it */
+	s[1].surplus = kp_rules_surplus(KP_KIND_COMMITTEE, 14, 10, 0, &lim);
+	s[1].status = KP_ORG_IN_PROGRESS;
+	/* as many as seats, but the data are invalid: not counted */
+	s[2].surplus = kp_rules_surplus(KP_KIND_COMMITTEE, 10, 10, 0, &lim);
+	s[2].status = KP_ORG_INVALID;
+	/* 10 for 10 seats under another parent: filtered out below */
+	s[3].surplus = kp_rules_surplus(KP_KIND_COMMITTEE, 10, 10, 0, &lim);
+	assert_int_equal(s[0].surplus.verdict, KP_VERDICT_OK);
+	assert_int_equal(s[1].surplus.verdict, KP_VERDICT_ABOVE_MAX);
+	assert_true(kp_verdict_is_error(s[2].surplus.verdict));
+	assert_true(kp_verdict_is_error(s[3].surplus.verdict));
+	kp_progress_compute(&p, &c, s, &o);
+	assert_int_equal(p.lists_breaking, 2);
+	assert_int_equal(p.not_done, 2);
+	assert_false(p.breaking[0]);
+	assert_true(p.breaking[1]);
+	assert_false(p.breaking[2]);
+	assert_true(p.breaking[3]);
+	kp_progress_release(&p);
+	o.parent = "X";
+	kp_progress_compute(&p, &c, s, &o);
+	assert_int_equal(p.lists_breaking, 1);
+	assert_false(p.breaking[3]);
+	kp_progress_release(&p);
+}
+
 static void summary_of_a_congress(void **state)
 {
 	char *dir = unit_tmpdir();
@@ -239,6 +293,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(figures_of_a_campaign),
 		cmocka_unit_test(median_of_an_even_count),
+		cmocka_unit_test(lists_that_break_the_rules),
 		cmocka_unit_test(summary_of_a_congress),
 		cmocka_unit_test(a_tie_among_many),
 	};
