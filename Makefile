@@ -45,9 +45,11 @@ MO = $(PO:po/%.po=$(BUILD)/locale/%/LC_MESSAGES/kiemphieu.mo)
 XGETTEXT_FLAGS = --from-code=UTF-8 --add-comments=TRANSLATORS: \
 	--keyword=_ --keyword=N_ --keyword=Q_:1,2 --keyword=P_:1c,2 \
 	--keyword=kp_error:5 --keyword=kp_warning:5 --keyword=kp_diag:6 \
+	--keyword=kp_error_errno:6 \
 	--keyword=kp_cli_usage:2 --keyword=add_reason:2 --flag=add_reason:2:c-format \
 	--flag=kp_error:5:c-format --flag=kp_warning:5:c-format \
 	--flag=kp_diag:6:c-format --flag=kp_cli_usage:2:c-format \
+	--flag=kp_error_errno:6:c-format \
 	--package-name=kiemphieu --package-version=$(VERSION) \
 	--msgid-bugs-address=https://github.com/kiemphieu/kiemphieu/issues \
 	--sort-by-file --add-location=file --no-wrap

@@ -73,8 +73,7 @@ static int add(struct kp_audit *a, const char *dir, const char *path,
 	f->name = kp_xstrdup(name);
 	if (kp_sha256_file(path, f->sha256) != 0) {
 		f->sha256[0] = '\0';
-		kp_error(sink, path, 0, 0, "cannot read it to hash it: %s",
-			 strerror(errno));
+		kp_error_errno(sink, path, 0, 0, errno, "cannot read it to hash it");
 		return KP_EXIT_IO;
 	}
 	return KP_EXIT_OK;

@@ -65,14 +65,9 @@ static int minutes_main(const struct kp_cmd *self, int argc, char **argv)
 		kp_report_minutes(&out, &res, &audit);
 		kp_audit_release(&audit);
 		if (x.output) {
-			char err[600];
-
 			/* the page is written whole or not at all */
-			if (kp_write_atomic(x.output, out.s, out.len, err,
-					    sizeof(err)) != 0) {
-				fprintf(stderr, _("kiemphieu: error: %s\n"), err);
-				status = KP_EXIT_IO;
-			}
+			status = kp_write_atomic(x.output, out.s, out.len,
+						 &cli.sink);
 			kp_buf_reset(&out);
 		}
 	}

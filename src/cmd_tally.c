@@ -78,10 +78,11 @@ static int tally_one(const char *path, const struct kp_tally_opts *o,
 
 /* Write a congress's results: to DIR/ORG.EXT through a temporary file and
  * a rename, or to stdout. */
-static int emit(const struct job *j, const char *org, const struct kp_buf *b)
+static int emit(const struct job *j, const char *org, const struct kp_buf *b,
+		struct kp_diag_sink *sink)
 {
-	char err[600], *name, *path;
-	int status = KP_EXIT_OK;
+	char *name, *path;
+	int status;
 	size_t n;
 
 	if (!j->outdir)
@@ -90,10 +91,7 @@ static int emit(const struct job *j, const char *org, const struct kp_buf *b)
 	name = kp_xmalloc(n);
 	snprintf(name, n, "%s.%s", org, extension[j->format]);
 	path = kp_path_join(j->outdir, name);
-	if (kp_write_atomic(path, b->s ? b->s : "", b->len, err, sizeof(err)) != 0) {
-		fprintf(stderr, _("kiemphieu: error: %s\n"), err);
-		status = KP_EXIT_IO;
-	}
+	status = kp_write_atomic(path, b->s ? b->s : "", b->len, sink);
 	free(path);
 	free(name);
 	return status;
@@ -148,7 +146,8 @@ static void done(void *ctx, size_t i)
 	kp_diag_list_release(&r->lists[i]);
 	if (st == KP_EXIT_OK || st == KP_EXIT_PENDING ||
 	    (r->j->format == KP_FORMAT_JSON && !r->j->outdir))
-		st = worse(st, emit(r->j, r->c->orgs[i].id, &r->bufs[i]));
+		st = worse(st, emit(r->j, r->c->orgs[i].id, &r->bufs[i],
+				    &r->cli->sink));
 	kp_buf_release(&r->bufs[i]);
 	r->worst = worse(r->worst, st);
 	kp_cli_bar_step(&r->bar, i + 1, 0);
@@ -259,9 +258,9 @@ static int tally_main(const struct kp_cmd *self, int argc, char **argv)
 		       kp_cli_usage(self, "expected a congress or campaign folder") :
 		       kp_cli_usage(self, "expected one folder, got %d", argc - optind);
 	if (j.outdir && mkdir(j.outdir, 0755) != 0 && errno != EEXIST) {
-		fprintf(stderr, _("kiemphieu: error: cannot make the folder '%s': %s\n"),
-			j.outdir, strerror(errno));
-		return KP_EXIT_IO;
+		kp_error_errno(&cli.sink, j.outdir, 0, 0, errno,
+			       "cannot make the folder");
+		return kp_cli_end(&cli, &out, KP_EXIT_IO);
 	}
 	if (kp_campaign_detect(argv[optind])) {
 		status = tally_campaign(argv[optind], &o, &j, &cli);
@@ -271,7 +270,7 @@ static int tally_main(const struct kp_cmd *self, int argc, char **argv)
 		status = tally_one(argv[optind], &o, &j, &cli.sink, &out);
 		/* nothing is shown from data with an error */
 		if (status == KP_EXIT_OK || status == KP_EXIT_PENDING)
-			status = worse(status, emit(&j, id, &out));
+			status = worse(status, emit(&j, id, &out, &cli.sink));
 		free(id);
 	}
 	/* everything went out through emit(): check that it arrived */

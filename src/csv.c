@@ -625,8 +625,7 @@ static ssize_t read_at(struct part *pt, char *dst, size_t want)
 		n = pread(pt->r->fd, dst, want, (off_t)pt->pos);
 	while (n < 0 && errno == EINTR);
 	if (n < 0) {
-		kp_error(psink(pt), pt->r->name, 0, 0, "read error: %s",
-			 strerror(errno));
+		kp_error_errno(psink(pt), pt->r->name, 0, 0, errno, "read error");
 		pt->io_error = 1;
 		return -1;
 	}
@@ -845,11 +844,9 @@ static int open_input(struct reader *r, struct kp_diag_sink *out)
 
 	r->fd = open(r->path, O_RDONLY | O_CLOEXEC);
 	if (r->fd < 0)
-		return kp_error(out, r->name, 0, 0, "cannot open: %s",
-				strerror(errno)), KP_EXIT_IO;
+		return kp_error_errno(out, r->name, 0, 0, errno, "cannot open");
 	if (fstat(r->fd, &st) != 0)
-		return kp_error(out, r->name, 0, 0, "cannot stat: %s",
-				strerror(errno)), KP_EXIT_IO;
+		return kp_error_errno(out, r->name, 0, 0, errno, "cannot stat");
 	if (S_ISDIR(st.st_mode))
 		return kp_error(out, r->name, 0, 0,
 				"is a directory, expected a CSV file"), KP_EXIT_IO;
@@ -905,8 +902,8 @@ static int start_decoder(struct part *pt, struct kp_diag_sink *out)
 	}
 	pt->cd = iconv_open("UTF-8", from);
 	if (pt->cd == (iconv_t)-1)
-		return kp_error(out, pt->r->name, 0, 0,
-				"cannot decode %s: %s", from, strerror(errno)), -1;
+		return kp_error_errno(out, pt->r->name, 0, 0, errno,
+				      "cannot decode %s", from), -1;
 	return 0;
 }
 

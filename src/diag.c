@@ -27,8 +27,19 @@ void kp_diag_report(struct kp_diag_sink *s, const struct kp_diag *d)
 		s->emit(s->ctx, d);
 }
 
+/* errnum's description in English, whatever the locale */
+static const char *errno_en(int errnum, char *buf, size_t n)
+{
+	const char *t = strerrordesc_np(errnum);
+
+	if (t)
+		return t;
+	snprintf(buf, n, "error %d", errnum);
+	return buf;
+}
+
 static void vreport(struct kp_diag_sink *s, enum kp_severity sev,
-		    const char *file, uint64_t line, uint64_t col,
+		    const char *file, uint64_t line, uint64_t col, int errnum,
 		    const char *fmt, va_list ap)
 {
 	struct kp_diag d;
@@ -50,6 +61,16 @@ static void vreport(struct kp_diag_sink *s, enum kp_severity sev,
 	else
 		strcpy(d.msg_en, d.msg);
 	va_end(again);
+	if (errnum >= 0) {
+		char buf[32];
+		size_t n = strlen(d.msg), m = strlen(d.msg_en);
+
+		/* the system's words: the C library's translation for people,
+		 * English for JSON */
+		snprintf(d.msg + n, sizeof(d.msg) - n, ": %s", strerror(errnum));
+		snprintf(d.msg_en + m, sizeof(d.msg_en) - m, ": %s",
+			 errno_en(errnum, buf, sizeof(buf)));
+	}
 	kp_diag_report(s, &d);
 }
 
@@ -59,9 +80,20 @@ int kp_error(struct kp_diag_sink *s, const char *file, uint64_t line,
 	va_list ap;
 
 	va_start(ap, fmt);
-	vreport(s, KP_SEV_ERROR, file, line, col, fmt, ap);
+	vreport(s, KP_SEV_ERROR, file, line, col, -1, fmt, ap);
 	va_end(ap);
 	return KP_EXIT_DATA;
+}
+
+int kp_error_errno(struct kp_diag_sink *s, const char *file, uint64_t line,
+		   uint64_t col, int errnum, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vreport(s, KP_SEV_ERROR, file, line, col, errnum, fmt, ap);
+	va_end(ap);
+	return KP_EXIT_IO;
 }
 
 int kp_diag(struct kp_diag_sink *s, enum kp_severity sev, const char *file,
@@ -70,7 +102,7 @@ int kp_diag(struct kp_diag_sink *s, enum kp_severity sev, const char *file,
 	va_list ap;
 
 	va_start(ap, fmt);
-	vreport(s, sev, file, line, col, fmt, ap);
+	vreport(s, sev, file, line, col, -1, fmt, ap);
 	va_end(ap);
 	return sev == KP_SEV_ERROR ? KP_EXIT_DATA : KP_EXIT_OK;
 }
@@ -81,7 +113,7 @@ void kp_warning(struct kp_diag_sink *s, const char *file, uint64_t line,
 	va_list ap;
 
 	va_start(ap, fmt);
-	vreport(s, KP_SEV_WARNING, file, line, col, fmt, ap);
+	vreport(s, KP_SEV_WARNING, file, line, col, -1, fmt, ap);
 	va_end(ap);
 }
 

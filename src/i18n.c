@@ -208,6 +208,9 @@ const char *kp_i18n_init(const char *lang, const char *localedir)
 		setlocale(LC_MESSAGES, "");
 	bindtextdomain(KP_DOMAIN, localedir);
 	bind_textdomain_codeset(KP_DOMAIN, "UTF-8");
+	/* the C library's own messages (strerror) too: in the "C" character
+	 * set they would come out with '?' for every Vietnamese letter */
+	bind_textdomain_codeset("libc", "UTF-8");
 	return chosen;
 }
 

@@ -683,8 +683,8 @@ static int scan_ballots(struct kp_congress *c, struct kp_diag_sink *sink)
 	d = opendir(dirpath);
 	if (!d) {
 		if (errno != ENOENT) {
-			kp_error(sink, dirpath, 0, 0, "cannot read the folder: %s",
-				 strerror(errno));
+			kp_error_errno(sink, dirpath, 0, 0, errno,
+				       "cannot read the folder");
 			status = KP_EXIT_IO;
 		}
 		free(dirpath);
@@ -797,8 +797,8 @@ int kp_congress_load(struct kp_congress *c, const char *dir,
 	c->contests_path = kp_path_join(dir, "contests.csv");
 	c->candidates_path = kp_path_join(dir, "candidates.csv");
 	if (stat(dir, &st) != 0)
-		return kp_error(sink, dir, 0, 0, "cannot open the congress "
-				"folder: %s", strerror(errno)), KP_EXIT_IO;
+		return kp_error_errno(sink, dir, 0, 0, errno,
+				      "cannot open the congress folder");
 	if (!S_ISDIR(st.st_mode))
 		return kp_error(sink, dir, 0, 0, "not a folder: expected a "
 				"congress folder with contests.csv"), KP_EXIT_IO;

@@ -1,4 +1,3 @@
-#include "i18n.h"
 #include "kiemphieu/outfile.h"
 
 #include <errno.h>
@@ -9,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "kiemphieu/exit.h"
 #include "kiemphieu/xalloc.h"
 
 /* Write all of data to fd; 0 or -1. */
@@ -28,8 +28,9 @@ static int write_all(int fd, const char *p, size_t len)
 }
 
 int kp_write_atomic(const char *path, const void *data, size_t len,
-		    char *err, size_t errsz)
+		    struct kp_diag_sink *sink)
 {
+	const char *asked = path;
 	struct stat st;
 	char *real = NULL, *tmp;
 	const char *p = data;
@@ -44,16 +45,16 @@ int kp_write_atomic(const char *path, const void *data, size_t len,
 	 * rename over, and renaming over it would replace it: write to it */
 	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
 		fd = open(path, O_WRONLY | O_CLOEXEC);
-		if (fd < 0 || write_all(fd, p, len) != 0) {
-			snprintf(err, errsz, _("cannot write '%s': %s"), path,
-				 strerror(errno ? errno : EIO));
+		if (fd < 0 || write_all(fd, p, len) != 0 || close(fd) != 0) {
+			kp_error_errno(sink, asked, 0, 0, errno ? errno : EIO,
+				       "cannot write");
 			if (fd >= 0)
 				close(fd);
 			free(real);
-			return -1;
+			return KP_EXIT_IO;
 		}
 		free(real);
-		return close(fd) == 0 ? 0 : -1;
+		return KP_EXIT_OK;
 	}
 	n = strlen(path);
 	tmp = kp_xmalloc(n + 16);
@@ -61,11 +62,11 @@ int kp_write_atomic(const char *path, const void *data, size_t len,
 	snprintf(tmp, n + 16, "%s.tmpXXXXXX", path);
 	fd = mkstemp(tmp);
 	if (fd < 0) {
-		snprintf(err, errsz, _("cannot create a file beside '%s': %s"),
-			 path, strerror(errno));
+		kp_error_errno(sink, asked, 0, 0, errno,
+			       "cannot create a temporary file in its folder");
 		free(tmp);
 		free(real);
-		return -1;
+		return KP_EXIT_IO;
 	}
 	if (write_all(fd, p, len) != 0)
 		goto fail;
@@ -82,14 +83,13 @@ int kp_write_atomic(const char *path, const void *data, size_t len,
 		goto fail;
 	free(tmp);
 	free(real);
-	return 0;
+	return KP_EXIT_OK;
 fail:
-	snprintf(err, errsz, _("cannot write '%s': %s"), path,
-		 strerror(errno ? errno : ENOSPC));
+	kp_error_errno(sink, asked, 0, 0, errno ? errno : ENOSPC, "cannot write");
 	if (fd >= 0)
 		close(fd);
 	unlink(tmp);
 	free(tmp);
 	free(real);
-	return -1;
+	return KP_EXIT_IO;
 }

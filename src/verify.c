@@ -145,8 +145,7 @@ int kp_verify(const char *results, const struct kp_csv_opts *o,
 
 	*changed = 0;
 	if (!f)
-		return kp_error(sink, results, 0, 0, "cannot open: %s",
-				strerror(errno)), KP_EXIT_IO;
+		return kp_error_errno(sink, results, 0, 0, errno, "cannot open");
 	while ((n = getline(&line, &cap, f)) > 0) {
 		json_error_t err;
 		json_t *rec;

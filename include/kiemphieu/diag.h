@@ -53,6 +53,15 @@ int kp_error(struct kp_diag_sink *s, const char *file, uint64_t line,
 	     uint64_t col, const char *fmt, ...)
 	__attribute__((format(printf, 5, 6)));
 
+/*
+ * Report an error from the system: the message, then ": " and errnum's
+ * description (strerror), in the language of the messages for people and
+ * in English for machine output. Returns KP_EXIT_IO.
+ */
+int kp_error_errno(struct kp_diag_sink *s, const char *file, uint64_t line,
+		   uint64_t col, int errnum, const char *fmt, ...)
+	__attribute__((format(printf, 6, 7)));
+
 /* Report a diagnostic of either severity (an error or a warning, as the
  * caller decides); returns KP_EXIT_DATA for an error, else KP_EXIT_OK. */
 int kp_diag(struct kp_diag_sink *s, enum kp_severity sev, const char *file,

@@ -4,6 +4,7 @@
 #include <dirent.h>
 #include <fcntl.h>
 
+#include "kiemphieu/exit.h"
 #include "kiemphieu/outfile.h"
 
 static size_t entries(const char *dir)
@@ -21,14 +22,16 @@ static size_t entries(const char *dir)
 
 static void whole_file_replaces_the_old_one(void **state)
 {
-	char *dir = unit_tmpdir(), path[4200], err[256], buf[64];
+	char *dir = unit_tmpdir(), path[4200], buf[64];
+	struct kp_diag_sink sink;
 	FILE *f;
 	size_t n;
 
 	(void)state;
+	kp_diag_sink_init(&sink, NULL, NULL);
 	snprintf(path, sizeof(path), "%s/r.json", dir);
-	assert_int_equal(kp_write_atomic(path, "old\n", 4, err, sizeof(err)), 0);
-	assert_int_equal(kp_write_atomic(path, "new data\n", 9, err, sizeof(err)), 0);
+	assert_int_equal(kp_write_atomic(path, "old\n", 4, &sink), 0);
+	assert_int_equal(kp_write_atomic(path, "new data\n", 9, &sink), 0);
 	f = fopen(path, "rb");
 	assert_non_null(f);
 	n = fread(buf, 1, sizeof(buf), f);
@@ -43,16 +46,18 @@ static void whole_file_replaces_the_old_one(void **state)
  * temporary file over "-o /dev/null" replaced the device node. */
 static void a_pipe_is_written_not_replaced(void **state)
 {
-	char *dir = unit_tmpdir(), path[4200], err[256], buf[16];
+	char *dir = unit_tmpdir(), path[4200], buf[16];
+	struct kp_diag_sink sink;
 	struct stat st;
 	int rd;
 
 	(void)state;
+	kp_diag_sink_init(&sink, NULL, NULL);
 	snprintf(path, sizeof(path), "%s/fifo", dir);
 	assert_int_equal(mkfifo(path, 0600), 0);
 	rd = open(path, O_RDWR | O_NONBLOCK); /* a reader, so writing won't block */
 	assert_true(rd >= 0);
-	assert_int_equal(kp_write_atomic(path, "ok\n", 3, err, sizeof(err)), 0);
+	assert_int_equal(kp_write_atomic(path, "ok\n", 3, &sink), 0);
 	assert_int_equal(stat(path, &st), 0);
 	assert_true(S_ISFIFO(st.st_mode));
 	assert_int_equal(read(rd, buf, sizeof(buf)), 3);
@@ -64,15 +69,17 @@ static void a_pipe_is_written_not_replaced(void **state)
 
 static void a_link_keeps_being_a_link(void **state)
 {
-	char *dir = unit_tmpdir(), path[4200], link[4200], err[256];
+	char *dir = unit_tmpdir(), path[4200], link[4200];
+	struct kp_diag_sink sink;
 	struct stat st;
 
 	(void)state;
+	kp_diag_sink_init(&sink, NULL, NULL);
 	snprintf(path, sizeof(path), "%s/target.json", dir);
 	snprintf(link, sizeof(link), "%s/latest.json", dir);
-	assert_int_equal(kp_write_atomic(path, "1\n", 2, err, sizeof(err)), 0);
+	assert_int_equal(kp_write_atomic(path, "1\n", 2, &sink), 0);
 	assert_int_equal(symlink("target.json", link), 0);
-	assert_int_equal(kp_write_atomic(link, "22\n", 3, err, sizeof(err)), 0);
+	assert_int_equal(kp_write_atomic(link, "22\n", 3, &sink), 0);
 	assert_int_equal(lstat(link, &st), 0);
 	assert_true(S_ISLNK(st.st_mode));
 	assert_int_equal(stat(path, &st), 0);
@@ -82,13 +89,29 @@ static void a_link_keeps_being_a_link(void **state)
 
 static void failure_leaves_nothing(void **state)
 {
-	char err[256];
+	char *dir = unit_tmpdir(), path[4200];
+	struct kp_diag_sink sink;
 
 	(void)state;
-	/* a folder that does not exist: nothing can be created */
-	assert_int_equal(kp_write_atomic("/nonexistent/dir/r.json", "x", 1, err,
-					 sizeof(err)), -1);
-	assert_non_null(strstr(err, "cannot create a file beside '/nonexistent/dir/r.json'"));
+	unit_diags[0] = '\0';
+	kp_diag_sink_init(&sink, unit_keep_diag, NULL);
+	/* a folder that does not exist: nothing can be created; the error is
+	 * the system's, at the path asked for, counted */
+	assert_int_equal(kp_write_atomic("/nonexistent/dir/r.json", "x", 1, &sink),
+			 KP_EXIT_IO);
+	assert_string_equal(unit_diags, "r.json:0:0:e:cannot create a temporary "
+			    "file in its folder: No such file or directory\n");
+	assert_int_equal(sink.errors, 1);
+	/* a folder where the file should be: written to a temporary file,
+	 * which the rename cannot put there; nothing is left behind */
+	snprintf(path, sizeof(path), "%s/r.json", dir);
+	assert_int_equal(mkdir(path, 0755), 0);
+	unit_diags[0] = '\0';
+	assert_int_equal(kp_write_atomic(path, "x", 1, &sink), KP_EXIT_IO);
+	assert_string_equal(unit_diags, "r.json:0:0:e:cannot write: Is a directory\n");
+	assert_int_equal(sink.errors, 2);
+	assert_int_equal(entries(dir), 1);
+	unit_rmdir(dir);
 }
 
 int main(void)
