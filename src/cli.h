@@ -31,6 +31,7 @@ extern const struct kp_cmd kp_cmd_progress;
 extern const struct kp_cmd kp_cmd_compare;
 extern const struct kp_cmd kp_cmd_verify;
 extern const struct kp_cmd kp_cmd_minutes;
+extern const struct kp_cmd kp_cmd_sheet;
 
 /* Where diagnostics go: stderr, at most max_errors of them. */
 struct kp_cli {
@@ -113,6 +114,11 @@ int kp_cli_date(const char *arg, struct kp_date *out);
 void kp_cli_today(struct kp_date *out);
 
 void kp_cli_tally_opts(struct kp_tally_opts *o);
+/* Load the congress at path and tally it (only the contest `only`, when not
+ * NULL): the worse status of the two; both must be released either way. */
+int kp_cli_load_tally(const char *path, const char *only,
+		      const struct kp_tally_opts *o, struct kp_congress *cg,
+		      struct kp_results *res, struct kp_diag_sink *sink);
 int kp_cli_option(const struct kp_cmd *c, int opt, const char *arg,
 		  struct kp_tally_opts *o, struct kp_cli *cli);
 /* Report the unknown or incomplete option at argv[optind - 1]; returns 2. */

@@ -45,7 +45,7 @@ static int minutes_main(const struct kp_cmd *self, int argc, char **argv)
 	struct kp_audit audit;
 	struct kp_buf out = KP_BUF_INIT;
 	struct kp_cli cli;
-	int status, r;
+	int status;
 
 	kp_cli_init(&cli);
 	kp_cli_tally_opts(&o);
@@ -55,10 +55,8 @@ static int minutes_main(const struct kp_cmd *self, int argc, char **argv)
 		return status;
 	if (optind != argc - 1)
 		return kp_cli_usage(self, "expected one congress folder");
-	status = kp_congress_load(&cg, argv[optind], &o.csv, &cli.sink);
-	r = kp_tally_congress(&cg, x.contest, &o, &res, &cli.sink);
-	if (status == KP_EXIT_OK)
-		status = r;
+	status = kp_cli_load_tally(argv[optind], x.contest, &o, &cg, &res,
+				   &cli.sink);
 	if (status == KP_EXIT_OK)
 		status = kp_audit_congress(&audit, &cg, &cli.sink);
 	if (status == KP_EXIT_OK) {

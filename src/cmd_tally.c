@@ -39,12 +39,9 @@ static int tally_one(const char *path, const struct kp_tally_opts *o,
 {
 	struct kp_congress cg;
 	struct kp_results res;
-	int status, r;
+	int status;
 
-	status = kp_congress_load(&cg, path, &o->csv, sink);
-	r = kp_tally_congress(&cg, j->contest, o, &res, sink);
-	if (status == KP_EXIT_OK)
-		status = r;
+	status = kp_cli_load_tally(path, j->contest, o, &cg, &res, sink);
 	if (status == KP_EXIT_OK) {
 		switch (j->format) {
 		case KP_FORMAT_TEXT:

@@ -19,6 +19,7 @@ static const struct kp_cmd *const commands[] = {
 	&kp_cmd_progress,
 	&kp_cmd_compare,
 	&kp_cmd_minutes,
+	&kp_cmd_sheet,
 	&kp_cmd_verify,
 };
 
@@ -327,6 +328,16 @@ int kp_cli_getopt(const struct kp_cmd *self, int argc, char **argv,
 	}
 	free(all);
 	return r;
+}
+
+int kp_cli_load_tally(const char *path, const char *only,
+		      const struct kp_tally_opts *o, struct kp_congress *cg,
+		      struct kp_results *res, struct kp_diag_sink *sink)
+{
+	int status = kp_congress_load(cg, path, &o->csv, sink);
+	int r = kp_tally_congress(cg, only, o, res, sink);
+
+	return status == KP_EXIT_OK ? r : status;
 }
 
 int kp_cli_end(struct kp_cli *cli, struct kp_buf *out, int status)

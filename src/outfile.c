@@ -27,15 +27,53 @@ static int write_all(int fd, const char *p, size_t len)
 	return 0;
 }
 
+/*
+ * Write data into a new temporary file beside `path`, flushed to disk, and
+ * return its name (to be renamed or linked into place), or NULL after an
+ * error at `asked` reported to sink.
+ */
+static char *write_temporary(const char *path, const char *asked,
+			     const char *p, size_t len,
+			     struct kp_diag_sink *sink)
+{
+	size_t n = strlen(path);
+	char *tmp = kp_xmalloc(n + 16);
+	int fd;
+
+	snprintf(tmp, n + 16, "%s.tmpXXXXXX", path);
+	fd = mkstemp(tmp);
+	if (fd < 0) {
+		kp_error_errno(sink, asked, 0, 0, errno,
+			       "cannot create a temporary file in its folder");
+		free(tmp);
+		return NULL;
+	}
+	if (write_all(fd, p, len) != 0 ||
+	    (fsync(fd) != 0 && errno != EINVAL) || fchmod(fd, 0644) != 0) {
+		kp_error_errno(sink, asked, 0, 0, errno ? errno : ENOSPC,
+			       "cannot write");
+		close(fd);
+		goto fail;
+	}
+	if (close(fd) != 0) {
+		kp_error_errno(sink, asked, 0, 0, errno ? errno : ENOSPC,
+			       "cannot write");
+		goto fail;
+	}
+	return tmp;
+fail:
+	unlink(tmp);
+	free(tmp);
+	return NULL;
+}
+
 int kp_write_atomic(const char *path, const void *data, size_t len,
 		    struct kp_diag_sink *sink)
 {
 	const char *asked = path;
 	struct stat st;
 	char *real = NULL, *tmp;
-	const char *p = data;
-	size_t n;
-	int fd;
+	int fd, status = KP_EXIT_OK;
 
 	/* a link: replace what it points to, and keep the link */
 	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode) &&
@@ -45,51 +83,54 @@ int kp_write_atomic(const char *path, const void *data, size_t len,
 	 * rename over, and renaming over it would replace it: write to it */
 	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
 		fd = open(path, O_WRONLY | O_CLOEXEC);
-		if (fd < 0 || write_all(fd, p, len) != 0 || close(fd) != 0) {
+		if (fd < 0 || write_all(fd, data, len) != 0 || close(fd) != 0) {
 			kp_error_errno(sink, asked, 0, 0, errno ? errno : EIO,
 				       "cannot write");
 			if (fd >= 0)
 				close(fd);
-			free(real);
-			return KP_EXIT_IO;
+			status = KP_EXIT_IO;
 		}
 		free(real);
-		return KP_EXIT_OK;
+		return status;
 	}
-	n = strlen(path);
-	tmp = kp_xmalloc(n + 16);
-
-	snprintf(tmp, n + 16, "%s.tmpXXXXXX", path);
-	fd = mkstemp(tmp);
-	if (fd < 0) {
-		kp_error_errno(sink, asked, 0, 0, errno,
-			       "cannot create a temporary file in its folder");
-		free(tmp);
-		free(real);
-		return KP_EXIT_IO;
+	tmp = write_temporary(path, asked, data, len, sink);
+	if (!tmp) {
+		status = KP_EXIT_IO;
+	} else if (rename(tmp, path) != 0) {
+		status = kp_error_errno(sink, asked, 0, 0, errno, "cannot write");
+		unlink(tmp);
 	}
-	if (write_all(fd, p, len) != 0)
-		goto fail;
-	if (fsync(fd) != 0 && errno != EINVAL)
-		goto fail;
-	if (fchmod(fd, 0644) != 0)
-		goto fail;
-	if (close(fd) != 0) {
-		fd = -1;
-		goto fail;
-	}
-	fd = -1;
-	if (rename(tmp, path) != 0)
-		goto fail;
 	free(tmp);
 	free(real);
-	return KP_EXIT_OK;
-fail:
-	kp_error_errno(sink, asked, 0, 0, errno ? errno : ENOSPC, "cannot write");
-	if (fd >= 0)
-		close(fd);
+	return status;
+}
+
+int kp_write_new(const char *path, const void *data, size_t len,
+		 struct kp_diag_sink *sink)
+{
+	struct stat st;
+	char *tmp;
+	int status = KP_EXIT_OK;
+
+	if (lstat(path, &st) == 0)
+		return kp_error_errno(sink, path, 0, 0, EEXIST, "not written");
+	tmp = write_temporary(path, path, data, len, sink);
+	if (!tmp)
+		return KP_EXIT_IO;
+	/* link() puts it in place only if nothing is there, atomically;
+	 * a file system without links (FAT) gets the check above and a
+	 * rename */
+	if (link(tmp, path) != 0) {
+		int e = errno;
+
+		if (e == EEXIST)
+			status = kp_error_errno(sink, path, 0, 0, e, "not written");
+		else if ((e != EPERM && e != ENOTSUP && e != EOPNOTSUPP) ||
+			 rename(tmp, path) != 0)
+			status = kp_error_errno(sink, path, 0, 0, errno,
+						"cannot write");
+	}
 	unlink(tmp);
 	free(tmp);
-	free(real);
-	return KP_EXIT_IO;
+	return status;
 }

@@ -11,6 +11,8 @@
 #include "kiemphieu/xalloc.h"
 
 #define PARTS_MAX 16
+/* tally_round(): the file has a header and no ballot: the round is not held */
+#define ROUND_EMPTY (-1)
 
 void kp_tally_opts_init(struct kp_tally_opts *o)
 {
@@ -430,6 +432,12 @@ static int tally_round(struct kp_contest_result *cr, const struct kp_round_file 
 		status = KP_EXIT_DATA;
 	if (status != KP_EXIT_OK || !h.ok)
 		goto out;
+	if (!counts[0].ballots) {
+		/* an empty sheet: the round is not held until its ballots are
+		 * typed in (no vote was ever counted on no ballot) */
+		status = ROUND_EMPTY;
+		goto out;
+	}
 	ensure_arrays(&counts[0]);
 	cr->rounds = kp_xrealloc(cr->rounds, (cr->nrounds + 1) * sizeof(*cr->rounds));
 	rr = &cr->rounds[cr->nrounds++];
@@ -552,6 +560,7 @@ static int tally_contest(struct kp_contest_result *cr, const struct kp_congress 
 	const struct kp_contest *ct = cr->ct;
 	unsigned char *open = kp_xmalloc(ct->ncands + 1);
 	int status = KP_EXIT_OK, st;
+	unsigned empty = 0;	/* the round of an empty ballot file */
 	size_t i;
 
 	memset(open, 1, ct->ncands + 1);
@@ -559,7 +568,22 @@ static int tally_contest(struct kp_contest_result *cr, const struct kp_congress 
 				       ct->reserves, &o->limits);
 	surplus_check(cr, cg, o, sink);
 	for (i = 0; i < ct->nrounds; i++) {
-		st = tally_round(cr, &ct->rounds[i], open, o, sink);
+		const struct kp_round_file *rf = &ct->rounds[i];
+
+		if (empty) {
+			status = kp_error(sink, rf->path, 0, 0,
+					  "round %u ballots, but round %u has no "
+					  "ballots yet", rf->round, empty);
+			break;
+		}
+		st = tally_round(cr, rf, open, o, sink);
+		if (st == ROUND_EMPTY) {
+			kp_warning(sink, rf->path, 0, 0,
+				   "no ballots yet: round %u counts once its "
+				   "ballots are typed in", rf->round);
+			empty = rf->round;
+			continue;
+		}
 		if (st != KP_EXIT_OK) {
 			status = st;
 			break; /* a later round depends on this one */

@@ -17,4 +17,13 @@
 int kp_write_atomic(const char *path, const void *data, size_t len,
 		    struct kp_diag_sink *sink);
 
+/*
+ * Write data[0..len) to `path` as a new file, whole or not at all, never
+ * replacing anything there: a file, a link or a folder at `path` is an
+ * error ("File exists"). Returns KP_EXIT_OK, or KP_EXIT_IO after an error
+ * reported to sink.
+ */
+int kp_write_new(const char *path, const void *data, size_t len,
+		 struct kp_diag_sink *sink);
+
 #endif

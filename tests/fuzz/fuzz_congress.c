@@ -2,6 +2,7 @@
  * libFuzzer target: a whole congress folder, loaded, tallied and reported.
  * The input is cut at each "\n==\n" into contests.csv, candidates.csv,
  * ballots/c.csv and ballots/c.r2.csv; the first byte picks the options.
+ * The next round's ballot-entry sheets are made too.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -14,6 +15,7 @@
 #include "kiemphieu/campaign.h"
 #include "kiemphieu/model.h"
 #include "kiemphieu/report.h"
+#include "kiemphieu/sheet.h"
 #include "kiemphieu/tally.h"
 #include "fuzz.h"
 
@@ -31,8 +33,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct kp_results res;
 	struct kp_summary sum = { 0 };
 	struct kp_buf b = KP_BUF_INIT;
+	struct kp_sheet *sheets;
 	const uint8_t *p, *end;
-	size_t i;
+	size_t i, n;
 	char path[128];
 
 	if (!dir[0]) {
@@ -72,6 +75,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	kp_report_json(&b, &res, NULL);
 	kp_report_csv(&b, &res, 1, KP_CSV_EXCEL);
+	n = kp_sheets_plan(&res, &sheets);
+	for (i = 0; i < n; i++) {
+		char *name = kp_sheet_name(&sheets[i]);
+
+		kp_sheet_csv(&b, &sheets[i]);
+		kp_buf_addstr(&b, name);
+		free(name);
+	}
+	kp_sheets_release(sheets, n);
 	kp_summarize(&sum, &res, sink.errors ? 1 : 0, 40);
 	kp_summary_release(&sum);
 	kp_buf_release(&b);

@@ -226,6 +226,57 @@ static void closed_and_not_started(void **state)
 	unit_rmdir(dir);
 }
 
+/* A ballot file with its header and no ballot is a sheet not typed in yet:
+ * the round is not held, with a warning; a later round after it is an
+ * error. One ballot is enough for a round to be held. */
+static void an_empty_sheet_is_no_round(void **state)
+{
+	char *dir = unit_tmpdir();
+	const struct kp_contest_result *cr;
+	struct run r;
+
+	(void)state;
+	congress(dir, "contest,kind,seats,reserves,base\nc,delegates,1,1,5\n");
+	unit_writes(dir, "ballots/c.csv", "\xef\xbb\xbf" "ballot,1,2,3,4,void\r\n");
+	tally(dir, 1, &r);
+	assert_int_equal(r.status, KP_EXIT_OK);
+	cr = &r.res.contests[0];
+	assert_int_equal(cr->status, KP_STATUS_NOT_STARTED);
+	assert_int_equal(cr->nrounds, 0);
+	assert_string_equal(unit_diags, "c.csv:0:0:w:no ballots yet: round 1 counts "
+			    "once its ballots are typed in\n");
+	done(&r);
+	/* round 1 ties 1 and 2; the round 2 sheet is still empty */
+	unit_writes(dir, "ballots/c.csv",
+		    "ballot,1,2,3,4\n1,,,x,x\n2,,,x,x\n3,,,x,x\n4,,,x,x\n5,x,x,,\n");
+	unit_writes(dir, "ballots/c.r2.csv", "ballot,1,2\n");
+	tally(dir, 1, &r);
+	assert_int_equal(r.status, KP_EXIT_OK);
+	cr = &r.res.contests[0];
+	assert_int_equal(cr->status, KP_STATUS_PENDING);
+	assert_int_equal(cr->nrounds, 1);
+	assert_int_equal(cr->ntied, 2); /* still the tie of round 1 */
+	done(&r);
+	/* a round 3 file after the empty round 2 */
+	unit_writes(dir, "ballots/c.r3.csv", "ballot,1\n1,\n");
+	tally(dir, 1, &r);
+	assert_int_equal(r.status, KP_EXIT_DATA);
+	assert_string_equal(unit_diags,
+		"c.r2.csv:0:0:w:no ballots yet: round 2 counts once its ballots "
+		"are typed in\n"
+		"c.r3.csv:0:0:e:round 3 ballots, but round 2 has no ballots yet\n");
+	done(&r);
+	/* one ballot typed in round 2: the round is held */
+	unlink(strcat(strcpy(unit_diags, dir), "/ballots/c.r3.csv"));
+	unit_writes(dir, "ballots/c.r2.csv", "ballot,1,2\n1,,x\n");
+	tally(dir, 1, &r);
+	assert_int_equal(r.status, KP_EXIT_OK);
+	assert_int_equal(r.res.contests[0].nrounds, 2);
+	assert_string_equal(unit_diags, "");
+	done(&r);
+	unit_rmdir(dir);
+}
+
 static void bad_rows_are_all_reported(void **state)
 {
 	char *dir = unit_tmpdir();
@@ -371,6 +422,7 @@ int main(void)
 		cmocka_unit_test(later_round_lists_only_open_candidates),
 		cmocka_unit_test(round_one_lists_everyone_and_issued_bounds),
 		cmocka_unit_test(closed_and_not_started),
+		cmocka_unit_test(an_empty_sheet_is_no_round),
 		cmocka_unit_test(bad_rows_are_all_reported),
 		cmocka_unit_test(parts_give_the_same_results),
 		cmocka_unit_test(ballot_limit_at_the_boundary),

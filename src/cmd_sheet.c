@@ -1,0 +1,155 @@
+/* kiemphieu sheet: empty ballot files to type the next round's ballots in. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cli.h"
+#include "i18n.h"
+#include "kiemphieu/exit.h"
+#include "kiemphieu/model.h"
+#include "kiemphieu/outfile.h"
+#include "kiemphieu/sheet.h"
+#include "kiemphieu/xalloc.h"
+
+struct options {
+	const char *contest;
+	const char *outdir;
+};
+
+static int own_option(void *ctx, int opt, const char *arg)
+{
+	struct options *x = ctx;
+
+	switch (opt) {
+	case 'c':
+		x->contest = arg;
+		return KP_EXIT_OK;
+	case 'O':
+		x->outdir = arg;
+		return KP_EXIT_OK;
+	}
+	return -1;
+}
+
+/* One line of the report: what was written for a sheet. */
+static void say(struct kp_buf *out, const struct kp_sheet *s, const char *path)
+{
+	size_t i;
+
+	kp_buf_addf(out, _("%s: round %u, %s"), s->ct->id, s->round, path);
+	kp_buf_addstr(out, " (");
+	if (s->tie)
+		kp_buf_addf(out, Q_("a re-vote among the %zu tied candidate:",
+				    "a re-vote among the %zu tied candidates:", s->n),
+			    s->n);
+	else
+		kp_buf_addf(out, Q_("%zu candidate:", "%zu candidates:", s->n), s->n);
+	for (i = 0; i < s->n; i++)
+		kp_buf_addf(out, " %u", s->nos[i]);
+	kp_buf_addstr(out, ")\n");
+}
+
+static int write_sheets(const struct kp_results *res, const char *dir,
+			int own_dir, struct kp_buf *out, struct kp_diag_sink *sink)
+{
+	struct kp_sheet *s;
+	size_t n = kp_sheets_plan(res, &s), i;
+	int status = KP_EXIT_OK;
+
+	if (n && mkdir(dir, 0755) != 0 && errno != EEXIST) {
+		status = kp_error_errno(sink, dir, 0, 0, errno,
+					"cannot make the folder");
+		n = 0;
+	}
+	for (i = 0; i < n; i++) {
+		struct kp_buf b = KP_BUF_INIT;
+		char *name = kp_sheet_name(&s[i]), *path = kp_path_join(dir, name);
+
+		if (s[i].present && !own_dir) {
+			kp_buf_addf(out, _("%s: round %u, %s is there already, with "
+					   "no ballots yet\n"), s[i].ct->id,
+				    s[i].round, path);
+			free(path);
+			free(name);
+			continue;
+		}
+		kp_sheet_csv(&b, &s[i]);
+		/* never over a file: it may hold ballots typed in already */
+		if (kp_write_new(path, b.s, b.len, sink) == KP_EXIT_OK)
+			say(out, &s[i], path);
+		else
+			status = KP_EXIT_IO;
+		kp_buf_release(&b);
+		free(path);
+		free(name);
+	}
+	for (i = 0; i < res->n; i++) {
+		const struct kp_contest_result *cr = &res->contests[i];
+
+		if (cr->status == KP_STATUS_COMPLETE || cr->status == KP_STATUS_CLOSED)
+			kp_buf_addf(out, _("%s: %s, no further round\n"), cr->ct->id,
+				    kp_status_text(cr->status));
+	}
+	kp_sheets_release(s, n);
+	return status;
+}
+
+static int sheet_main(const struct kp_cmd *self, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "contest", required_argument, NULL, 'c' },
+		{ "out", required_argument, NULL, 'O' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct options x = { NULL, NULL };
+	struct kp_tally_opts o;
+	struct kp_congress cg;
+	struct kp_results res;
+	struct kp_buf out = KP_BUF_INIT;
+	struct kp_cli cli;
+	char *dir;
+	int status;
+
+	kp_cli_init(&cli);
+	kp_cli_tally_opts(&o);
+	status = kp_cli_getopt(self, argc, argv, NULL, longopts, own_option, &x,
+			       &o, &cli);
+	if (status >= 0)
+		return status;
+	if (optind != argc - 1)
+		return kp_cli_usage(self, "expected one congress folder");
+	status = kp_cli_load_tally(argv[optind], x.contest, &o, &cg, &res,
+				   &cli.sink);
+	/* the next round follows from the last: nothing from data with an error */
+	if (status == KP_EXIT_OK) {
+		dir = x.outdir ? kp_xstrdup(x.outdir) : kp_path_join(cg.dir, "ballots");
+		status = write_sheets(&res, dir, x.outdir != NULL, &out, &cli.sink);
+		free(dir);
+	}
+	kp_results_release(&res);
+	kp_congress_release(&cg);
+	return kp_cli_end(&cli, &out, status);
+}
+
+const struct kp_cmd kp_cmd_sheet = {
+	"sheet", sheet_main,
+	"kiemphieu sheet [--contest ID] [--out DIR] [options] ORG",
+	N_("write empty ballot files to type the next round's ballots in"),
+	N_("Write, for each election of the congress in ORG that needs ballots\n"
+	   "next, the empty ballot file of that round: ballots/ID.csv for an\n"
+	   "election not started (every candidate), ballots/ID.rN.csv after a\n"
+	   "round that left it pending (after a tie, the tied candidates; else\n"
+	   "every candidate not yet elected; the congress may decide otherwise:\n"
+	   "delete or add columns before typing). The header names each\n"
+	   "candidate as candidates.csv does; the file opens right in Excel\n"
+	   "(UTF-8 with a byte order mark). A file already there is never\n"
+	   "replaced. Nothing is written from data with an error.\n\n"
+	   "Options:\n"
+	   "  --contest ID       only this election\n"
+	   "  --out DIR          write into DIR, not ORG/ballots (a folder for\n"
+	   "                     each computer of a double entry)\n"),
+	N_("\nExit status: 0 written (or nothing to write), 1 invalid data, 2 usage,\n"
+	   "3 I/O error (a file already there, or not written).\n")
+};
