@@ -38,28 +38,26 @@ static const char *errno_en(int errnum, char *buf, size_t n)
 	return buf;
 }
 
+__attribute__((format(printf, 7, 0)))
 static void vreport(struct kp_diag_sink *s, enum kp_severity sev,
 		    const char *file, uint64_t line, uint64_t col, int errnum,
 		    const char *fmt, va_list ap)
 {
 	struct kp_diag d;
+	va_list again;
 
 	snprintf(d.file, sizeof(d.file), "%s", file ? file : "");
 	d.line = line;
 	d.col = col;
 	d.severity = sev;
-	const char *t = _(fmt);
-	va_list again;
-
 	/* every message is translated here, once: the callers write them
 	 * in English and `make pot` finds them by the function's name; the
-	 * English stays beside it for JSON, which never changes language */
+	 * English stays beside it for JSON, which never changes language.
+	 * (_(fmt) inline, not in a variable: the compiler then checks the
+	 * translation as the format fmt is.) */
 	va_copy(again, ap);
-	vsnprintf(d.msg, sizeof(d.msg), t, ap);
-	if (t != fmt)
-		vsnprintf(d.msg_en, sizeof(d.msg_en), fmt, again);
-	else
-		strcpy(d.msg_en, d.msg);
+	vsnprintf(d.msg, sizeof(d.msg), _(fmt), ap);
+	vsnprintf(d.msg_en, sizeof(d.msg_en), fmt, again);
 	va_end(again);
 	if (errnum >= 0) {
 		char buf[32];
