@@ -1088,7 +1088,7 @@ void kp_csv_put_row(struct kp_buf *b, const char *const *fields, size_t n,
 		const char *f = fields[i];
 
 		if (i)
-			kp_buf_addch(b, ',');
+			kp_buf_addch(b, flags & KP_CSV_TAB ? '\t' : ',');
 		if ((flags & KP_CSV_EXCEL) == KP_CSV_EXCEL && strchr("=+-@\t\r", f[0]) && f[0]) {
 			/* a name like "=HYPERLINK(...)" stays text in Excel */
 			struct kp_buf t = KP_BUF_INIT;
@@ -1103,3 +1103,33 @@ void kp_csv_put_row(struct kp_buf *b, const char *const *fields, size_t n,
 	}
 	kp_buf_addstr(b, flags & KP_CSV_CRLF ? "\r\n" : "\n");
 }
+
+/* gcc -fanalyzer takes iconv_open()'s failure value, (iconv_t)-1, for an
+ * allocation that is never released; every handle opened is closed */
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wanalyzer-malloc-leak"
+#endif
+int kp_csv_utf16le(struct kp_buf *b, const char *s, size_t len)
+{
+	iconv_t cd = iconv_open("UTF-16LE", "UTF-8");
+	size_t start = b->len, left = len, room = 4 * len;
+	char *in = (char *)(uintptr_t)s, *out;
+	int ok = cd != (iconv_t)-1;
+
+	/* a byte order mark, then at most 4 bytes per input byte */
+	b->s = kp_xgrow(b->s, &b->alloc, b->len + 2 + room + 1, 1);
+	memcpy(b->s + b->len, "\xff\xfe", 2);
+	out = b->s + b->len + 2;
+	if (ok) {
+		ok = iconv(cd, &in, &left, &out, &room) != (size_t)-1 &&
+		     iconv(cd, NULL, NULL, &out, &room) != (size_t)-1;
+		iconv_close(cd);
+	}
+	b->len = ok ? (size_t)(out - b->s) : start;
+	b->s[b->len] = '\0';
+	return ok ? 0 : -1;
+}
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic pop
+#endif

@@ -108,11 +108,22 @@ void kp_csv_put_field(struct kp_buf *b, const char *s, size_t len);
 			 * -, @, tab or CR gets a leading ' so that it can
 			 * never run as a formula */
 
+#define KP_CSV_TAB 4u	/* fields separated by tabs, not commas */
+
 /* The UTF-8 byte order mark that makes Excel read a CSV file as UTF-8. */
 #define KP_CSV_BOM "\xef\xbb\xbf"
 
 /* Append the C strings fields[0..n) as one CSV row, in the style `flags`. */
 void kp_csv_put_row(struct kp_buf *b, const char *const *fields, size_t n,
 		    unsigned flags);
+
+/*
+ * Append the UTF-8 text s[0..len) to b in UTF-16LE after its byte order
+ * mark (glibc iconv): with tabs between fields, the one text file that
+ * Excel opens in columns whatever the list separator of Windows' regional
+ * settings (a semicolon in Vietnamese), and the form its "Unicode Text"
+ * saves. Returns 0, or -1 when s is not UTF-8 (b unchanged).
+ */
+int kp_csv_utf16le(struct kp_buf *b, const char *s, size_t len);
 
 #endif

@@ -37,8 +37,10 @@ void kp_sheets_release(struct kp_sheet *s, size_t n);
 char *kp_sheet_name(const struct kp_sheet *s);
 
 /*
- * Append the sheet as CSV for Excel: a UTF-8 byte order mark, then the
- * header row `ballot`, one column per candidate, `void`, in CRLF. A
+ * Append the sheet as a text file for Excel: UTF-16LE with its byte order
+ * mark, fields separated by tabs, CRLF (what Excel opens in columns in any
+ * regional settings, and saves as "Unicode Text"); its one row is the
+ * header `ballot`, one column per candidate, `void`. A
  * candidate's column is the full name, or the number where the name would
  * not read back as that candidate alone (a shared name, a number, "ballot"
  * or "void") or could run as a formula in Excel (=, +, -, @).

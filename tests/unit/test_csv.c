@@ -428,6 +428,34 @@ static void writing_quotes_when_needed(void **state)
 	kp_buf_release(&b);
 }
 
+/* Tab-separated UTF-16LE for Excel: every separator a tab, the text in
+ * UTF-16LE after FF FE, a character past the BMP as a surrogate pair. */
+static void writing_utf16_with_tabs(void **state)
+{
+	struct kp_buf t = KP_BUF_INIT, b = KP_BUF_INIT;
+	const char *row[] = { "a", "b\tc", "Đ" };
+	static const char want[] = "\xff\xfe" "a\0\t\0\"\0b\0\t\0c\0\"\0\t\0"
+				   "\x10\x01\n\0";
+
+	(void)state;
+	kp_csv_put_row(&t, row, 3, KP_CSV_TAB);
+	assert_string_equal(t.s, "a\t\"b\tc\"\tĐ\n");
+	assert_int_equal(kp_csv_utf16le(&b, t.s, t.len), 0);
+	assert_int_equal(b.len, sizeof(want) - 1);
+	assert_memory_equal(b.s, want, sizeof(want) - 1);
+	kp_buf_reset(&b);
+	assert_int_equal(kp_csv_utf16le(&b, "\xf0\x9f\x97\xb3", 4), 0); /* U+1F5F3 */
+	assert_memory_equal(b.s, "\xff\xfe\x3d\xd8\xf3\xdd", 6);
+	/* not UTF-8: nothing is appended */
+	kp_buf_reset(&b);
+	kp_buf_addstr(&b, "kept");
+	assert_int_equal(kp_csv_utf16le(&b, "a\xff", 2), -1);
+	assert_int_equal(b.len, 4);
+	assert_string_equal(b.s, "kept");
+	kp_buf_release(&t);
+	kp_buf_release(&b);
+}
+
 static void encoding_names(void **state)
 {
 	enum kp_encoding e;
@@ -457,6 +485,7 @@ int main(void)
 		cmocka_unit_test(parts_equal_one_pass),
 		cmocka_unit_test(columns_count_characters),
 		cmocka_unit_test(writing_quotes_when_needed),
+		cmocka_unit_test(writing_utf16_with_tabs),
 		cmocka_unit_test(encoding_names),
 	};
 

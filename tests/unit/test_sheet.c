@@ -2,7 +2,10 @@
  * reads back. */
 #include "unit.h"
 
+#include <iconv.h>
+
 #include "kiemphieu/buf.h"
+#include "kiemphieu/csv.h"
 #include "kiemphieu/exit.h"
 #include "kiemphieu/outfile.h"
 #include "kiemphieu/sheet.h"
@@ -28,6 +31,21 @@ static void plan(const char *dir, struct run *r)
 	assert_int_equal(kp_tally_congress(&r->cg, NULL, &o, &r->res, &sink),
 			 KP_EXIT_OK);
 	r->n = kp_sheets_plan(&r->res, &r->s);
+}
+
+/* The text of a UTF-16LE buffer after its byte order mark, as UTF-8. */
+static const char *utf8_of(const struct kp_buf *b)
+{
+	static char out[1024];
+	iconv_t cd = iconv_open("UTF-8", "UTF-16LE");
+	char *in = b->s + 2, *o = out;
+	size_t left = b->len - 2, room = sizeof(out) - 1;
+
+	assert_true(cd != (iconv_t)-1);
+	assert_true(iconv(cd, &in, &left, &o, &room) != (size_t)-1);
+	iconv_close(cd);
+	*o = '\0';
+	return out;
 }
 
 static void done(struct run *r)
@@ -124,8 +142,9 @@ static void a_header_that_reads_back(void **state)
 	plan(dir, &r);
 	assert_int_equal(r.n, 1);
 	kp_sheet_csv(&b, &r.s[0]);
-	assert_string_equal(b.s, "\xef\xbb\xbf" "ballot,1,\"Lê, Thị Bé\",3,4,5,6,"
-			    "Trần Bình,void\r\n");
+	assert_memory_equal(b.s, "\xff\xfe" "b\0a\0l\0l\0o\0t\0\t\0" "1\0\t\0", 18);
+	assert_string_equal(utf8_of(&b), "ballot\t1\t\"Lê, Thị Bé\"\t3\t4\t5\t6\t"
+			    "Trần Bình\tvoid\r\n");
 	snprintf(path, sizeof(path), "%s/ballots/c.csv", dir);
 	kp_diag_sink_init(&sink, NULL, NULL);
 	assert_int_equal(kp_write_new(path, b.s, b.len, &sink), KP_EXIT_OK);
@@ -140,9 +159,13 @@ static void a_header_that_reads_back(void **state)
 	{
 		struct kp_buf t = KP_BUF_INIT;
 
+		static const char row[] = "1\t\t\t\t\t\t\tx\t\r\n";
+
 		kp_buf_add(&t, b.s, b.len);
-		kp_buf_addstr(&t, "1,,,,,,,x,\r\n");
-		unit_write(dir, "ballots/c.csv", t.s, t.len);
+		assert_int_equal(kp_csv_utf16le(&t, row, sizeof(row) - 1), 0);
+		/* the row's own byte order mark out */
+		memmove(t.s + b.len, t.s + b.len + 2, t.len - b.len - 2);
+		unit_write(dir, "ballots/c.csv", t.s, t.len - 2);
 		kp_buf_release(&t);
 	}
 	plan(dir, &r);
