@@ -8,7 +8,7 @@ _kiemphieu()
 	cmd=${COMP_WORDS[1]}
 	common="--encoding --delimiter --surplus-min --surplus-max --max-errors --jobs --lang --help"
 	if [ "$COMP_CWORD" -eq 1 ]; then
-		COMPREPLY=($(compgen -W "check tally progress minutes sheet compare verify --help --version --lang" -- "$cur"))
+		COMPREPLY=($(compgen -W "new check tally progress minutes sheet compare verify --help --version --lang" -- "$cur"))
 		return
 	fi
 	case $prev in
@@ -29,7 +29,7 @@ _kiemphieu()
 	esac
 	if [[ $cur == -* ]]; then
 		case $cmd in
-		check|compare|verify) COMPREPLY=($(compgen -W "$common" -- "$cur")) ;;
+		new|check|compare|verify) COMPREPLY=($(compgen -W "$common" -- "$cur")) ;;
 		minutes) COMPREPLY=($(compgen -W "--contest --output $common" -- "$cur")) ;;
 		sheet) COMPREPLY=($(compgen -W "--contest --out $common" -- "$cur")) ;;
 		tally) COMPREPLY=($(compgen -W "--contest --format --out --excel $common" -- "$cur")) ;;

@@ -32,6 +32,7 @@ extern const struct kp_cmd kp_cmd_compare;
 extern const struct kp_cmd kp_cmd_verify;
 extern const struct kp_cmd kp_cmd_minutes;
 extern const struct kp_cmd kp_cmd_sheet;
+extern const struct kp_cmd kp_cmd_new;
 
 /* Where diagnostics go: stderr, at most max_errors of them. */
 struct kp_cli {

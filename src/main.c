@@ -14,6 +14,7 @@
 #include "kiemphieu/xalloc.h"
 
 static const struct kp_cmd *const commands[] = {
+	&kp_cmd_new,
 	&kp_cmd_check,
 	&kp_cmd_tally,
 	&kp_cmd_progress,

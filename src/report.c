@@ -262,9 +262,13 @@ void kp_report_text(struct kp_buf *b, const struct kp_results *res,
 				    (unsigned long long)cr->unfilled);
 		}
 		kp_buf_addstr(b, "\n  ");
-		kp_buf_addf(b, _("surplus: %llu candidates for %llu seats, surplus %lld (%s%%): %s"),
-			    (unsigned long long)cr->surplus.candidates,
-			    (unsigned long long)cr->surplus.seats,
+		/* in three pieces, so that "1 candidate for 1 seat" agrees */
+		kp_buf_addf(b, Q_("surplus: %llu candidate", "surplus: %llu candidates",
+				  cr->surplus.candidates),
+			    (unsigned long long)cr->surplus.candidates);
+		kp_buf_addf(b, Q_(" for %llu seat", " for %llu seats", cr->surplus.seats),
+			    (unsigned long long)cr->surplus.seats);
+		kp_buf_addf(b, _(", surplus %lld (%s%%): %s"),
 			    (long long)cr->surplus.surplus,
 			    kp_percent_text(p, cr->surplus.percent_x100),
 			    kp_verdict_text(cr->surplus.verdict));
