@@ -294,7 +294,9 @@ static int contests_row(void *vctx, const struct kp_csv_record *r,
 		kp_error(sink, r->file, r->line,
 			 kp_csv_col(r, (size_t)x->cols[CC_KIND].index),
 			 "kind '%s': expected committee, standing, secretary, "
-			 "deputy, inspection, delegates or other",
+			 "deputy, inspection, delegates or other, or the name in "
+			 "Vietnamese (ban chấp hành, ban thường vụ, bí thư, phó "
+			 "bí thư, ủy ban kiểm tra, đại biểu, khác)",
 			 kp_diag_quote(q, sizeof(q), f->s, f->len));
 		bad = 1;
 	}

@@ -20,6 +20,23 @@ const char *kp_kind_name(enum kp_kind k)
 	return kind_names[k];
 }
 
+/* The bodies' Vietnamese names, as a counting board writes them: both
+ * placements of the tone mark in "ủy"/"uỷ", and the usual abbreviations. */
+static const struct {
+	const char *name;
+	enum kp_kind kind;
+} kind_vi[] = {
+	{ "ban chấp hành", KP_KIND_COMMITTEE }, { "bch", KP_KIND_COMMITTEE },
+	{ "cấp ủy", KP_KIND_COMMITTEE }, { "cấp uỷ", KP_KIND_COMMITTEE },
+	{ "ban thường vụ", KP_KIND_STANDING }, { "btv", KP_KIND_STANDING },
+	{ "bí thư", KP_KIND_SECRETARY }, { "phó bí thư", KP_KIND_DEPUTY },
+	{ "ủy ban kiểm tra", KP_KIND_INSPECTION },
+	{ "uỷ ban kiểm tra", KP_KIND_INSPECTION }, { "ubkt", KP_KIND_INSPECTION },
+	{ "đại biểu", KP_KIND_DELEGATES },
+	{ "đại biểu dự đại hội cấp trên", KP_KIND_DELEGATES },
+	{ "khác", KP_KIND_OTHER },
+};
+
 int kp_kind_parse(const char *s, size_t len, enum kp_kind *out)
 {
 	size_t i;
@@ -27,6 +44,13 @@ int kp_kind_parse(const char *s, size_t len, enum kp_kind *out)
 	for (i = 0; i < sizeof(kind_names) / sizeof(kind_names[0]); i++)
 		if (kp_text_eq_ascii_ci(s, len, kind_names[i])) {
 			*out = (enum kp_kind)i;
+			return 0;
+		}
+	if (!kp_text_valid(s, len))
+		return -1;
+	for (i = 0; i < sizeof(kind_vi) / sizeof(kind_vi[0]); i++)
+		if (kp_text_eq_ci(s, len, kind_vi[i].name)) {
+			*out = kind_vi[i].kind;
 			return 0;
 		}
 	return -1;

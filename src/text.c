@@ -73,6 +73,18 @@ int kp_text_eq_ascii_ci(const char *s, size_t len, const char *t)
 	return t[len] == '\0';
 }
 
+int kp_text_eq_ci(const char *s, size_t len, const char *t)
+{
+	char *a = kp_text_nfc(s, len);
+	int r, ok;
+
+	/* caseless, after NFC and folding spaces, as names are compared */
+	ok = u8_casecmp((const uint8_t *)a, strlen(a), (const uint8_t *)t,
+			strlen(t), NULL, UNINORM_NFC, &r) == 0 && r == 0;
+	free(a);
+	return ok;
+}
+
 void kp_text_cell(struct kp_buf *b, const char *s, size_t width)
 {
 	size_t w = kp_text_width(s);

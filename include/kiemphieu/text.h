@@ -33,4 +33,8 @@ void kp_text_rcell(struct kp_buf *b, const char *s, size_t width);
 /* ASCII case-insensitive equality of s[0..len) and the C string t. */
 int kp_text_eq_ascii_ci(const char *s, size_t len, const char *t);
 
+/* Whether s[0..len), spaces folded, is the UTF-8 text t in any case and any
+ * canonically equivalent form (libunistring u8_casecmp). */
+int kp_text_eq_ci(const char *s, size_t len, const char *t);
+
 #endif

@@ -138,7 +138,7 @@ static void reports_every_problem(void **state)
 		"contests.csv:3:1:e:contest 'bch' appears twice (first on line 2)\n"
 		"contests.csv:4:1:e:contest id 'bad id': expected letters, digits, '_' or '-'\n"
 		"contests.csv:5:13:e:seats: expected a whole number from 1 to 1000, got '0'\n"
-		"contests.csv:6:6:e:kind 'inspect': expected committee, standing, secretary, deputy, inspection, delegates or other\n"
+		"contests.csv:6:6:e:kind 'inspect': expected committee, standing, secretary, deputy, inspection, delegates or other, or the name in Vietnamese (ban chấp hành, ban thường vụ, bí thư, phó bí thư, ủy ban kiểm tra, đại biểu, khác)\n"
 		"contests.csv:6:16:e:base: expected a whole number from 1 to 100000000, got 'abc'\n"
 		"contests.csv:7:21:e:reserves: only a delegates election has reserve delegates, this one is 'secretary'\n"
 		"candidates.csv:3:5:e:candidate 1 of contest 'bch' appears twice (first on line 2)\n"

@@ -297,6 +297,33 @@ static void names_and_parsing(void **state)
 	assert_int_equal(kp_kind_parse("Delegates", 9, &k), 0);
 	assert_int_equal(k, KP_KIND_DELEGATES);
 	assert_int_equal(kp_kind_parse("committe", 8, &k), -1);
+	/* the Vietnamese names: any case, any canonical form, either place of
+	 * the tone mark in "ủy", spaces folded; a missing tone mark is not
+	 * the same word */
+	{
+		static const struct {
+			const char *s;
+			enum kp_kind k;
+		} vi[] = {
+			{ "Bí thư", KP_KIND_SECRETARY },
+			{ "BAN CHẤP HÀNH", KP_KIND_COMMITTEE },
+			{ "u\xcc\x89y ban kie\xcc\x82\xcc\x89m tra", KP_KIND_INSPECTION },
+			{ "Uỷ ban kiểm tra", KP_KIND_INSPECTION },
+			{ "  ban   thường vụ ", KP_KIND_STANDING },
+			{ "Phó Bí thư", KP_KIND_DEPUTY },
+			{ "Đại biểu", KP_KIND_DELEGATES },
+			{ "KHÁC", KP_KIND_OTHER },
+		};
+		size_t i;
+
+		for (i = 0; i < sizeof(vi) / sizeof(vi[0]); i++) {
+			k = KP_KIND_OTHER;
+			assert_int_equal(kp_kind_parse(vi[i].s, strlen(vi[i].s), &k), 0);
+			assert_int_equal(k, vi[i].k);
+		}
+		assert_int_equal(kp_kind_parse("bi thu", 6, &k), -1);
+		assert_int_equal(kp_kind_parse("bí thư\xff", 9, &k), -1);
+	}
 	assert_string_equal(kp_kind_name(KP_KIND_STANDING), "standing");
 	assert_string_equal(kp_verdict_name(KP_VERDICT_NOT_REQUIRED), "not-required");
 	assert_string_equal(kp_result_name(KP_RESULT_NOT_ELECTED), "not-elected");
