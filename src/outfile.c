@@ -83,12 +83,15 @@ int kp_write_atomic(const char *path, const void *data, size_t len,
 	 * rename over, and renaming over it would replace it: write to it */
 	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
 		fd = open(path, O_WRONLY | O_CLOEXEC);
-		if (fd < 0 || write_all(fd, data, len) != 0 || close(fd) != 0) {
-			kp_error_errno(sink, asked, 0, 0, errno ? errno : EIO,
-				       "cannot write");
+		if (fd < 0 || write_all(fd, data, len) != 0) {
+			status = kp_error_errno(sink, asked, 0, 0,
+						errno ? errno : EIO, "cannot write");
 			if (fd >= 0)
 				close(fd);
-			status = KP_EXIT_IO;
+		} else if (close(fd) != 0) {
+			/* closed even so: not to be closed again */
+			status = kp_error_errno(sink, asked, 0, 0, errno,
+						"cannot write");
 		}
 		free(real);
 		return status;
