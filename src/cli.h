@@ -115,6 +115,10 @@ int kp_cli_date(const char *arg, struct kp_date *out);
 void kp_cli_today(struct kp_date *out);
 
 void kp_cli_tally_opts(struct kp_tally_opts *o);
+/* The one argument left after the options (argv[optind]) must name a
+ * congress folder, not a campaign: -1 when it does, else the usage error's
+ * status. */
+int kp_cli_congress_arg(const struct kp_cmd *self, int argc, char **argv);
 /* Load the congress at path and tally it (only the contest `only`, when not
  * NULL): the worse status of the two; both must be released either way. */
 int kp_cli_load_tally(const char *path, const char *only,

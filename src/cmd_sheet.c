@@ -7,7 +7,6 @@
 
 #include "cli.h"
 #include "i18n.h"
-#include "kiemphieu/campaign.h"
 #include "kiemphieu/exit.h"
 #include "kiemphieu/model.h"
 #include "kiemphieu/outfile.h"
@@ -119,12 +118,9 @@ static int sheet_main(const struct kp_cmd *self, int argc, char **argv)
 			       &o, &cli);
 	if (status >= 0)
 		return status;
-	if (optind != argc - 1)
-		return kp_cli_usage(self, "expected one congress folder");
-	if (kp_campaign_detect(argv[optind]))
-		return kp_cli_usage(self, "'%s' is a campaign (it has a "
-				    "campaign.csv): name one of its congress "
-				    "folders", argv[optind]);
+	status = kp_cli_congress_arg(self, argc, argv);
+	if (status >= 0)
+		return status;
 	status = kp_cli_load_tally(argv[optind], x.contest, &o, &cg, &res,
 				   &cli.sink);
 	/* the next round follows from the last: nothing from data with an error */

@@ -331,6 +331,17 @@ int kp_cli_getopt(const struct kp_cmd *self, int argc, char **argv,
 	return r;
 }
 
+int kp_cli_congress_arg(const struct kp_cmd *self, int argc, char **argv)
+{
+	if (optind != argc - 1)
+		return kp_cli_usage(self, "expected one congress folder");
+	if (kp_campaign_detect(argv[optind]))
+		return kp_cli_usage(self, "'%s' is a campaign (it has a "
+				    "campaign.csv): name one of its congress "
+				    "folders", argv[optind]);
+	return -1;
+}
+
 int kp_cli_load_tally(const char *path, const char *only,
 		      const struct kp_tally_opts *o, struct kp_congress *cg,
 		      struct kp_results *res, struct kp_diag_sink *sink)
