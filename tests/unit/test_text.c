@@ -51,6 +51,19 @@ static void validity_and_case(void **state)
 	assert_false(kp_text_eq_ascii_ci("ballo", 5, "ballot"));
 }
 
+/* Caseless equality of Vietnamese text: case, composed or not, spaces. */
+static void vietnamese_caseless(void **state)
+{
+	(void)state;
+	assert_true(kp_text_eq_ci("ĐẠI BIỂU", 13, "đại biểu"));
+	/* "Đại" with the dot below as a combining mark (U+0323) */
+	assert_true(kp_text_eq_ci("\xc4\x90" "a\xcc\xa3i bi\xe1\xbb\x83u", 13, "đại biểu"));
+	assert_true(kp_text_eq_ci(" đại  biểu ", 16, "đại biểu"));
+	assert_false(kp_text_eq_ci("dai bieu", 8, "đại biểu"));	/* no tones */
+	assert_false(kp_text_eq_ci("đại biểu x", 15, "đại biểu"));
+	assert_false(kp_text_eq_ci("", 0, "đại biểu"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -58,6 +71,7 @@ int main(void)
 		cmocka_unit_test(nfc_folds_white_space),
 		cmocka_unit_test(display_width),
 		cmocka_unit_test(validity_and_case),
+		cmocka_unit_test(vietnamese_caseless),
 	};
 
 	return cmocka_run_group_tests_name("text", tests, NULL, NULL);
