@@ -25,17 +25,14 @@ static int template(const char *dir, const char *name,
 		    const char *const *header, size_t n, struct kp_buf *out,
 		    struct kp_diag_sink *sink)
 {
-	struct kp_buf text = KP_BUF_INIT, b = KP_BUF_INIT;
+	struct kp_buf b = KP_BUF_INIT;
 	char *path = kp_path_join(dir, name);
 	int status;
 
-	kp_csv_put_row(&text, header, n, KP_CSV_TAB | KP_CSV_CRLF);
-	if (kp_csv_utf16le(&b, text.s, text.len) != 0)
-		abort(); /* the header is ASCII */
+	kp_csv_put_unicode_row(&b, header, n);
 	status = kp_write_new(path, b.s, b.len, sink);
 	if (status == KP_EXIT_OK)
 		kp_buf_addf(out, _("wrote %s\n"), path);
-	kp_buf_release(&text);
 	kp_buf_release(&b);
 	free(path);
 	return status;

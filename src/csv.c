@@ -1133,3 +1133,15 @@ int kp_csv_utf16le(struct kp_buf *b, const char *s, size_t len)
 #if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic pop
 #endif
+
+void kp_csv_put_unicode_row(struct kp_buf *b, const char *const *fields,
+			    size_t n)
+{
+	struct kp_buf text = KP_BUF_INIT;
+
+	kp_csv_put_row(&text, fields, n, KP_CSV_TAB | KP_CSV_CRLF);
+	/* every text inside kiemphieu is UTF-8: checked when it was read */
+	if (kp_csv_utf16le(b, text.s, text.len) != 0)
+		abort();
+	kp_buf_release(&text);
+}

@@ -109,7 +109,6 @@ static const char *column(const struct kp_contest *ct, unsigned no,
 
 void kp_sheet_csv(struct kp_buf *b, const struct kp_sheet *s)
 {
-	struct kp_buf text = KP_BUF_INIT;
 	const char **row = kp_xcalloc(s->n + 2, sizeof(*row));
 	char (*nums)[16] = kp_xcalloc(s->n + 1, sizeof(*nums));
 	size_t i;
@@ -118,11 +117,7 @@ void kp_sheet_csv(struct kp_buf *b, const struct kp_sheet *s)
 	for (i = 0; i < s->n; i++)
 		row[i + 1] = column(s->ct, s->nos[i], nums[i]);
 	row[s->n + 1] = "void";
-	kp_csv_put_row(&text, row, s->n + 2, KP_CSV_TAB | KP_CSV_CRLF);
-	/* the names are UTF-8 (checked when candidates.csv was read) */
-	if (kp_csv_utf16le(b, text.s, text.len) != 0)
-		abort();
-	kp_buf_release(&text);
+	kp_csv_put_unicode_row(b, row, s->n + 2);
 	free(nums);
 	free(row);
 }

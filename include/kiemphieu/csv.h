@@ -126,4 +126,9 @@ void kp_csv_put_row(struct kp_buf *b, const char *const *fields, size_t n,
  */
 int kp_csv_utf16le(struct kp_buf *b, const char *s, size_t len);
 
+/* Append the C strings fields[0..n), UTF-8, as one row in that form:
+ * byte order mark, UTF-16LE, tabs, CRLF (Excel's "Unicode Text"). */
+void kp_csv_put_unicode_row(struct kp_buf *b, const char *const *fields,
+			    size_t n);
+
 #endif

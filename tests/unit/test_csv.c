@@ -443,6 +443,12 @@ static void writing_utf16_with_tabs(void **state)
 	assert_int_equal(kp_csv_utf16le(&b, t.s, t.len), 0);
 	assert_int_equal(b.len, sizeof(want) - 1);
 	assert_memory_equal(b.s, want, sizeof(want) - 1);
+	/* the same row in one call, CRLF-ended */
+	kp_buf_reset(&b);
+	kp_csv_put_unicode_row(&b, row, 3);
+	assert_int_equal(b.len, sizeof(want) - 1 + 2);
+	assert_memory_equal(b.s, want, sizeof(want) - 3);
+	assert_memory_equal(b.s + sizeof(want) - 3, "\r\0\n\0", 4);
 	kp_buf_reset(&b);
 	assert_int_equal(kp_csv_utf16le(&b, "\xf0\x9f\x97\xb3", 4), 0); /* U+1F5F3 */
 	assert_memory_equal(b.s, "\xff\xfe\x3d\xd8\xf3\xdd", 6);
