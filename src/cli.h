@@ -115,6 +115,9 @@ int kp_cli_date(const char *arg, struct kp_date *out);
 void kp_cli_today(struct kp_date *out);
 
 void kp_cli_tally_opts(struct kp_tally_opts *o);
+/* Make the folder dir unless it is there: KP_EXIT_OK, or KP_EXIT_IO after
+ * an error at dir reported to sink. */
+int kp_cli_mkdir(const char *dir, struct kp_diag_sink *sink);
 /* The one argument left after the options (argv[optind]) must name a
  * congress folder, not a campaign: -1 when it does, else the usage error's
  * status. */

@@ -1,8 +1,6 @@
 /* kiemphieu new: a congress folder with the two files to fill in Excel. */
-#include <errno.h>
 #include <getopt.h>
 #include <stdlib.h>
-#include <sys/stat.h>
 
 #include "cli.h"
 #include "i18n.h"
@@ -55,10 +53,8 @@ static int new_main(const struct kp_cmd *self, int argc, char **argv)
 	if (optind != argc - 1)
 		return kp_cli_usage(self, "expected one folder to make");
 	dir = argv[optind];
-	if (mkdir(dir, 0755) != 0 && errno != EEXIST) {
-		kp_error_errno(&cli.sink, dir, 0, 0, errno, "cannot make the folder");
+	if (kp_cli_mkdir(dir, &cli.sink) != KP_EXIT_OK)
 		return kp_cli_end(&cli, &out, KP_EXIT_IO);
-	}
 	/* a file already there is kept, and said; the others are made */
 	status = template(dir, "contests.csv", contests_header,
 			  sizeof(contests_header) / sizeof(*contests_header),
@@ -69,9 +65,8 @@ static int new_main(const struct kp_cmd *self, int argc, char **argv)
 	if (st != KP_EXIT_OK)
 		status = st;
 	ballots = kp_path_join(dir, "ballots");
-	if (mkdir(ballots, 0755) != 0 && errno != EEXIST)
-		status = kp_error_errno(&cli.sink, ballots, 0, 0, errno,
-					"cannot make the folder");
+	if (kp_cli_mkdir(ballots, &cli.sink) != KP_EXIT_OK)
+		status = KP_EXIT_IO;
 	free(ballots);
 	if (status == KP_EXIT_OK)
 		kp_buf_addf(&out, _("Fill in contests.csv (a row per election) and "

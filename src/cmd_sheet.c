@@ -1,9 +1,7 @@
 /* kiemphieu sheet: empty ballot files to type the next round's ballots in. */
-#include <errno.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "cli.h"
 #include "i18n.h"
@@ -56,14 +54,11 @@ static int write_sheets(const struct kp_results *res, const char *dir,
 {
 	struct kp_sheet *s;
 	size_t n = kp_sheets_plan(res, &s), i;
-	int status = KP_EXIT_OK;
+	int status = n ? kp_cli_mkdir(dir, sink) : KP_EXIT_OK;
+	/* without the folder, no sheet; else each sheet on its own */
+	size_t todo = status == KP_EXIT_OK ? n : 0;
 
-	if (n && mkdir(dir, 0755) != 0 && errno != EEXIST) {
-		status = kp_error_errno(sink, dir, 0, 0, errno,
-					"cannot make the folder");
-		n = 0;
-	}
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < todo; i++) {
 		struct kp_buf b = KP_BUF_INIT;
 		char *name = kp_sheet_name(&s[i]), *path = kp_path_join(dir, name);
 
@@ -71,16 +66,14 @@ static int write_sheets(const struct kp_results *res, const char *dir,
 			kp_buf_addf(out, _("%s: round %u, %s is there already, with "
 					   "no ballots yet\n"), s[i].ct->id,
 				    s[i].round, path);
-			free(path);
-			free(name);
-			continue;
+		} else {
+			kp_sheet_csv(&b, &s[i]);
+			/* never over a file: it may hold ballots typed in already */
+			if (kp_write_new(path, b.s, b.len, sink) == KP_EXIT_OK)
+				say(out, &s[i], path);
+			else
+				status = KP_EXIT_IO;
 		}
-		kp_sheet_csv(&b, &s[i]);
-		/* never over a file: it may hold ballots typed in already */
-		if (kp_write_new(path, b.s, b.len, sink) == KP_EXIT_OK)
-			say(out, &s[i], path);
-		else
-			status = KP_EXIT_IO;
 		kp_buf_release(&b);
 		free(path);
 		free(name);

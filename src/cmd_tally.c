@@ -254,11 +254,8 @@ static int tally_main(const struct kp_cmd *self, int argc, char **argv)
 		return optind == argc ?
 		       kp_cli_usage(self, "expected a congress or campaign folder") :
 		       kp_cli_usage(self, "expected one folder, got %d", argc - optind);
-	if (j.outdir && mkdir(j.outdir, 0755) != 0 && errno != EEXIST) {
-		kp_error_errno(&cli.sink, j.outdir, 0, 0, errno,
-			       "cannot make the folder");
+	if (j.outdir && kp_cli_mkdir(j.outdir, &cli.sink) != KP_EXIT_OK)
 		return kp_cli_end(&cli, &out, KP_EXIT_IO);
-	}
 	if (kp_campaign_detect(argv[optind])) {
 		status = tally_campaign(argv[optind], &o, &j, &cli);
 	} else {

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -329,6 +330,13 @@ int kp_cli_getopt(const struct kp_cmd *self, int argc, char **argv,
 	}
 	free(all);
 	return r;
+}
+
+int kp_cli_mkdir(const char *dir, struct kp_diag_sink *sink)
+{
+	if (mkdir(dir, 0755) == 0 || errno == EEXIST)
+		return KP_EXIT_OK;
+	return kp_error_errno(sink, dir, 0, 0, errno, "cannot make the folder");
 }
 
 int kp_cli_congress_arg(const struct kp_cmd *self, int argc, char **argv)
