@@ -372,6 +372,10 @@ void kp_summarize(struct kp_summary *s, const struct kp_results *res,
 		for (i = 0; i < res->n; i++)
 			if (res->contests[i].status == KP_STATUS_NOT_STARTED)
 				add_reason(s, "%s: not started", res->contests[i].ct->id);
+			else if (res->contests[i].status == KP_STATUS_WAITING)
+				add_reason(s, "%s: waits for the committee %s",
+					   res->contests[i].ct->id,
+					   res->contests[i].waits_for->id);
 	}
 	if (!com)
 		return;

@@ -12,6 +12,35 @@
 #include "kiemphieu/model.h"
 #include "kiemphieu/xalloc.h"
 
+/* "  bch: 10 candidates for 9 seats, surplus 1 (11.11%), within 10-15%":
+ * each list's surplus, and for a committee or standing committee whether it
+ * lies in the band the convening committee prepares (QĐ 190 Art. 14.1). */
+static void surplus_line(struct kp_buf *b, const struct kp_contest_result *cr,
+			 const struct kp_tally_opts *o)
+{
+	const struct kp_surplus *s = &cr->surplus;
+	char p[24];
+
+	if (cr->ct->kind != KP_KIND_COMMITTEE && cr->ct->kind != KP_KIND_STANDING)
+		return; /* no surplus is asked of other lists */
+	kp_buf_addf(b, "  %s: ", cr->ct->id);
+	kp_buf_addf(b, Q_("%llu candidate", "%llu candidates", s->candidates),
+		    (unsigned long long)s->candidates);
+	kp_buf_addf(b, Q_(" for %llu seat", " for %llu seats", s->seats),
+		    (unsigned long long)s->seats);
+	kp_buf_addf(b, _(", surplus %lld (%s%%)"), (long long)s->surplus,
+		    kp_percent_text(p, s->percent_x100));
+	kp_buf_addstr(b, ", ");
+	if (kp_rules_surplus_in_band(s, o->limits.min_percent,
+				     KP_SURPLUS_TARGET_MAX))
+		kp_buf_addf(b, _("within %u-%u%%"), o->limits.min_percent,
+			    KP_SURPLUS_TARGET_MAX);
+	else
+		kp_buf_addf(b, _("not within %u-%u%%"), o->limits.min_percent,
+			    KP_SURPLUS_TARGET_MAX);
+	kp_buf_addch(b, '\n');
+}
+
 /* Check one congress folder, reporting to sink; its line of the summary
  * goes to out. */
 static int check_congress(const char *path, const struct kp_tally_opts *o,
@@ -22,15 +51,19 @@ static int check_congress(const char *path, const struct kp_tally_opts *o,
 	uint64_t errors = sink->errors;
 	int status, r;
 	size_t i, files = 0;
+	struct kp_buf lists = KP_BUF_INIT;
 
 	status = kp_congress_load(&cg, path, &o->csv, sink);
+	memset(&res, 0, sizeof(res));
 	if (status != KP_EXIT_IO) {
 		/* the ballots are read too: counting is what finds their errors */
 		r = kp_tally_congress(&cg, NULL, o, &res, sink);
 		if (r != KP_EXIT_OK && status != KP_EXIT_IO)
 			status = r;
-		kp_results_release(&res);
 	}
+	for (i = 0; i < res.n; i++)
+		surplus_line(&lists, &res.contests[i], o);
+	kp_results_release(&res);
 	for (i = 0; i < cg.n; i++)
 		files += cg.contests[i].nrounds;
 	kp_buf_addf(out, "%s: ", path);
@@ -46,6 +79,9 @@ static int check_congress(const char *path, const struct kp_tally_opts *o,
 		kp_buf_addch(out, ')');
 	}
 	kp_buf_addch(out, '\n');
+	if (sink->errors == errors && lists.len)
+		kp_buf_add(out, lists.s, lists.len);
+	kp_buf_release(&lists);
 	kp_congress_release(&cg);
 	return status;
 }

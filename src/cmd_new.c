@@ -12,10 +12,11 @@
 /* Every column docs/formats.md describes, in its order. */
 static const char *const contests_header[] = {
 	"contest", "title", "kind", "seats", "reserves", "base", "issued",
-	"date", "prev_members", "prev_women", "prev_young", "status"
+	"present", "date", "form", "direct", "prev_members", "prev_women",
+	"prev_young", "status"
 };
 static const char *const candidates_header[] = {
-	"contest", "no", "name", "gender", "born"
+	"contest", "no", "name", "gender", "born", "round", "person"
 };
 
 /* dir/name holding the header row, as kiemphieu sheet writes ballots. */

@@ -47,6 +47,31 @@ static void say(struct kp_buf *out, const struct kp_sheet *s, const char *path)
 	for (i = 0; i < s->n; i++)
 		kp_buf_addf(out, " %u", s->nos[i]);
 	kp_buf_addstr(out, ")\n");
+	kp_buf_addstr(out, "  ");
+	if (s->ct->form == KP_FORM_AGREE)
+		kp_buf_addstr(out, _("a row per ballot; in each name's cell: y (đồng ý), "
+				     "n (không đồng ý), yn (both boxes), empty (neither)"));
+	else
+		kp_buf_addstr(out, _("a row per ballot; in each name's cell: empty (kept), "
+				     "x (struck out)"));
+	kp_buf_addch(out, '\n');
+	{
+		kp_buf_addstr(out, "  ");
+		uint64_t most = s->seats.official + s->seats.reserves;
+
+		if (s->ct->reserves)
+			kp_buf_addf(out, _("this round elects %llu official and %llu "
+					   "reserve: "),
+				    (unsigned long long)s->seats.official,
+				    (unsigned long long)s->seats.reserves);
+		else
+			kp_buf_addf(out, _("this round elects %llu: "),
+				    (unsigned long long)s->seats.official);
+		kp_buf_addf(out, Q_("a ballot keeps at most %llu name",
+				    "a ballot keeps at most %llu names", most),
+			    (unsigned long long)most);
+		kp_buf_addch(out, '\n');
+	}
 }
 
 static int write_sheets(const struct kp_results *res, const char *dir,
@@ -84,6 +109,10 @@ static int write_sheets(const struct kp_results *res, const char *dir,
 		if (cr->status == KP_STATUS_COMPLETE || cr->status == KP_STATUS_CLOSED)
 			kp_buf_addf(out, _("%s: %s, no further round\n"), cr->ct->id,
 				    kp_status_text(cr->status));
+		else if (cr->status == KP_STATUS_WAITING)
+			kp_buf_addf(out, _("%s: waits for the committee '%s' to be "
+					   "complete\n"), cr->ct->id,
+				    cr->waits_for->id);
 	}
 	kp_sheets_release(s, n);
 	return status;

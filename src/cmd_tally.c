@@ -290,6 +290,8 @@ const struct kp_cmd kp_cmd_tally = {
 	   "  --out DIR          one results file per congress in DIR\n"
 	   "  --excel            CSV for Excel: a UTF-8 BOM, CRLF, no cell read as a\n"
 	   "                     formula (implies --format csv)\n"),
-	N_("\nExit status: 0 done, 1 invalid data, 2 usage, 3 I/O error,\n"
-	   "4 valid, but a contest is pending (a tie or open seats: vote again).\n")
+	N_("\nExit status: 0 every election decided, 1 invalid data, 2 usage,\n"
+	   "3 I/O error, 4 valid, but the congress is not complete: an election is\n"
+	   "pending (a tie or open seats: vote again), not started, or waiting for\n"
+	   "the new committee.\n")
 };

@@ -142,6 +142,8 @@ const char *kp_status_text(enum kp_status st)
 		return P_("contest status", "pending");
 	case KP_STATUS_CLOSED:
 		return P_("contest status", "closed");
+	case KP_STATUS_WAITING:
+		return P_("contest status", "waiting");
 	case KP_STATUS_NOT_STARTED:
 		break;
 	}

@@ -74,9 +74,14 @@ static void round_page(struct kp_buf *b, const struct kp_results *res,
 		    (unsigned long long)rr->seats);
 	kp_buf_addf(b, "<dt>Tổng số được triệu tập (cơ sở tính kết quả)</dt>"
 		       "<dd>%llu</dd>\n", (unsigned long long)ct->base);
-	if (ct->has_issued)
+	if (rr->has_present)
+		kp_buf_addf(b, "<dt>Số có mặt</dt><dd>%llu</dd>\n"
+			       "<dt>Số vắng mặt</dt><dd>%llu</dd>\n",
+			    (unsigned long long)rr->present,
+			    (unsigned long long)(ct->base - rr->present));
+	if (rr->has_issued)
 		kp_buf_addf(b, "<dt>Số phiếu phát ra</dt><dd>%llu</dd>\n",
-			    (unsigned long long)ct->issued);
+			    (unsigned long long)rr->issued);
 	kp_buf_addf(b, "<dt>Số phiếu thu vào</dt><dd>%llu</dd>\n"
 		       "<dt>Số phiếu hợp lệ</dt><dd>%llu</dd>\n"
 		       "<dt>Số phiếu không hợp lệ</dt><dd>%llu</dd>\n",
@@ -90,6 +95,8 @@ static void round_page(struct kp_buf *b, const struct kp_results *res,
 			kp_buf_addstr(b, "bầu quá số lượng");
 		else if (strcmp(t, "all-crossed") == 0)
 			kp_buf_addstr(b, "gạch hết tên");
+		else if (strcmp(t, "no-choice") == 0)
+			kp_buf_addstr(b, "không đánh dấu đúng một ô");
 		else
 			esc(b, strncmp(t, "void: ", 6) == 0 ? t + 6 : t);
 		kp_buf_addf(b, "</dt><dd>%llu</dd>\n",

@@ -55,6 +55,60 @@ int kp_parse_uint(const char *s, size_t len, uint64_t max, uint64_t *out)
 	return 0;
 }
 
+int kp_parse_yes_no(const char *s, size_t len, int *out)
+{
+	static const char *const yes[] = { "yes", "y", "x", "có" };
+	static const char *const no[] = { "no", "n", "không" };
+	size_t i;
+
+	while (len && s[0] == ' ')
+		s++, len--;
+	while (len && s[len - 1] == ' ')
+		len--;
+	if (!len) {
+		*out = 0;
+		return 0;
+	}
+	if (!kp_text_valid(s, len))
+		return -1;
+	for (i = 0; i < sizeof(yes) / sizeof(yes[0]); i++)
+		if (kp_text_eq_ci(s, len, yes[i])) {
+			*out = 1;
+			return 0;
+		}
+	for (i = 0; i < sizeof(no) / sizeof(no[0]); i++)
+		if (kp_text_eq_ci(s, len, no[i])) {
+			*out = 0;
+			return 0;
+		}
+	return -1;
+}
+
+const char *kp_candidate_key(const struct kp_candidate *cd)
+{
+	return cd->person ? cd->person : cd->name;
+}
+
+const struct kp_round_plan *kp_contest_plan(const struct kp_contest *ct,
+					    unsigned round)
+{
+	size_t i;
+
+	for (i = 0; i < ct->nplans; i++)
+		if (ct->plans[i].round == round)
+			return &ct->plans[i];
+	return NULL;
+}
+
+size_t kp_contest_round1(const struct kp_contest *ct)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < ct->ncands; i++)
+		n += ct->cands[i].round <= 1;
+	return n;
+}
+
 int kp_date_parse(const char *s, size_t len, struct kp_date *out)
 {
 	static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
@@ -189,7 +243,7 @@ const struct kp_contest *kp_congress_find(const struct kp_congress *c,
 enum {
 	CC_CONTEST, CC_TITLE, CC_KIND, CC_SEATS, CC_RESERVES, CC_BASE,
 	CC_ISSUED, CC_DATE, CC_PREV_MEMBERS, CC_PREV_WOMEN, CC_PREV_YOUNG,
-	CC_STATUS, CC_N
+	CC_STATUS, CC_PRESENT, CC_FORM, CC_DIRECT, CC_N
 };
 
 struct contests_ctx {
@@ -210,6 +264,8 @@ static int contests_header(void *vctx, const struct kp_csv_record *r,
 		{ "issued", 0, -1 },	   { "date", 0, -1 },
 		{ "prev_members", 0, -1 }, { "prev_women", 0, -1 },
 		{ "prev_young", 0, -1 },   { "status", 0, -1 },
+		{ "present", 0, -1 },	   { "form", 0, -1 },
+		{ "direct", 0, -1 },
 	};
 
 	memcpy(x->cols, init, sizeof(init));
@@ -225,12 +281,15 @@ static void contest_free(struct kp_contest *ct)
 
 	free(ct->id);
 	free(ct->title);
-	for (i = 0; i < ct->ncands; i++)
+	for (i = 0; i < ct->ncands; i++) {
 		free(ct->cands[i].name);
+		free(ct->cands[i].person);
+	}
 	free(ct->cands);
 	for (i = 0; i < ct->nrounds; i++)
 		free(ct->rounds[i].path);
 	free(ct->rounds);
+	free(ct->plans);
 }
 
 static int contests_row(void *vctx, const struct kp_csv_record *r,
@@ -333,6 +392,42 @@ static int contests_row(void *vctx, const struct kp_csv_record *r,
 		bad = 1;
 		break;
 	}
+	switch (field_uint(r, x->cols[CC_PRESENT].index, "present", 0,
+			   KP_BASE_MAX, 1, &ct.present, sink)) {
+	case 0:
+		ct.has_present = 1;
+		/* more present than summoned: a mistyped base or present */
+		if (ct.base && ct.present > ct.base && !bad)
+			bad = kp_error(sink, r->file, r->line,
+				       kp_csv_col(r, (size_t)x->cols[CC_PRESENT].index),
+				       "present: %llu present, but the base (those "
+				       "summoned) is %llu",
+				       (unsigned long long)ct.present,
+				       (unsigned long long)ct.base);
+		break;
+	case -1:
+		bad = 1;
+		break;
+	}
+	f = get(r, x->cols[CC_FORM].index);
+	if (f->len && kp_form_parse(f->s, f->len, &ct.form) != 0)
+		bad = kp_error(sink, r->file, r->line,
+			       kp_csv_col(r, (size_t)x->cols[CC_FORM].index),
+			       "form '%s': expected strike (names struck out) or "
+			       "agree (boxes đồng ý / không đồng ý)",
+			       kp_diag_quote(q, sizeof(q), f->s, f->len));
+	f = get(r, x->cols[CC_DIRECT].index);
+	if (kp_parse_yes_no(f->s, f->len, &ct.direct) != 0)
+		bad = kp_error(sink, r->file, r->line,
+			       kp_csv_col(r, (size_t)x->cols[CC_DIRECT].index),
+			       "direct '%s': expected yes or no",
+			       kp_diag_quote(q, sizeof(q), f->s, f->len));
+	else if (ct.direct && ct.kind != KP_KIND_SECRETARY && !bad)
+		bad = kp_error(sink, r->file, r->line,
+			       kp_csv_col(r, (size_t)x->cols[CC_DIRECT].index),
+			       "direct: only a secretary is elected directly at "
+			       "the congress, this election is '%s'",
+			       kp_kind_name(ct.kind));
 	f = get(r, x->cols[CC_DATE].index);
 	if (f->len && kp_date_parse(f->s, f->len, &ct.date) != 0)
 		bad = kp_error(sink, r->file, r->line,
@@ -397,7 +492,8 @@ static void contests_reset(void *vctx)
 
 /* --- candidates.csv --- */
 
-enum { CD_CONTEST, CD_NO, CD_NAME, CD_GENDER, CD_BORN, CD_N };
+enum { CD_CONTEST, CD_NO, CD_NAME, CD_GENDER, CD_BORN, CD_ROUND, CD_PERSON,
+       CD_N };
 
 struct candidates_ctx {
 	struct kp_congress *c;
@@ -412,7 +508,8 @@ static int candidates_header(void *vctx, const struct kp_csv_record *r,
 	struct candidates_ctx *x = vctx;
 	static const struct kp_column init[CD_N] = {
 		{ "contest", 1, -1 }, { "no", 1, -1 }, { "name", 1, -1 },
-		{ "gender", 0, -1 },  { "born", 0, -1 },
+		{ "gender", 0, -1 },  { "born", 0, -1 }, { "round", 0, -1 },
+		{ "person", 0, -1 },
 	};
 	size_t i, j;
 
@@ -521,6 +618,14 @@ static int candidates_row(void *vctx, const struct kp_csv_record *r,
 			 kp_csv_col(r, (size_t)x->cols[CD_GENDER].index),
 			 "gender '%s': expected M, F, Nam or Nữ",
 			 kp_diag_quote(q, sizeof(q), f->s, f->len));
+	v = 1;
+	if (field_uint(r, x->cols[CD_ROUND].index, "round", 1, KP_ROUNDS_MAX, 1,
+		       &v, sink) < 0)
+		bad = 1;
+	cd.round = (unsigned)v;
+	f = get(r, x->cols[CD_PERSON].index);
+	if (f->len)
+		cd.person = kp_text_nfc(f->s, f->len);
 	f = get(r, x->cols[CD_BORN].index);
 	if (f->len == 4 && kp_parse_uint(f->s, 4, 9999, &v) == 0 && v >= 1900)
 		cd.born.year = (int)v;
@@ -563,6 +668,7 @@ static int candidates_row(void *vctx, const struct kp_csv_record *r,
 		ct->broken = 1;
 	x->row_errors += sink->errors - errors;
 	free(cd.name);
+	free(cd.person);
 	return 0;
 }
 
@@ -574,8 +680,10 @@ static void candidates_reset(void *vctx)
 	for (i = 0; i < x->c->n; i++) {
 		struct kp_contest *ct = &x->c->contests[i];
 
-		for (j = 0; j < ct->ncands; j++)
+		for (j = 0; j < ct->ncands; j++) {
 			free(ct->cands[j].name);
+			free(ct->cands[j].person);
+		}
 		ct->ncands = 0;
 	}
 }
@@ -618,6 +726,14 @@ static int check_candidates(struct kp_congress *c, struct kp_diag_sink *sink)
 						  ct->ncands, j + 1);
 				break;
 			}
+		if (!ct->broken && !kp_contest_round1(ct)) {
+			status = kp_error(sink, c->candidates_path,
+					  ct->cands[0].line, 1,
+					  "contest '%s' has no round 1 candidate: "
+					  "every one of them has a later round",
+					  ct->id);
+			ct->broken = 1;
+		}
 	}
 	return status;
 }
@@ -769,6 +885,246 @@ static int scan_ballots(struct kp_congress *c, struct kp_diag_sink *sink)
 	return status;
 }
 
+/* --- rounds.csv --- */
+
+enum { RD_CONTEST, RD_ROUND, RD_SEATS, RD_RESERVES, RD_ISSUED, RD_PRESENT,
+       RD_N };
+
+struct rounds_ctx {
+	struct kp_congress *c;
+	struct kp_column cols[RD_N];
+	size_t width;
+};
+
+static int rounds_header(void *vctx, const struct kp_csv_record *r,
+			 struct kp_diag_sink *sink)
+{
+	struct rounds_ctx *x = vctx;
+	static const struct kp_column init[RD_N] = {
+		{ "contest", 1, -1 }, { "round", 1, -1 },  { "seats", 0, -1 },
+		{ "reserves", 0, -1 }, { "issued", 0, -1 }, { "present", 0, -1 },
+	};
+
+	memcpy(x->cols, init, sizeof(init));
+	x->width = r->nfields;
+	return kp_columns_map(x->cols, RD_N, r, sink) != KP_EXIT_OK;
+}
+
+static struct kp_contest *find_mut(struct kp_congress *c, const char *s,
+				   size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < c->n; i++)
+		if (strlen(c->contests[i].id) == len &&
+		    memcmp(c->contests[i].id, s, len) == 0)
+			return &c->contests[i];
+	return NULL;
+}
+
+/* Field `idx` of a rounds.csv row as an optional count; 1 when given. */
+static int plan_uint(const struct kp_csv_record *r, long idx, const char *what,
+		     uint64_t max, uint64_t *out, int *bad,
+		     struct kp_diag_sink *sink)
+{
+	switch (field_uint(r, idx, what, 0, max, 1, out, sink)) {
+	case 0:
+		return 1;
+	case -1:
+		*bad = 1;
+		break;
+	}
+	return 0;
+}
+
+static int rounds_row(void *vctx, const struct kp_csv_record *r,
+		      struct kp_diag_sink *sink)
+{
+	struct rounds_ctx *x = vctx;
+	const struct kp_csv_field *f;
+	struct kp_round_plan pl;
+	const struct kp_round_plan *dup;
+	struct kp_contest *ct;
+	uint64_t v = 0;
+	char q[128];
+	int bad = 0;
+
+	if (check_width(r, x->width, sink))
+		return 0;
+	memset(&pl, 0, sizeof(pl));
+	pl.file = x->c->rounds_path;
+	pl.line = r->line;
+	f = get(r, x->cols[RD_CONTEST].index);
+	ct = find_mut(x->c, f->s, f->len);
+	if (!ct) {
+		if (!x->c->contests_unreadable)
+			kp_error(sink, r->file, r->line,
+				 kp_csv_col(r, (size_t)x->cols[RD_CONTEST].index),
+				 "contest '%s' is not in contests.csv",
+				 kp_diag_quote(q, sizeof(q), f->s, f->len));
+		return 0;
+	}
+	if (field_uint(r, x->cols[RD_ROUND].index, "round", 1, KP_ROUNDS_MAX, 0,
+		       &v, sink) != 0) {
+		ct->broken = 1;
+		return 0;
+	}
+	pl.round = (unsigned)v;
+	pl.has_seats = plan_uint(r, x->cols[RD_SEATS].index, "seats",
+				 KP_SEATS_MAX, &pl.seats, &bad, sink);
+	pl.has_reserves = plan_uint(r, x->cols[RD_RESERVES].index, "reserves",
+				    KP_SEATS_MAX, &pl.reserves, &bad, sink);
+	pl.has_issued = plan_uint(r, x->cols[RD_ISSUED].index, "issued",
+				  KP_BASE_MAX * 10ull, &pl.issued, &bad, sink);
+	pl.has_present = plan_uint(r, x->cols[RD_PRESENT].index, "present",
+				   KP_BASE_MAX, &pl.present, &bad, sink);
+	dup = kp_contest_plan(ct, pl.round);
+	if (dup && !bad)
+		bad = kp_error(sink, r->file, r->line,
+			       kp_csv_col(r, (size_t)x->cols[RD_ROUND].index),
+			       "round %u of contest '%s' appears twice (first "
+			       "on line %llu)", pl.round, ct->id,
+			       (unsigned long long)dup->line);
+	if (pl.round == 1 && !bad &&
+	    ((pl.has_seats && pl.seats != ct->seats) ||
+	     (pl.has_reserves && pl.reserves != ct->reserves)))
+		bad = kp_error(sink, r->file, r->line,
+			       kp_csv_col(r, (size_t)x->cols[RD_SEATS].index),
+			       "round 1 elects every seat of contest '%s' (%u "
+			       "and %u reserves, as contests.csv says): only a "
+			       "later round may elect fewer", ct->id, ct->seats,
+			       ct->reserves);
+	if (pl.has_reserves && pl.reserves && ct->kind != KP_KIND_DELEGATES &&
+	    !bad)
+		bad = kp_error(sink, r->file, r->line,
+			       kp_csv_col(r, (size_t)x->cols[RD_RESERVES].index),
+			       "reserves: only a delegates election has reserve "
+			       "delegates, '%s' is '%s'", ct->id,
+			       kp_kind_name(ct->kind));
+	if (pl.has_seats && pl.has_reserves && !pl.seats && !pl.reserves && !bad)
+		bad = kp_error(sink, r->file, r->line,
+			       kp_csv_col(r, (size_t)x->cols[RD_SEATS].index),
+			       "round %u of contest '%s' elects no one: seats "
+			       "and reserves are both 0", pl.round, ct->id);
+	if (pl.has_present && pl.present > ct->base && ct->base && !bad)
+		bad = kp_error(sink, r->file, r->line,
+			       kp_csv_col(r, (size_t)x->cols[RD_PRESENT].index),
+			       "present: %llu present, but the base (those "
+			       "summoned) is %llu", (unsigned long long)pl.present,
+			       (unsigned long long)ct->base);
+	/* round 1's figures may also be in contests.csv: they must agree */
+	if (pl.round == 1 && pl.has_issued && ct->has_issued &&
+	    pl.issued != ct->issued && !bad)
+		bad = kp_error(sink, r->file, r->line,
+			       kp_csv_col(r, (size_t)x->cols[RD_ISSUED].index),
+			       "issued: %llu, but contests.csv line %llu says "
+			       "%llu for round 1", (unsigned long long)pl.issued,
+			       (unsigned long long)ct->line,
+			       (unsigned long long)ct->issued);
+	if (pl.round == 1 && pl.has_present && ct->has_present &&
+	    pl.present != ct->present && !bad)
+		bad = kp_error(sink, r->file, r->line,
+			       kp_csv_col(r, (size_t)x->cols[RD_PRESENT].index),
+			       "present: %llu, but contests.csv line %llu says "
+			       "%llu for round 1", (unsigned long long)pl.present,
+			       (unsigned long long)ct->line,
+			       (unsigned long long)ct->present);
+	if (bad) {
+		if (!dup)
+			ct->broken = 1;
+		return 0;
+	}
+	ct->plans = kp_xgrow(ct->plans, &ct->plans_alloc, ct->nplans + 1,
+			     sizeof(*ct->plans));
+	ct->plans[ct->nplans++] = pl;
+	return 0;
+}
+
+static void rounds_reset(void *vctx)
+{
+	struct rounds_ctx *x = vctx;
+	size_t i;
+
+	for (i = 0; i < x->c->n; i++)
+		x->c->contests[i].nplans = 0;
+}
+
+static int by_plan_round(const void *a, const void *b)
+{
+	const struct kp_round_plan *x = a, *y = b;
+
+	return x->round < y->round ? -1 : x->round > y->round;
+}
+
+/* rounds.csv, when there is one; then round 1's figures from contests.csv
+ * folded into its plan, and a plan for a round without ballots refused. */
+static int load_rounds(struct kp_congress *c, const struct kp_csv_opts *opts,
+		       struct kp_diag_sink *sink)
+{
+	static const struct kp_csv_handler h = {
+		rounds_header, rounds_row, rounds_reset, NULL
+	};
+	struct rounds_ctx x;
+	struct stat st;
+	int status = KP_EXIT_OK;
+	size_t i, j;
+	void *ctx = &x;
+
+	if (stat(c->rounds_path, &st) == 0 || errno != ENOENT) {
+		memset(&x, 0, sizeof(x));
+		x.c = c;
+		status = kp_csv_read(c->rounds_path, NULL, opts, &h, &ctx, 1, sink);
+	}
+	for (i = 0; i < c->n; i++) {
+		struct kp_contest *ct = &c->contests[i];
+		struct kp_round_plan *p1 = NULL;
+
+		if (ct->nplans > 1)
+			qsort(ct->plans, ct->nplans, sizeof(*ct->plans),
+			      by_plan_round);
+		for (j = 0; j < ct->nplans; j++) {
+			if (ct->plans[j].round == 1)
+				p1 = &ct->plans[j];
+			if (ct->plans[j].round > ct->nrounds && !ct->broken) {
+				status = kp_error(sink, c->rounds_path,
+						  ct->plans[j].line, 1,
+						  "round %u of contest '%s' has no "
+						  "ballot file (ballots/%s.csv for "
+						  "round 1, %s.rN.csv after)",
+						  ct->plans[j].round, ct->id,
+						  ct->id, ct->id);
+				ct->broken = 1;
+			}
+		}
+		if (!ct->has_issued && !ct->has_present)
+			continue;
+		if (!p1) {
+			struct kp_round_plan pl;
+
+			memset(&pl, 0, sizeof(pl));
+			pl.round = 1;
+			pl.file = c->contests_path;
+			pl.line = ct->line;
+			ct->plans = kp_xgrow(ct->plans, &ct->plans_alloc,
+					     ct->nplans + 1, sizeof(*ct->plans));
+			memmove(ct->plans + 1, ct->plans,
+				ct->nplans * sizeof(*ct->plans));
+			ct->nplans++;
+			p1 = &ct->plans[0];
+			*p1 = pl;
+		}
+		if (ct->has_issued && !p1->has_issued) {
+			p1->has_issued = 1;
+			p1->issued = ct->issued;
+		}
+		if (ct->has_present && !p1->has_present) {
+			p1->has_present = 1;
+			p1->present = ct->present;
+		}
+	}
+	return status;
+}
+
 static int worst(int a, int b)
 {
 	if (a == KP_EXIT_IO || b == KP_EXIT_IO)
@@ -798,6 +1154,7 @@ int kp_congress_load(struct kp_congress *c, const char *dir,
 	c->org = kp_path_base(dir);
 	c->contests_path = kp_path_join(dir, "contests.csv");
 	c->candidates_path = kp_path_join(dir, "candidates.csv");
+	c->rounds_path = kp_path_join(dir, "rounds.csv");
 	if (stat(dir, &st) != 0)
 		return kp_error_errno(sink, dir, 0, 0, errno,
 				      "cannot open the congress folder");
@@ -828,6 +1185,12 @@ int kp_congress_load(struct kp_congress *c, const char *dir,
 	}
 	status = worst(status, check_candidates(c, sink));
 	status = worst(status, scan_ballots(c, sink));
+	status = worst(status, load_rounds(c, &one, sink));
+	if (!c->n && !c->contests_unreadable)
+		status = worst(status, kp_error(sink, c->contests_path, 0, 0,
+						"no election is listed: nothing to "
+						"count (a row per election: "
+						"contest, kind, seats, base)"));
 	return status;
 }
 
@@ -844,5 +1207,6 @@ void kp_congress_release(struct kp_congress *c)
 	free(c->org);
 	free(c->contests_path);
 	free(c->candidates_path);
+	free(c->rounds_path);
 	memset(c, 0, sizeof(*c));
 }

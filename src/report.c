@@ -43,6 +43,8 @@ static void add_reason(struct kp_buf *b, const char *r)
 		kp_buf_addstr(b, P_("invalid ballot", "too-many"));
 	else if (strcmp(r, "all-crossed") == 0)
 		kp_buf_addstr(b, P_("invalid ballot", "all-crossed"));
+	else if (strcmp(r, "no-choice") == 0)
+		kp_buf_addstr(b, P_("invalid ballot", "no-choice"));
 	else if (strcmp(r, "void: (other reasons)") == 0)
 		kp_buf_addf(b, "%s: %s", P_("invalid ballot", "void"),
 			    _("(other reasons)"));
@@ -107,12 +109,26 @@ static void text_round(struct kp_buf *b, const struct kp_contest *ct,
 	char p1[24], p2[24];
 
 	kp_buf_addstr(b, "\n  ");
-	kp_buf_addf(b, Q_("Round %u: %llu seat open", "Round %u: %llu seats open",
+	kp_buf_addf(b, Q_("Round %u: %llu seat to elect", "Round %u: %llu seats to elect",
 			  rr->seats), rr->round, (unsigned long long)rr->seats);
 	if (ct->kind == KP_KIND_DELEGATES)
 		kp_buf_addf(b, _(" (%llu official, %llu reserve)"),
 			    (unsigned long long)rr->official_open,
 			    (unsigned long long)rr->reserve_open);
+	if (rr->has_present || rr->has_issued) {
+		kp_buf_addstr(b, "\n    ");
+		if (rr->has_present) {
+			kp_buf_addf(b, _("summoned %llu, present %llu, absent %llu"),
+				    (unsigned long long)ct->base,
+				    (unsigned long long)rr->present,
+				    (unsigned long long)(ct->base - rr->present));
+			if (rr->has_issued)
+				kp_buf_addstr(b, ", ");
+		}
+		if (rr->has_issued)
+			kp_buf_addf(b, _("issued %llu"),
+				    (unsigned long long)rr->issued);
+	}
 	kp_buf_addstr(b, "\n    ");
 	kp_buf_addf(b, _("ballots %llu, valid %llu, invalid %llu"),
 		    (unsigned long long)rr->ballots,
@@ -273,6 +289,13 @@ void kp_report_text(struct kp_buf *b, const struct kp_results *res,
 			    kp_percent_text(p, cr->surplus.percent_x100),
 			    kp_verdict_text(cr->surplus.verdict));
 		kp_buf_addch(b, '\n');
+		if (cr->status == KP_STATUS_WAITING) {
+			kp_buf_addstr(b, "\n  ");
+			kp_buf_addf(b, _("Elected from the new committee: waits for "
+					 "'%s' to be complete."), cr->waits_for->id);
+			kp_buf_addch(b, '\n');
+			continue;
+		}
 		if (!cr->nrounds) {
 			kp_buf_addf(b, "\n  %s\n", _("No ballots yet."));
 			continue;
@@ -332,6 +355,8 @@ static json_t *jround(const struct kp_contest *ct,
 	json_object_set_new(o, "seats", jnum(rr->seats));
 	json_object_set_new(o, "official_open", jnum(rr->official_open));
 	json_object_set_new(o, "reserve_open", jnum(rr->reserve_open));
+	json_object_set_new(o, "issued", rr->has_issued ? jnum(rr->issued) : json_null());
+	json_object_set_new(o, "present", rr->has_present ? jnum(rr->present) : json_null());
 	json_object_set_new(o, "ballots", jnum(rr->ballots));
 	json_object_set_new(o, "valid", jnum(rr->valid));
 	json_object_set_new(o, "invalid", jnum(rr->invalid));
@@ -371,6 +396,10 @@ static json_t *jcontest(const struct kp_contest_result *cr)
 	json_object_set_new(o, "reserves", jnum(ct->reserves));
 	json_object_set_new(o, "base", jnum(ct->base));
 	json_object_set_new(o, "issued", ct->has_issued ? jnum(ct->issued) : json_null());
+	json_object_set_new(o, "present", ct->has_present ? jnum(ct->present) : json_null());
+	json_object_set_new(o, "form", json_string(kp_form_name(ct->form)));
+	if (ct->kind == KP_KIND_SECRETARY)
+		json_object_set_new(o, "direct", json_boolean(ct->direct));
 	if (ct->date.year) {
 		snprintf(date, sizeof(date), "%04d-%02d-%02d", ct->date.year,
 			 ct->date.month, ct->date.day);
@@ -379,6 +408,8 @@ static json_t *jcontest(const struct kp_contest_result *cr)
 		json_object_set_new(o, "date", json_null());
 	}
 	json_object_set_new(o, "status", json_string(kp_status_name(cr->status)));
+	if (cr->waits_for)
+		json_object_set_new(o, "waits_for", json_string(cr->waits_for->id));
 	json_object_set_new(o, "surplus", json_pack("{s:I,s:I,s:I,s:o,s:s}",
 		"candidates", (json_int_t)cr->surplus.candidates,
 		"seats", (json_int_t)cr->surplus.seats,
@@ -423,6 +454,8 @@ void kp_report_json(struct kp_buf *b, const struct kp_results *res,
 	size_t i;
 
 	json_object_set_new(root, "org", json_string(res->cg->org));
+	json_object_set_new(root, "status",
+			    json_string(kp_congress_status_name(res->status)));
 	for (i = 0; i < res->n; i++)
 		json_array_append_new(contests, jcontest(&res->contests[i]));
 	json_object_set_new(root, "contests", contests);

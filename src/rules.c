@@ -70,8 +70,24 @@ const char *kp_verdict_name(enum kp_verdict v)
 
 int kp_verdict_is_error(enum kp_verdict v)
 {
-	return v == KP_VERDICT_BELOW_MIN || v == KP_VERDICT_ABOVE_MAX ||
-	       v == KP_VERDICT_NONE;
+	/* below-min is a warning: the 10-15% binds the convening committee's
+	 * own list (QĐ 190 Art. 14.1), a short list is the congress's call
+	 * (Art. 14.3) */
+	return v == KP_VERDICT_ABOVE_MAX || v == KP_VERDICT_NONE;
+}
+
+int kp_rules_surplus_in_band(const struct kp_surplus *s, unsigned min,
+			     unsigned max)
+{
+	uint64_t sur;
+
+	if (s->surplus <= 0 || !s->seats)
+		return 0;
+	sur = (uint64_t)s->surplus;
+	if (s->seats <= 5)
+		return sur == 1; /* small bodies: exactly one (2025 guidance) */
+	return sur * 100 >= (uint64_t)min * s->seats &&
+	       sur * 100 <= (uint64_t)max * s->seats;
 }
 
 struct kp_surplus kp_rules_surplus(enum kp_kind kind, uint64_t candidates,
@@ -105,14 +121,80 @@ struct kp_surplus kp_rules_surplus(enum kp_kind kind, uint64_t candidates,
 	return s;
 }
 
-enum kp_ballot kp_rules_ballot(uint64_t kept, uint64_t listed, uint64_t seats,
+const char *kp_form_name(enum kp_form f)
+{
+	return f == KP_FORM_AGREE ? "agree" : "strike";
+}
+
+int kp_form_parse(const char *s, size_t len, enum kp_form *out)
+{
+	if (kp_text_eq_ascii_ci(s, len, "strike")) {
+		*out = KP_FORM_STRIKE;
+		return 0;
+	}
+	if (kp_text_eq_ascii_ci(s, len, "agree")) {
+		*out = KP_FORM_AGREE;
+		return 0;
+	}
+	if (!kp_text_valid(s, len))
+		return -1;
+	if (kp_text_eq_ci(s, len, "gạch tên")) {
+		*out = KP_FORM_STRIKE;
+		return 0;
+	}
+	if (kp_text_eq_ci(s, len, "đồng ý") ||
+	    kp_text_eq_ci(s, len, "đồng ý, không đồng ý")) {
+		*out = KP_FORM_AGREE;
+		return 0;
+	}
+	return -1;
+}
+
+enum kp_mark kp_rules_agree_mark(const char *s, size_t len)
+{
+	static const struct {
+		const char *text;
+		enum kp_mark mark;
+	} marks[] = {
+		{ "đ", KP_MARK_AGREE },		{ "đồng ý", KP_MARK_AGREE },
+		{ "không đồng ý", KP_MARK_DISAGREE },
+		{ "đk", KP_MARK_BOTH },		{ "cả hai", KP_MARK_BOTH },
+	};
+	size_t i;
+
+	while (len && s[0] == ' ')
+		s++, len--;
+	while (len && s[len - 1] == ' ')
+		len--;
+	if (!len)
+		return KP_MARK_NEITHER;
+	/* the ASCII marks first: one or two bytes, the usual case */
+	if (kp_text_eq_ascii_ci(s, len, "y"))
+		return KP_MARK_AGREE;
+	if (kp_text_eq_ascii_ci(s, len, "n") || kp_text_eq_ascii_ci(s, len, "k"))
+		return KP_MARK_DISAGREE;
+	if (kp_text_eq_ascii_ci(s, len, "yn"))
+		return KP_MARK_BOTH;
+	if (!kp_text_valid(s, len))
+		return KP_MARK_BAD;
+	for (i = 0; i < sizeof(marks) / sizeof(marks[0]); i++)
+		if (kp_text_eq_ci(s, len, marks[i].text))
+			return marks[i].mark;
+	return KP_MARK_BAD;
+}
+
+enum kp_ballot kp_rules_ballot(const struct kp_marks *m, uint64_t seats,
 			       int voided)
 {
 	if (voided)
 		return KP_BALLOT_VOID;
-	if (kept > seats)
+	if (m->votes > seats)
 		return KP_BALLOT_TOO_MANY;
-	if (kept == 0 && listed > seats)
+	/* one name: exactly one box must be marked (QĐ 244 Art. 17.2) */
+	if (m->listed == 1 && m->blank)
+		return KP_BALLOT_NO_CHOICE;
+	/* no vote for anyone on a list of two or more, whatever the surplus */
+	if (m->listed >= 2 && m->against == m->listed)
 		return KP_BALLOT_ALL_CROSSED;
 	return KP_BALLOT_VALID;
 }
@@ -194,10 +276,11 @@ static size_t fill(struct kp_standing **order, size_t from, size_t n,
 	return i;
 }
 
-void kp_rules_elect(struct kp_standing *c, size_t n, uint64_t base,
-		    uint64_t official, uint64_t reserves)
+enum kp_cut kp_rules_elect(struct kp_standing *c, size_t n, uint64_t base,
+			   uint64_t official, uint64_t reserves)
 {
-	struct kp_standing **order = kp_xcalloc(n, sizeof(*order));
+	struct kp_standing **order = kp_xcalloc(n + 1, sizeof(*order));
+	enum kp_cut cut = KP_CUT_NONE;
 	size_t over = 0, i, next;
 	int tied;
 
@@ -209,10 +292,39 @@ void kp_rules_elect(struct kp_standing *c, size_t n, uint64_t base,
 	if (over > 1)
 		qsort(order, over, sizeof(*order), by_votes);
 	next = fill(order, 0, over, official, KP_RESULT_ELECTED, &tied);
+	if (tied)
+		cut = KP_CUT_OFFICIAL;
 	/* reserves come after the official seats, never past a tie */
-	if (!tied && reserves)
+	if (!tied && reserves) {
 		fill(order, next, over, reserves, KP_RESULT_RESERVE, &tied);
+		if (tied)
+			cut = KP_CUT_RESERVE;
+	}
 	free(order);
+	return cut;
+}
+
+struct kp_seats kp_rules_next_round(enum kp_cut cut, struct kp_seats open)
+{
+	struct kp_seats s = open;
+
+	/* officials first (QĐ 190 Art. 18): a tie at the official cut is
+	 * settled by a re-vote for the official seats alone, the reserves
+	 * waiting for it; a tie at the reserve cut by one for the reserves */
+	if (cut == KP_CUT_OFFICIAL && open.official)
+		s.reserves = 0;
+	else if (cut == KP_CUT_RESERVE && !open.official)
+		s.official = 0;
+	return s;
+}
+
+int kp_rules_quorum(uint64_t present, uint64_t base)
+{
+	/* 3p >= 2b, without overflow: both are at most KP_BASE_MAX-sized in
+	 * practice, but present comes from input */
+	if (present >= base)
+		return 1;
+	return present > UINT64_MAX / 3 || 3 * present >= 2 * base;
 }
 
 const char *kp_status_name(enum kp_status s)
@@ -222,8 +334,36 @@ const char *kp_status_name(enum kp_status s)
 		[KP_STATUS_PENDING] = "pending",
 		[KP_STATUS_NOT_STARTED] = "not-started",
 		[KP_STATUS_CLOSED] = "closed",
+		[KP_STATUS_WAITING] = "waiting",
 	};
 	return names[s];
+}
+
+const char *kp_congress_status_name(enum kp_congress_status s)
+{
+	static const char *const names[] = {
+		[KP_CONGRESS_COMPLETE] = "complete",
+		[KP_CONGRESS_IN_PROGRESS] = "in-progress",
+		[KP_CONGRESS_NOT_STARTED] = "not-started",
+	};
+	return names[s];
+}
+
+enum kp_congress_status kp_rules_congress_status(const enum kp_status *st,
+						 size_t n)
+{
+	size_t i, decided = 0, idle = 0;
+
+	for (i = 0; i < n; i++)
+		if (st[i] == KP_STATUS_COMPLETE || st[i] == KP_STATUS_CLOSED)
+			decided++;
+		else if (st[i] == KP_STATUS_NOT_STARTED || st[i] == KP_STATUS_WAITING)
+			idle++;
+	if (n && decided == n)
+		return KP_CONGRESS_COMPLETE;
+	if (idle == n)
+		return KP_CONGRESS_NOT_STARTED;
+	return KP_CONGRESS_IN_PROGRESS;
 }
 
 enum kp_status kp_rules_status(int marked_closed, size_t rounds_held,

@@ -30,6 +30,7 @@ static void plan_one(struct kp_sheet *s, const struct kp_contest_result *cr)
 	s->n = 0;
 	s->tie = cr->nrounds > 0 && cr->ntied > 0;
 	s->present = ct->nrounds >= s->round;
+	s->seats = cr->next;
 	if (s->tie) {
 		/* a tie at the last seat: the congress votes again among
 		 * those tied (rules.md, ties) */
@@ -40,6 +41,9 @@ static void plan_one(struct kp_sheet *s, const struct kp_contest_result *cr)
 	for (i = 0; i < ct->ncands; i++) {
 		unsigned no = ct->cands[i].no;
 
+		/* a name added for a later round stands from that round on */
+		if (ct->cands[i].round > s->round)
+			continue;
 		if (!elected_in(cr->elected, cr->nelected, no) &&
 		    !elected_in(cr->reserves, cr->nreserves, no))
 			s->nos[s->n++] = no;

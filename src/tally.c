@@ -28,7 +28,7 @@ struct header {
 	const struct kp_contest *ct;
 	const char *path;
 	unsigned round;
-	uint64_t seats;
+	uint64_t seats;			/* official + reserve, this round */
 	const unsigned char *open;	/* open[no - 1]: may be on this list */
 	size_t width;
 	size_t id_col;
@@ -43,7 +43,7 @@ struct header {
 /* One part's counts. */
 struct count {
 	struct header *h;
-	uint64_t ballots, valid, too_many, all_crossed;
+	uint64_t ballots, valid, too_many, all_crossed, no_choice;
 	uint64_t *votes;		/* per list position */
 	size_t *kept;			/* scratch: kept list positions */
 	struct kp_reason *voids;	/* void reasons, unsorted */
@@ -64,7 +64,7 @@ static void count_clear(struct count *c)
 {
 	size_t i;
 
-	c->ballots = c->valid = c->too_many = c->all_crossed = 0;
+	c->ballots = c->valid = c->too_many = c->all_crossed = c->no_choice = 0;
 	c->voids_other = 0;
 	c->over_limit = 0;
 	for (i = 0; i < c->nvoids; i++)
@@ -160,6 +160,14 @@ static int ballot_header(void *ctx, const struct kp_csv_record *r,
 				      "candidate %u (%s) was elected in an earlier "
 				      "round and cannot be on the round %u list",
 				      cd->no, cd->name, h->round) == KP_EXIT_OK;
+		} else if (cd->round > h->round) {
+			/* names added for a later round (QĐ 244 Art. 20.2) */
+			ok = kp_error(sink, r->file, r->line, kp_csv_col(r, i),
+				      "candidate %u (%s) stands from round %u "
+				      "(candidates.csv line %llu) and cannot be on "
+				      "the round %u list", cd->no, cd->name,
+				      cd->round, (unsigned long long)cd->line,
+				      h->round) == KP_EXIT_OK;
 		} else {
 			seen[cd->no] = 1;
 			h->list_no[h->nlist] = cd->no;
@@ -170,10 +178,10 @@ static int ballot_header(void *ctx, const struct kp_csv_record *r,
 		ok = kp_error(sink, r->file, r->line, 1,
 			      "missing required column 'ballot' (the ballot "
 			      "id)") == KP_EXIT_OK;
-	/* round 1 is the whole list: every candidate is on the ballot */
+	/* round 1 is the whole round-1 list: each of them is on the ballot */
 	if (h->round == 1)
 		for (i = 1; i <= ct->ncands; i++)
-			if (!seen[i])
+			if (!seen[i] && ct->cands[i - 1].round <= 1)
 				ok = kp_error(sink, r->file, r->line, 1,
 					      "candidate %zu (%s) of contest '%s' "
 					      "has no column in the round 1 ballots",
@@ -202,6 +210,7 @@ static int ballot_row(void *ctx, const struct kp_csv_record *r,
 	struct count *c = ctx;
 	const struct header *h = c->h;
 	const struct kp_csv_field *id;
+	struct kp_marks m;
 	uint64_t first;
 	size_t i, nkept = 0;
 	int bad = 0;
@@ -227,12 +236,39 @@ static int ballot_row(void *ctx, const struct kp_csv_record *r,
 			 (unsigned long long)first);
 		bad = 1;
 	}
+	memset(&m, 0, sizeof(m));
+	m.listed = h->nlist;
 	for (i = 0; i < h->nlist; i++) {
 		const struct kp_csv_field *f = &r->fields[h->list_col[i]];
 
-		if (!f->len)
+		if (h->ct->form == KP_FORM_AGREE) {
+			switch (kp_rules_agree_mark(f->s, f->len)) {
+			case KP_MARK_AGREE:
+				c->kept[nkept++] = i;
+				break;
+			case KP_MARK_DISAGREE:
+				m.against++;
+				break;
+			case KP_MARK_BOTH:
+			case KP_MARK_NEITHER:
+				m.blank++;
+				break;
+			case KP_MARK_BAD:
+				kp_error(sink, r->file, r->line,
+					 kp_csv_col(r, h->list_col[i]),
+					 "mark '%s' for candidate %u: expected y "
+					 "(đồng ý), n (không đồng ý), yn (both "
+					 "boxes) or empty (neither)",
+					 kp_diag_quote(q, sizeof(q), f->s, f->len),
+					 h->list_no[i]);
+				bad = 1;
+				break;
+			}
+		} else if (!f->len) {
 			c->kept[nkept++] = i; /* name kept: a vote */
-		else if (f->len != 1 || (f->s[0] != 'x' && f->s[0] != 'X')) {
+		} else if (f->len == 1 && (f->s[0] == 'x' || f->s[0] == 'X')) {
+			m.against++;
+		} else {
 			kp_error(sink, r->file, r->line,
 				 kp_csv_col(r, h->list_col[i]),
 				 "mark '%s' for candidate %u: expected empty "
@@ -242,6 +278,7 @@ static int ballot_row(void *ctx, const struct kp_csv_record *r,
 			bad = 1;
 		}
 	}
+	m.votes = nkept;
 	if (bad)
 		return 0;
 	if (c->ballots >= h->ballots_max) {
@@ -258,8 +295,11 @@ static int ballot_row(void *ctx, const struct kp_csv_record *r,
 		static const struct kp_csv_field none = { "", 0 };
 		const struct kp_csv_field *v =
 			h->void_col >= 0 ? &r->fields[h->void_col] : &none;
+		size_t vl = v->len;
 
-		switch (kp_rules_ballot(nkept, h->nlist, h->seats, v->len > 0)) {
+		while (vl && v->s[vl - 1] == ' ')
+			vl--; /* a quoted cell of spaces says nothing */
+		switch (kp_rules_ballot(&m, h->seats, vl > 0)) {
 		case KP_BALLOT_VOID:
 			count_void(c, v->s, v->len, 1);
 			break;
@@ -268,6 +308,9 @@ static int ballot_row(void *ctx, const struct kp_csv_record *r,
 			break;
 		case KP_BALLOT_ALL_CROSSED:
 			c->all_crossed++;
+			break;
+		case KP_BALLOT_NO_CHOICE:
+			c->no_choice++;
 			break;
 		case KP_BALLOT_VALID:
 			c->valid++;
@@ -325,6 +368,7 @@ static void ballot_merge(void **ctx, unsigned n, struct kp_diag_sink *sink)
 		into->valid += c->valid;
 		into->too_many += c->too_many;
 		into->all_crossed += c->all_crossed;
+		into->no_choice += c->no_choice;
 		into->voids_other += c->voids_other;
 		if (c->votes)
 			for (i = 0; i < into->h->nlist; i++)
@@ -353,7 +397,7 @@ static void collect_reasons(struct kp_round_result *rr, struct count *c)
 {
 	size_t i, n = 0;
 
-	rr->reasons = kp_xcalloc(c->nvoids + 3, sizeof(*rr->reasons));
+	rr->reasons = kp_xcalloc(c->nvoids + 4, sizeof(*rr->reasons));
 	if (c->too_many) {
 		rr->reasons[n].text = kp_xstrdup("too-many");
 		rr->reasons[n++].count = c->too_many;
@@ -361,6 +405,10 @@ static void collect_reasons(struct kp_round_result *rr, struct count *c)
 	if (c->all_crossed) {
 		rr->reasons[n].text = kp_xstrdup("all-crossed");
 		rr->reasons[n++].count = c->all_crossed;
+	}
+	if (c->no_choice) {
+		rr->reasons[n].text = kp_xstrdup("no-choice");
+		rr->reasons[n++].count = c->no_choice;
 	}
 	if (c->nvoids > 1)
 		qsort(c->voids, c->nvoids, sizeof(*c->voids), by_text);
@@ -389,40 +437,230 @@ static int by_round_votes(const void *a, const void *b)
 	return x->no < y->no ? -1 : x->no > y->no;
 }
 
+/* What tallying a contest carries from one round to the next. */
+struct contest_state {
+	unsigned char *open;		/* open[no - 1]: not elected yet */
+	/* after a tie at the official cut: the candidates over half in that
+	 * round, not elected, with their votes there; the reserves are theirs
+	 * once the official seats are full (QĐ 190 Art. 18) */
+	struct kp_standing *pool;
+	size_t npool;
+	unsigned pool_round;
+};
+
+static void pool_drop(struct contest_state *st)
+{
+	free(st->pool);
+	st->pool = NULL;
+	st->npool = 0;
+}
+
+static void pool_set(struct contest_state *st, const struct kp_round_result *rr,
+		     uint64_t base)
+{
+	size_t i;
+
+	pool_drop(st);
+	st->pool = kp_xcalloc(rr->ncands + 1, sizeof(*st->pool));
+	for (i = 0; i < rr->ncands; i++)
+		if (rr->cands[i].result != KP_RESULT_ELECTED &&
+		    kp_rules_majority(rr->cands[i].votes, base))
+			st->pool[st->npool++] = rr->cands[i];
+	st->pool_round = rr->round;
+}
+
+static void add_elected(struct kp_elected **list, size_t *n, unsigned no,
+			unsigned round, uint64_t votes)
+{
+	struct kp_elected e = { no, round, votes };
+
+	*list = kp_xrealloc(*list, (*n + 1) * sizeof(**list));
+	(*list)[(*n)++] = e;
+}
+
+static void add_tied(struct kp_contest_result *cr, unsigned no)
+{
+	cr->tied = kp_xrealloc(cr->tied, (cr->ntied + 1) * sizeof(*cr->tied));
+	cr->tied[cr->ntied++] = no;
+}
+
+static struct kp_standing *standing_of(struct kp_round_result *rr, unsigned no)
+{
+	size_t i;
+
+	for (i = 0; i < rr->ncands; i++)
+		if (rr->cands[i].no == no)
+			return &rr->cands[i];
+	return NULL;
+}
+
+/* The official seats are full after round rr, which elected no reserve:
+ * the open reserve seats go, in order of their votes in the round of the
+ * tie, to the candidates of the pool not elected since. Returns where a tie
+ * fell. */
+static enum kp_cut pool_fill(struct kp_contest_result *cr,
+			     struct kp_round_result *rr, struct contest_state *st)
+{
+	const struct kp_contest *ct = cr->ct;
+	struct kp_standing *c = kp_xcalloc(st->npool + 1, sizeof(*c));
+	size_t i, n = 0;
+	enum kp_cut cut;
+
+	for (i = 0; i < st->npool; i++)
+		if (st->open[st->pool[i].no - 1])
+			c[n++] = st->pool[i];
+	cut = kp_rules_elect(c, n, ct->base, 0, ct->reserves - cr->nreserves);
+	for (i = 0; i < n; i++) {
+		struct kp_standing *s = standing_of(rr, c[i].no);
+
+		if (c[i].result == KP_RESULT_RESERVE) {
+			add_elected(&cr->reserves, &cr->nreserves, c[i].no,
+				    st->pool_round, c[i].votes);
+			st->open[c[i].no - 1] = 0;
+		} else if (c[i].result == KP_RESULT_TIE) {
+			add_tied(cr, c[i].no);
+		} else {
+			continue;
+		}
+		if (s) /* decided in this round: its table says so */
+			s->result = c[i].result;
+	}
+	free(c);
+	pool_drop(st);
+	return cut == KP_CUT_NONE ? KP_CUT_NONE : KP_CUT_RESERVE;
+}
+
+/* The file name of a path, for messages that name a file they are not
+ * about. */
+static const char *file_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash ? slash + 1 : path;
+}
+
+/* Attendance and ballots: what does not add up (docs/rules.md 7, 8). */
+static int check_counts(const struct kp_contest *ct,
+			const struct kp_round_result *rr,
+			const struct kp_round_plan *pl, const char *path,
+			struct kp_diag_sink *sink)
+{
+	int status = KP_EXIT_OK;
+
+	if (rr->has_issued && rr->ballots > rr->issued)
+		status = kp_error(sink, path, 0, 0,
+				  "%llu ballots counted, but %s line %llu says "
+				  "only %llu were issued",
+				  (unsigned long long)rr->ballots,
+				  file_of(pl->file), (unsigned long long)pl->line,
+				  (unsigned long long)rr->issued);
+	if (rr->has_present && rr->ballots > rr->present)
+		kp_warning(sink, path, 0, 0,
+			   "%llu ballots counted, but %s line %llu says %llu "
+			   "were present", (unsigned long long)rr->ballots,
+			   file_of(pl->file), (unsigned long long)pl->line,
+			   (unsigned long long)rr->present);
+	if (rr->has_present && rr->has_issued && rr->issued > rr->present)
+		kp_warning(sink, pl->file, pl->line, 0,
+			   "contest '%s' round %u: %llu ballots issued to %llu "
+			   "present", ct->id, rr->round,
+			   (unsigned long long)rr->issued,
+			   (unsigned long long)rr->present);
+	if (rr->ballots > ct->base)
+		kp_warning(sink, path, 0, 0,
+			   "%llu ballots counted, more than the base of %llu "
+			   "summoned (contests.csv line %llu): is the base right?",
+			   (unsigned long long)rr->ballots,
+			   (unsigned long long)ct->base,
+			   (unsigned long long)ct->line);
+	if (rr->has_present && !kp_rules_quorum(rr->present, ct->base))
+		kp_warning(sink, pl->file, pl->line, 0,
+			   "contest '%s' round %u: %llu of %llu summoned present, "
+			   "fewer than two thirds", ct->id, rr->round,
+			   (unsigned long long)rr->present,
+			   (unsigned long long)ct->base);
+	return status;
+}
+
+/* The seats round rf elects: by default as the rules say after the round
+ * before (cr->next), or as rounds.csv says; 0 after an error. */
+static int round_seats(const struct kp_contest_result *cr,
+		       const struct kp_round_file *rf,
+		       const struct kp_round_plan *pl, struct kp_seats *out,
+		       struct kp_diag_sink *sink)
+{
+	const struct kp_contest *ct = cr->ct;
+	struct kp_seats open = { ct->seats - cr->nelected,
+				 ct->reserves - cr->nreserves };
+	struct kp_seats s = rf->round == 1 ? open : cr->next;
+
+	if (pl && pl->has_seats) {
+		if (pl->seats > open.official)
+			return kp_error(sink, pl->file, pl->line, 0,
+					"round %u of contest '%s' elects %llu "
+					"seats, but only %llu are open",
+					rf->round, ct->id,
+					(unsigned long long)pl->seats,
+					(unsigned long long)open.official);
+		s.official = pl->seats;
+	}
+	if (pl && pl->has_reserves) {
+		if (pl->reserves > open.reserves)
+			return kp_error(sink, pl->file, pl->line, 0,
+					"round %u of contest '%s' elects %llu "
+					"reserves, but only %llu are open",
+					rf->round, ct->id,
+					(unsigned long long)pl->reserves,
+					(unsigned long long)open.reserves);
+		s.reserves = pl->reserves;
+	}
+	if (!s.official && !s.reserves)
+		return kp_error(sink, pl ? pl->file : rf->path, pl ? pl->line : 0, 0,
+				"round %u of contest '%s' elects no one: every "
+				"seat it could elect is filled or left out",
+				rf->round, ct->id);
+	*out = s;
+	return KP_EXIT_OK;
+}
+
 /* Count one round's ballot file and decide the round. */
 static int tally_round(struct kp_contest_result *cr, const struct kp_round_file *rf,
-		       unsigned char *open, const struct kp_tally_opts *o,
+		       struct contest_state *cs, const struct kp_tally_opts *o,
 		       struct kp_diag_sink *sink)
 {
 	static const struct kp_csv_handler handler = {
 		ballot_header, ballot_row, ballot_reset, ballot_merge
 	};
 	const struct kp_contest *ct = cr->ct;
+	const struct kp_round_plan *pl = kp_contest_plan(ct, rf->round);
 	struct kp_round_result *rr;
 	struct header h;
 	struct count counts[PARTS_MAX];
 	void *ctx[PARTS_MAX];
 	unsigned nparts = o->csv.threads ? o->csv.threads : 1, i;
-	uint64_t official_open = ct->seats - cr->nelected;
-	uint64_t reserve_open = ct->reserves - cr->nreserves;
+	struct kp_seats seats = { 0, 0 }, open;
 	uint64_t errors = sink->errors;
+	enum kp_cut cut;
 	int status;
 	size_t k;
 
 	if (nparts > PARTS_MAX)
 		nparts = PARTS_MAX;
-	if (official_open + reserve_open == 0)
+	if (cr->nelected == ct->seats && cr->nreserves == ct->reserves)
 		return kp_error(sink, rf->path, 0, 0,
 				"round %u ballots, but every seat of contest "
 				"'%s' was filled in round %u", rf->round,
 				ct->id, rf->round - 1);
+	status = round_seats(cr, rf, pl, &seats, sink);
+	if (status != KP_EXIT_OK)
+		return status;
 	memset(&h, 0, sizeof(h));
 	h.ct = ct;
 	h.path = rf->path;
 	h.round = rf->round;
 	h.ballots_max = o->ballots_max ? o->ballots_max : KP_BALLOTS_MAX;
-	h.seats = official_open + reserve_open;
-	h.open = open;
+	h.seats = seats.official + seats.reserves;
+	h.open = cs->open;
 	for (i = 0; i < nparts; i++) {
 		count_init(&counts[i], &h);
 		ctx[i] = &counts[i];
@@ -445,20 +683,23 @@ static int tally_round(struct kp_contest_result *cr, const struct kp_round_file 
 	rr->round = rf->round;
 	rr->path = rf->path;
 	rr->seats = h.seats;
-	rr->official_open = official_open;
-	rr->reserve_open = reserve_open;
+	rr->official_open = seats.official;
+	rr->reserve_open = seats.reserves;
+	if (pl) {
+		rr->has_issued = pl->has_issued;
+		rr->issued = pl->issued;
+		rr->has_present = pl->has_present;
+		rr->present = pl->present;
+	}
 	rr->ballots = counts[0].ballots;
 	rr->valid = counts[0].valid;
 	rr->invalid = rr->ballots - rr->valid;
 	collect_reasons(rr, &counts[0]);
-	/* consistency: no more ballots than were issued */
-	if (ct->has_issued && rr->ballots > ct->issued)
-		status = kp_error(sink, rf->path, 0, 0,
-				  "%llu ballots counted, but contests.csv line "
-				  "%llu says only %llu were issued",
-				  (unsigned long long)rr->ballots,
-				  (unsigned long long)ct->line,
-				  (unsigned long long)ct->issued);
+	if (pl)
+		status = check_counts(ct, rr, pl, rf->path, sink);
+	else
+		status = check_counts(ct, rr, &(struct kp_round_plan){ 0 },
+				      rf->path, sink);
 	/* the list in ballot order, decided */
 	rr->ncands = 0;
 	rr->cands = kp_xcalloc(h.nlist + 1, sizeof(*rr->cands));
@@ -478,24 +719,35 @@ static int tally_round(struct kp_contest_result *cr, const struct kp_round_file 
 		rr->cands[j] = t;
 	}
 	rr->unused = rr->valid * rr->seats - rr->votes_cast;
-	kp_rules_elect(rr->cands, rr->ncands, ct->base, official_open,
-		       reserve_open);
+	cut = kp_rules_elect(rr->cands, rr->ncands, ct->base, seats.official,
+			     seats.reserves);
+	cr->ntied = 0;
 	for (k = 0; k < rr->ncands; k++) {
 		struct kp_standing *s = &rr->cands[k];
-		struct kp_elected e = { s->no, rf->round, s->votes };
 
-		if (s->result == KP_RESULT_ELECTED) {
-			cr->elected = kp_xrealloc(cr->elected, (cr->nelected + 1) *
-						  sizeof(*cr->elected));
-			cr->elected[cr->nelected++] = e;
-			open[s->no - 1] = 0;
-		} else if (s->result == KP_RESULT_RESERVE) {
-			cr->reserves = kp_xrealloc(cr->reserves, (cr->nreserves + 1) *
-						   sizeof(*cr->reserves));
-			cr->reserves[cr->nreserves++] = e;
-			open[s->no - 1] = 0;
-		}
+		if (s->result == KP_RESULT_ELECTED)
+			add_elected(&cr->elected, &cr->nelected, s->no,
+				    rf->round, s->votes);
+		else if (s->result == KP_RESULT_RESERVE)
+			add_elected(&cr->reserves, &cr->nreserves, s->no,
+				    rf->round, s->votes);
+		else if (s->result == KP_RESULT_TIE)
+			add_tied(cr, s->no);
+		if (s->result == KP_RESULT_ELECTED || s->result == KP_RESULT_RESERVE)
+			cs->open[s->no - 1] = 0;
 	}
+	/* officials first (QĐ 190 Art. 18) */
+	if (ct->reserves && cut == KP_CUT_OFFICIAL &&
+	    (seats.reserves || !cs->pool))
+		pool_set(cs, rr, ct->base);
+	else if (seats.reserves)
+		pool_drop(cs); /* this round ranked the reserves itself */
+	if (!seats.reserves && cs->pool && cr->nelected == ct->seats &&
+	    cr->nreserves < ct->reserves)
+		cut = pool_fill(cr, rr, cs);
+	open.official = ct->seats - cr->nelected;
+	open.reserves = ct->reserves - cr->nreserves;
+	cr->next = kp_rules_next_round(cut, open);
 out:
 	for (i = 0; i < nparts; i++)
 		count_release(&counts[i]);
@@ -509,9 +761,11 @@ static void surplus_check(struct kp_contest_result *cr, const struct kp_congress
 {
 	const struct kp_contest *ct = cr->ct;
 	const struct kp_surplus *s = &cr->surplus;
-	/* an error for check, a warning for tally, which still counts */
-	enum kp_severity sev = o->surplus_errors ? KP_SEV_ERROR : KP_SEV_WARNING;
-	const char *path = cg->contests_path, *v = kp_verdict_name(s->verdict);
+	/* an error for check, a warning for tally, which still counts; a
+	 * surplus below the minimum is always a warning (rules.md 1) */
+	enum kp_severity sev = o->surplus_errors && kp_verdict_is_error(s->verdict) ?
+			       KP_SEV_ERROR : KP_SEV_WARNING;
+	const char *path = cg->contests_path;
 	unsigned long long cands = s->candidates, whole = s->percent_x100 / 100,
 			   hundredths = s->percent_x100 % 100;
 	long long surplus = s->surplus;
@@ -519,54 +773,56 @@ static void surplus_check(struct kp_contest_result *cr, const struct kp_congress
 	/* one whole sentence per case, so that each is translated whole; the
 	 * percentage goes in as two numbers, so that a translation can write
 	 * its own decimal separator */
-	if (!kp_verdict_is_error(s->verdict))
+	if (s->verdict == KP_VERDICT_OK || s->verdict == KP_VERDICT_NOT_REQUIRED)
 		return;
 	if (s->verdict == KP_VERDICT_NONE &&
 	    (ct->kind == KP_KIND_COMMITTEE || ct->kind == KP_KIND_STANDING))
 		kp_diag(sink, sev, path, ct->line, 1,
 			"contest '%s': %llu candidates for %u seats, surplus %lld "
 			"(%llu.%02llu%%): the list must have more candidates than "
-			"seats (verdict %s)", ct->id, cands, ct->seats, surplus,
-			whole, hundredths, v);
+			"seats", ct->id, cands, ct->seats, surplus, whole,
+			hundredths);
 	else if (s->verdict == KP_VERDICT_NONE)
 		kp_diag(sink, sev, path, ct->line, 1,
 			"contest '%s': %llu candidates for %u seats, surplus %lld "
 			"(%llu.%02llu%%): the list must have at least as many "
-			"candidates as seats and reserves (verdict %s)", ct->id,
-			cands, ct->seats, surplus, whole, hundredths, v);
+			"candidates as seats and reserves", ct->id, cands,
+			ct->seats, surplus, whole, hundredths);
 	else if (s->verdict == KP_VERDICT_BELOW_MIN)
 		kp_diag(sink, sev, path, ct->line, 1,
 			"contest '%s': %llu candidates for %u seats, surplus %lld "
-			"(%llu.%02llu%%): below the %u%% minimum (verdict %s)",
-			ct->id, cands, ct->seats, surplus, whole, hundredths,
-			o->limits.min_percent, v);
+			"(%llu.%02llu%%): below the %u%% the convening committee "
+			"prepares; the congress may accept it", ct->id, cands,
+			ct->seats, surplus, whole, hundredths,
+			o->limits.min_percent);
 	else if (ct->seats <= 5)
 		kp_diag(sink, sev, path, ct->line, 1,
 			"contest '%s': %llu candidates for %u seats, surplus %lld "
 			"(%llu.%02llu%%): a body of 5 seats or fewer has a surplus "
-			"of exactly 1 (verdict %s)", ct->id, cands, ct->seats,
-			surplus, whole, hundredths, v);
+			"of exactly 1", ct->id, cands, ct->seats, surplus, whole,
+			hundredths);
 	else
 		kp_diag(sink, sev, path, ct->line, 1,
 			"contest '%s': %llu candidates for %u seats, surplus %lld "
-			"(%llu.%02llu%%): above the %u%% maximum (verdict %s)",
-			ct->id, cands, ct->seats, surplus, whole, hundredths,
-			o->limits.max_percent, v);
+			"(%llu.%02llu%%): above the %u%% maximum", ct->id, cands,
+			ct->seats, surplus, whole, hundredths,
+			o->limits.max_percent);
 }
 
-static int tally_contest(struct kp_contest_result *cr, const struct kp_congress *cg,
+static int tally_contest(struct kp_contest_result *cr,
 			 const struct kp_tally_opts *o, struct kp_diag_sink *sink)
 {
 	const struct kp_contest *ct = cr->ct;
-	unsigned char *open = kp_xmalloc(ct->ncands + 1);
+	struct contest_state cs;
 	int status = KP_EXIT_OK, st;
 	unsigned empty = 0;	/* the round of an empty ballot file */
 	size_t i;
 
-	memset(open, 1, ct->ncands + 1);
-	cr->surplus = kp_rules_surplus(ct->kind, ct->ncands, ct->seats,
-				       ct->reserves, &o->limits);
-	surplus_check(cr, cg, o, sink);
+	memset(&cs, 0, sizeof(cs));
+	cs.open = kp_xmalloc(ct->ncands + 1);
+	memset(cs.open, 1, ct->ncands + 1);
+	cr->next.official = ct->seats;
+	cr->next.reserves = ct->reserves;
 	for (i = 0; i < ct->nrounds; i++) {
 		const struct kp_round_file *rf = &ct->rounds[i];
 
@@ -576,7 +832,7 @@ static int tally_contest(struct kp_contest_result *cr, const struct kp_congress 
 					  "ballots yet", rf->round, empty);
 			break;
 		}
-		st = tally_round(cr, rf, open, o, sink);
+		st = tally_round(cr, rf, &cs, o, sink);
 		if (st == ROUND_EMPTY) {
 			kp_warning(sink, rf->path, 0, 0,
 				   "no ballots yet: round %u counts once its "
@@ -589,23 +845,106 @@ static int tally_contest(struct kp_contest_result *cr, const struct kp_congress 
 			break; /* a later round depends on this one */
 		}
 	}
-	free(open);
+	free(cs.open);
+	pool_drop(&cs);
 	if (cr->nelected > 1)
 		qsort(cr->elected, cr->nelected, sizeof(*cr->elected), by_round_votes);
 	if (cr->nreserves > 1)
 		qsort(cr->reserves, cr->nreserves, sizeof(*cr->reserves), by_round_votes);
 	cr->unfilled = ct->seats + ct->reserves - cr->nelected - cr->nreserves;
-	if (cr->nrounds) {
-		const struct kp_round_result *last = &cr->rounds[cr->nrounds - 1];
-
-		for (i = 0; i < last->ncands; i++)
-			if (last->cands[i].result == KP_RESULT_TIE) {
-				cr->tied = kp_xrealloc(cr->tied, (cr->ntied + 1) *
-						       sizeof(*cr->tied));
-				cr->tied[cr->ntied++] = last->cands[i].no;
-			}
-	}
 	cr->status = kp_rules_status(ct->closed, cr->nrounds, cr->unfilled);
+	return status;
+}
+
+static void contest_result_release(struct kp_contest_result *cr)
+{
+	size_t j, k;
+
+	for (j = 0; j < cr->nrounds; j++) {
+		for (k = 0; k < cr->rounds[j].nreasons; k++)
+			free(cr->rounds[j].reasons[k].text);
+		free(cr->rounds[j].reasons);
+		free(cr->rounds[j].cands);
+	}
+	free(cr->rounds);
+	free(cr->elected);
+	free(cr->reserves);
+	free(cr->tied);
+	memset(cr, 0, sizeof(*cr));
+}
+
+/* Elected from among the members of the new committee (QĐ 244 Art. 19.9;
+ * a secretary elected at the congress too, HD 04-HD/TW item 8). */
+static int is_linked(enum kp_kind k)
+{
+	return k == KP_KIND_STANDING || k == KP_KIND_SECRETARY ||
+	       k == KP_KIND_DEPUTY;
+}
+
+/* One person in two elections: by `person` when both candidates have one,
+ * else by name (both NFC, spaces folded). */
+static int same_person(const struct kp_candidate *a, const struct kp_candidate *b)
+{
+	if (a->person && b->person)
+		return strcmp(a->person, b->person) == 0;
+	return strcmp(a->name, b->name) == 0;
+}
+
+/*
+ * The election cr is held among the new committee com: with com decided,
+ * each candidate must be one of its elected members (an error each, and
+ * the election is not tallied: KP_EXIT_DATA); with com not decided, cr
+ * waits for it (1). 0 when cr can be tallied.
+ */
+static int check_link(struct kp_contest_result *cr,
+		      const struct kp_contest_result *com,
+		      const struct kp_congress *cg, struct kp_diag_sink *sink)
+{
+	const struct kp_contest *ct = cr->ct, *cc = com->ct;
+	int status = 0;
+	size_t i, j;
+
+	if (com->status != KP_STATUS_COMPLETE && com->status != KP_STATUS_CLOSED) {
+		cr->status = KP_STATUS_WAITING;
+		cr->waits_for = cc;
+		if (ct->nrounds)
+			kp_warning(sink, ct->rounds[0].path, 0, 0,
+				   "not counted yet: contest '%s' is elected from "
+				   "the new committee, and the committee '%s' is "
+				   "not complete", ct->id, cc->id);
+		return 1;
+	}
+	for (i = 0; i < ct->ncands; i++) {
+		const struct kp_candidate *cd = &ct->cands[i];
+		int member = 0;
+
+		for (j = 0; j < com->nelected && !member; j++)
+			member = same_person(cd, &cc->cands[com->elected[j].no - 1]);
+		/* one sentence per body, each translated whole */
+		if (member)
+			continue;
+		if (ct->kind == KP_KIND_STANDING)
+			status = kp_error(sink, cg->candidates_path, cd->line, 1,
+					  "candidate %u (%s) of contest '%s' is "
+					  "not an elected member of the committee "
+					  "'%s': the standing committee is elected "
+					  "from the new committee", cd->no, cd->name,
+					  ct->id, cc->id);
+		else if (ct->kind == KP_KIND_SECRETARY)
+			status = kp_error(sink, cg->candidates_path, cd->line, 1,
+					  "candidate %u (%s) of contest '%s' is "
+					  "not an elected member of the committee "
+					  "'%s': the secretary is elected from the "
+					  "new committee", cd->no, cd->name, ct->id,
+					  cc->id);
+		else
+			status = kp_error(sink, cg->candidates_path, cd->line, 1,
+					  "candidate %u (%s) of contest '%s' is "
+					  "not an elected member of the committee "
+					  "'%s': a deputy secretary is elected from "
+					  "the new committee", cd->no, cd->name,
+					  ct->id, cc->id);
+	}
 	return status;
 }
 
@@ -615,30 +954,78 @@ int kp_tally_congress(const struct kp_congress *cg, const char *only,
 {
 	int status = KP_EXIT_OK, st;
 	uint64_t errors = sink->errors;
-	size_t i;
+	struct kp_contest_result hidden;
+	const struct kp_contest_result *com = NULL;
+	const struct kp_contest *comct = NULL;
+	enum kp_status *sts;
+	size_t i, pass;
 
 	memset(res, 0, sizeof(*res));
+	memset(&hidden, 0, sizeof(hidden));
 	res->cg = cg;
 	if (only && !kp_congress_find(cg, only))
 		return kp_error(sink, cg->contests_path, 0, 0,
 				"no contest '%s' in this congress", only);
-	res->contests = kp_xcalloc(cg->n, sizeof(*res->contests));
+	for (i = 0; i < cg->n && !comct; i++)
+		if (cg->contests[i].kind == KP_KIND_COMMITTEE)
+			comct = &cg->contests[i];
+	res->contests = kp_xcalloc(cg->n + 1, sizeof(*res->contests));
 	for (i = 0; i < cg->n; i++) {
-		struct kp_contest_result *cr;
-
 		if (only && strcmp(cg->contests[i].id, only) != 0)
 			continue;
-		if (cg->contests[i].broken) {
-			/* its error was reported; its ballots mean nothing */
-			status = KP_EXIT_DATA;
-			continue;
-		}
-		cr = &res->contests[res->n++];
-		cr->ct = &cg->contests[i];
-		st = tally_contest(cr, cg, o, sink);
-		if (st == KP_EXIT_IO || status == KP_EXIT_OK)
-			status = st;
+		if (cg->contests[i].broken)
+			status = KP_EXIT_DATA; /* its error was reported; its
+						* ballots mean nothing */
+		else
+			res->contests[res->n++].ct = &cg->contests[i];
 	}
+	/* the committee first: the elections held among its members follow */
+	for (pass = 0; pass < 2; pass++)
+		for (i = 0; i < res->n; i++) {
+			struct kp_contest_result *cr = &res->contests[i];
+
+			if (is_linked(cr->ct->kind) != (int)pass)
+				continue;
+			/* the surplus is that of the round 1 list (names added
+			 * later are the congress's call, QĐ 244 Art. 20.2) */
+			cr->surplus = kp_rules_surplus(cr->ct->kind,
+						       kp_contest_round1(cr->ct),
+						       cr->ct->seats,
+						       cr->ct->reserves,
+						       &o->limits);
+			surplus_check(cr, cg, o, sink);
+			if (pass && comct && !comct->broken) {
+				if (!com) {
+					/* --contest of a linked election: the
+					 * committee counted aside, silently */
+					struct kp_diag_sink quiet;
+
+					kp_diag_sink_init(&quiet, NULL, NULL);
+					hidden.ct = comct;
+					if (tally_contest(&hidden, o, &quiet) != KP_EXIT_OK)
+						hidden.status = KP_STATUS_PENDING;
+					com = &hidden;
+				}
+				st = check_link(cr, com, cg, sink);
+				if (st == 1)
+					continue;
+				if (st != 0) {
+					status = st;
+					continue;
+				}
+			}
+			if (comct && cr->ct == comct)
+				com = cr;
+			st = tally_contest(cr, o, sink);
+			if (st == KP_EXIT_IO || status == KP_EXIT_OK)
+				status = st;
+		}
+	contest_result_release(&hidden);
+	sts = kp_xcalloc(res->n + 1, sizeof(*sts));
+	for (i = 0; i < res->n; i++)
+		sts[i] = res->contests[i].status;
+	res->status = kp_rules_congress_status(sts, res->n);
+	free(sts);
 	if (status == KP_EXIT_OK && sink->errors > errors)
 		status = KP_EXIT_DATA;
 	return status;
@@ -646,34 +1033,17 @@ int kp_tally_congress(const struct kp_congress *cg, const char *only,
 
 void kp_results_release(struct kp_results *res)
 {
-	size_t i, j, k;
+	size_t i;
 
 	if (!res)
 		return;
-	for (i = 0; i < res->n; i++) {
-		struct kp_contest_result *cr = &res->contests[i];
-
-		for (j = 0; j < cr->nrounds; j++) {
-			for (k = 0; k < cr->rounds[j].nreasons; k++)
-				free(cr->rounds[j].reasons[k].text);
-			free(cr->rounds[j].reasons);
-			free(cr->rounds[j].cands);
-		}
-		free(cr->rounds);
-		free(cr->elected);
-		free(cr->reserves);
-		free(cr->tied);
-	}
+	for (i = 0; i < res->n; i++)
+		contest_result_release(&res->contests[i]);
 	free(res->contests);
 	memset(res, 0, sizeof(*res));
 }
 
 int kp_results_pending(const struct kp_results *res)
 {
-	size_t i;
-
-	for (i = 0; i < res->n; i++)
-		if (res->contests[i].status == KP_STATUS_PENDING)
-			return 1;
-	return 0;
+	return res->status != KP_CONGRESS_COMPLETE;
 }

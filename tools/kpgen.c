@@ -448,6 +448,7 @@ static void write_contest_row(struct table *t, const struct contest *c,
 	else
 		cell(t, "");
 	cellf(t, "%llu", (unsigned long long)c->base);
+	cellf(t, "%llu", (unsigned long long)c->present);	/* issued */
 	cellf(t, "%llu", (unsigned long long)c->present);
 	cell(t, date);
 	if (c->prev) {
@@ -485,10 +486,10 @@ static void write_candidates(struct table *t, const struct contest *c)
 
 /* Hold the contest: round 1 and, when the outcome wants one, round 2. */
 static void hold(const struct contest *c, const char *dir, enum style st,
-		 int names_in_header)
+		 int names_in_header, size_t *rank)
 {
 	uint64_t t[64], valid, seats = c->seats + c->reserves;
-	size_t rank[64], k;
+	size_t k;
 	unsigned nos[64], invalid = c->present < 30 ? 0 : (unsigned)range(0, 4);
 	char name[128];
 
@@ -500,34 +501,29 @@ static void hold(const struct contest *c, const char *dir, enum style st,
 	write_ballots(dir, name, st, nos, c->ncands, t, valid, seats, invalid,
 		      names_in_header, c->people);
 	if (c->outcome == TIE_THEN_R2) {
-		/* round 2: everyone not elected in round 1 (the tied pair and
-		 * those below them) for the official seat left and the reserves;
-		 * the tied pair come first, all of them over half */
-		uint64_t t2[64], open = 1 + c->reserves;
-		size_t n = 0, m;
+		/* round 2: officials first (QĐ 190 Art. 18), so the tied pair
+		 * alone, for the one official seat; a ballot keeps one name at
+		 * most, and the reserves go to those over half in round 1 */
+		uint64_t t2[2];
+		unsigned inv2 = (unsigned)range(0, 2);
+		uint64_t voting = c->present - inv2;
 
-		for (k = c->seats - 1; k < c->ncands; k++) {
-			nos[n] = (unsigned)(rank[k] + 1);
-			t2[n] = n < open ?
-				(uint64_t)range((long)(c->base / 2 + 10 + 10 * (open - n)),
-						(long)(c->base / 2 + 10 + 10 * (open - n) + 8)) :
-				(uint64_t)range((long)(c->present / 5), (long)(c->base / 2));
-			n++;
+		nos[0] = (unsigned)(rank[c->seats - 1] + 1);
+		nos[1] = (unsigned)(rank[c->seats] + 1);
+		t2[0] = (uint64_t)range((long)(c->base / 2 + 5), (long)voting - 8);
+		t2[1] = voting - t2[0]; /* every valid ballot keeps one name */
+		if (nos[1] < nos[0]) { /* in ballot order, as printed */
+			unsigned x = nos[0];
+			uint64_t y = t2[0];
+
+			nos[0] = nos[1];
+			nos[1] = x;
+			t2[0] = t2[1];
+			t2[1] = y;
 		}
-		/* in ballot order on the list, as printed ballots are */
-		for (k = 1; k < n; k++)
-			for (m = k; m > 0 && nos[m] < nos[m - 1]; m--) {
-				unsigned x = nos[m];
-				uint64_t y = t2[m];
-
-				nos[m] = nos[m - 1];
-				nos[m - 1] = x;
-				t2[m] = t2[m - 1];
-				t2[m - 1] = y;
-			}
 		snprintf(name, sizeof(name), "ballots/%s.r2.csv", c->id);
-		write_ballots(dir, name, st, nos, n, t2, c->present,
-			      open < n ? open : n, 0, 0, c->people);
+		write_ballots(dir, name, st, nos, 2, t2, voting, 1, inv2, 0,
+			      c->people);
 	}
 	if (c->outcome == OPEN_THEN_R2) {
 		/* the candidates not elected stand again for the open seat */
@@ -574,6 +570,7 @@ static void congress(const char *dir, const struct org *o, unsigned members)
 {
 	struct contest cs[4];
 	struct table tc, td;
+	size_t rank[64], other[64];
 	int year = atoi(o->scheduled), started = o->sc != SC_NOT_STARTED;
 	int committee_done = o->sc != SC_TIE && o->sc != SC_OPEN;
 	unsigned absent = (unsigned)range(0, members / 40 + 1), k, n = 0;
@@ -606,8 +603,6 @@ static void congress(const char *dir, const struct org *o, unsigned members)
 	cs[n].ncands = cs[n].seats + 1;
 	cs[n].base = cs[0].seats;
 	cs[n].present = cs[0].seats;
-	for (k = 0; k < cs[n].ncands; k++)
-		cs[n].people[k] = cs[0].people[k];
 	cs[n].outcome = FILLED;
 	n++;
 	cs[n].id = "bt";
@@ -617,7 +612,6 @@ static void congress(const char *dir, const struct org *o, unsigned members)
 	cs[n].ncands = 1;
 	cs[n].base = cs[0].seats;
 	cs[n].present = cs[0].seats;
-	cs[n].people[0] = cs[0].people[0];
 	cs[n].outcome = FILLED;
 	n++;
 	/* delegates to the district congress, with reserves */
@@ -633,10 +627,27 @@ static void congress(const char *dir, const struct org *o, unsigned members)
 	cs[n].outcome = o->sc == SC_DONE_DELEGATE_TIE ? TIE_THEN_R2 : FILLED;
 	n++;
 
+	/* the committee is elected first: the standing committee and the
+	 * secretary are chosen from its members (QĐ 244 Art. 19.9), ranked
+	 * by its votes */
+	for (k = 0; k < 64; k++)
+		rank[k] = k;
+	if (started) {
+		char bdir[4096];
+
+		snprintf(bdir, sizeof(bdir), "%s/ballots", dir);
+		mkdirs(bdir);
+		hold(&cs[0], dir, o->style, o->names_in_header, rank);
+	}
+	for (k = 0; k < cs[1].ncands; k++)
+		cs[1].people[k] = cs[0].people[rank[k]];
+	cs[2].people[0] = cs[0].people[rank[0]];
+
 	table_init(&tc, o->style);
 	cell(&tc, "contest"); cell(&tc, "title"); cell(&tc, "kind");
 	cell(&tc, "seats"); cell(&tc, "reserves"); cell(&tc, "base");
-	cell(&tc, "issued"); cell(&tc, "date"); cell(&tc, "prev_members");
+	cell(&tc, "issued"); cell(&tc, "present"); cell(&tc, "date");
+	cell(&tc, "prev_members");
 	cell(&tc, "prev_women"); cell(&tc, "prev_young"); cell(&tc, "status");
 	endrow(&tc);
 	table_init(&td, o->style);
@@ -650,19 +661,10 @@ static void congress(const char *dir, const struct org *o, unsigned members)
 	write_file(dir, "contests.csv", &tc, o->style);
 	write_file(dir, "candidates.csv", &td,
 		   o->style == STYLE_UTF16 ? STYLE_UTF16 : o->style);
-	if (!started)
-		return;
-	{
-		char bdir[4096];
-
-		snprintf(bdir, sizeof(bdir), "%s/ballots", dir);
-		mkdirs(bdir);
-	}
-	hold(&cs[0], dir, o->style, o->names_in_header);
-	if (!committee_done)
+	if (!started || !committee_done)
 		return; /* the rest waits for the committee */
 	for (k = 1; k < n; k++)
-		hold(&cs[k], dir, o->style, 0);
+		hold(&cs[k], dir, o->style, 0, other);
 }
 
 /* --- the campaigns --- */

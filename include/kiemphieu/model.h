@@ -31,12 +31,36 @@ int kp_date_parse(const char *s, size_t len, struct kp_date *out);
  * 0, or -1 when it is not such a number, or -2 when it is over max. */
 int kp_parse_uint(const char *s, size_t len, uint64_t max, uint64_t *out);
 
+/* Parse yes/no as a clerk writes it: `yes`, `y`, `có`, `x` are 1; `no`,
+ * `n`, `không` and empty are 0 (case ignored); 0 on success, -1 when it is
+ * none of these. */
+int kp_parse_yes_no(const char *s, size_t len, int *out);
+
 struct kp_candidate {
 	unsigned no;		/* position on the ballot, 1..N */
 	char *name;		/* NFC, spaces folded */
 	char gender;		/* 'M', 'F', or 0 when not given */
 	struct kp_date born;	/* month and day 0 when only a year is given */
+	unsigned round;		/* the first round the candidate stands in */
+	char *person;		/* one person across elections, when two share
+				 * a name; NULL when not given */
 	uint64_t line;		/* in candidates.csv */
+};
+
+/* The identity of a candidate across the elections of a congress: the
+ * `person` column when given, else the name. */
+const char *kp_candidate_key(const struct kp_candidate *cd);
+
+/* What the congress decided of one round (rounds.csv; round 1 also from
+ * contests.csv's issued and present). */
+struct kp_round_plan {
+	unsigned round;
+	int has_seats, has_reserves, has_issued, has_present;
+	uint64_t seats, reserves;	/* official and reserve seats it elects */
+	uint64_t issued, present;
+	const char *file;		/* where it was said: rounds.csv, or
+					 * contests.csv for round 1 */
+	uint64_t line;
 };
 
 struct kp_round_file {
@@ -52,6 +76,10 @@ struct kp_contest {
 	uint64_t base;
 	int has_issued;
 	uint64_t issued;
+	int has_present;
+	uint64_t present;	/* members or delegates present at round 1 */
+	enum kp_form form;	/* how its ballots say no */
+	int direct;		/* a secretary elected directly at the congress */
 	struct kp_date date;
 	int has_prev_members, has_prev_women, has_prev_young;
 	unsigned prev_members, prev_women, prev_young;
@@ -64,12 +92,21 @@ struct kp_contest {
 	size_t ncands, cands_alloc;
 	struct kp_round_file *rounds;	/* rounds[i].round == i + 1 */
 	size_t nrounds;
+	struct kp_round_plan *plans;	/* by round, rounds without a row left out */
+	size_t nplans, plans_alloc;
 };
+
+/* The plan of round `round`, or NULL when nothing was said of it. */
+const struct kp_round_plan *kp_contest_plan(const struct kp_contest *ct,
+					    unsigned round);
+
+/* The number of round-1 candidates: the list whose surplus is checked. */
+size_t kp_contest_round1(const struct kp_contest *ct);
 
 struct kp_congress {
 	char *dir;		/* the folder as given */
 	char *org;		/* its last path component */
-	char *contests_path, *candidates_path;
+	char *contests_path, *candidates_path, *rounds_path;
 	struct kp_contest *contests;	/* in contests.csv order */
 	size_t n, alloc;
 	int contests_unreadable;	/* contests.csv could not be read as a

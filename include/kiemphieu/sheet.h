@@ -19,6 +19,7 @@ struct kp_sheet {
 	unsigned *nos;		/* the candidates on the list, by number */
 	size_t n;
 	int tie;		/* round 2+: only those tied in the last round */
+	struct kp_seats seats;	/* what the round elects, by default */
 	int present;		/* the congress has this round's file already,
 				 * with no ballots yet (a sheet not typed in) */
 };

@@ -27,9 +27,12 @@ struct kp_round_result {
 	unsigned round;
 	const char *path;
 	uint64_t seats;			/* official_open + reserve_open */
-	uint64_t official_open, reserve_open;
+	uint64_t official_open, reserve_open;	/* the seats this round elects */
+	int has_issued, has_present;	/* this round's own, when given */
+	uint64_t issued, present;
 	uint64_t ballots, valid, invalid;
-	struct kp_reason *reasons;	/* too-many, all-crossed, then void: sorted */
+	struct kp_reason *reasons;	/* too-many, all-crossed, no-choice, then
+					 * void: sorted */
 	size_t nreasons;
 	struct kp_standing *cands;	/* this round's list, in ballot order */
 	size_t ncands;
@@ -39,8 +42,8 @@ struct kp_round_result {
 
 struct kp_elected {
 	unsigned no;
-	unsigned round;
-	uint64_t votes;
+	unsigned round;		/* the round whose votes ranked the candidate */
+	uint64_t votes;		/* in that round */
 };
 
 struct kp_contest_result {
@@ -55,13 +58,16 @@ struct kp_contest_result {
 	uint64_t unfilled;		/* seats still open, reserves included */
 	unsigned *tied;			/* ballot numbers tied in the last round */
 	size_t ntied;
+	struct kp_seats next;		/* what the next round elects by default */
 	enum kp_status status;
+	const struct kp_contest *waits_for;	/* status waiting: the committee */
 };
 
 struct kp_results {
 	const struct kp_congress *cg;
 	struct kp_contest_result *contests;
 	size_t n;
+	enum kp_congress_status status;	/* over the contests tallied */
 };
 
 struct kp_tally_opts {
@@ -86,7 +92,8 @@ int kp_tally_congress(const struct kp_congress *cg, const char *only,
 		      struct kp_diag_sink *sink);
 void kp_results_release(struct kp_results *res);
 
-/* Non-zero when some contest of the results is pending. */
+/* Non-zero when some contest of the results is not decided: pending, not
+ * started or waiting (tally's exit 4). */
 int kp_results_pending(const struct kp_results *res);
 
 #endif

@@ -49,12 +49,15 @@ static void json_has_exact_percentages(void **state)
 	org = strrchr(dir, '/') + 1;
 	kp_report_json(&b, &r.res, NULL);
 	snprintf(want, sizeof(want),
-		 "{\"org\":\"%s\",\"contests\":[{\"contest\":\"bt\",\"title\":\"Bí thư, "
+		 "{\"org\":\"%s\",\"status\":\"complete\",\"contests\":[{\"contest\":"
+		 "\"bt\",\"title\":\"Bí thư, "
 		 "khóa mới\",\"kind\":\"secretary\",\"seats\":1,\"reserves\":0,\"base\":3,"
-		 "\"issued\":3,\"date\":\"2020-05-13\",\"status\":\"complete\",\"surplus\":"
+		 "\"issued\":3,\"present\":null,\"form\":\"strike\",\"direct\":false,"
+		 "\"date\":\"2020-05-13\",\"status\":\"complete\",\"surplus\":"
 		 "{\"candidates\":2,\"seats\":1,\"surplus\":1,\"percent\":100.0,\"verdict\":"
 		 "\"not-required\"},\"rounds\":[{\"round\":1,\"seats\":1,\"official_open\":1,"
-		 "\"reserve_open\":0,\"ballots\":3,\"valid\":2,\"invalid\":1,"
+		 "\"reserve_open\":0,\"issued\":3,\"present\":null,\"ballots\":3,"
+		 "\"valid\":2,\"invalid\":1,"
 		 "\"invalid_reasons\":{\"too-many\":1},\"votes_cast\":2,\"unused\":0,"
 		 "\"candidates\":[{\"no\":1,\"name\":\"Đặng Quang Hải\",\"votes\":2,"
 		 "\"percent_of_base\":66.67,\"percent_of_valid\":100.0,\"result\":"

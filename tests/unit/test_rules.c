@@ -79,30 +79,201 @@ static void surplus_other_kinds(void **state)
 	assert_int_equal(kp_rules_surplus(KP_KIND_INSPECTION, 2, 3, 0, &lim).verdict,
 			 KP_VERDICT_NONE);
 	assert_true(kp_verdict_is_error(KP_VERDICT_NONE));
-	assert_true(kp_verdict_is_error(KP_VERDICT_BELOW_MIN));
+	assert_false(kp_verdict_is_error(KP_VERDICT_BELOW_MIN));
 	assert_true(kp_verdict_is_error(KP_VERDICT_ABOVE_MAX));
 	assert_false(kp_verdict_is_error(KP_VERDICT_OK));
 	assert_false(kp_verdict_is_error(KP_VERDICT_NOT_REQUIRED));
+}
+
+/* A strike-form ballot that keeps `kept` of `listed` names. */
+static enum kp_ballot strike(uint64_t kept, uint64_t listed, uint64_t seats,
+			     int voided)
+{
+	struct kp_marks m = { listed, kept, listed - kept, 0 };
+
+	return kp_rules_ballot(&m, seats, voided);
+}
+
+/* An agree-form ballot: a agree, d disagree, b both or neither. */
+static enum kp_ballot agree(uint64_t a, uint64_t d, uint64_t b, uint64_t seats)
+{
+	struct kp_marks m = { a + d + b, a, d, b };
+
+	return kp_rules_ballot(&m, seats, 0);
 }
 
 static void ballot_validity(void **state)
 {
 	(void)state;
 	/* keeps fewer than seats: valid; exactly seats: valid */
-	assert_int_equal(kp_rules_ballot(3, 10, 9, 0), KP_BALLOT_VALID);
-	assert_int_equal(kp_rules_ballot(9, 10, 9, 0), KP_BALLOT_VALID);
+	assert_int_equal(strike(3, 10, 9, 0), KP_BALLOT_VALID);
+	assert_int_equal(strike(9, 10, 9, 0), KP_BALLOT_VALID);
+	assert_int_equal(strike(1, 10, 9, 0), KP_BALLOT_VALID);
 	/* more than seats: invalid (an unmarked ballot on a surplus list) */
-	assert_int_equal(kp_rules_ballot(10, 10, 9, 0), KP_BALLOT_TOO_MANY);
-	/* every name crossed on a list longer than its seats: invalid */
-	assert_int_equal(kp_rules_ballot(0, 10, 9, 0), KP_BALLOT_ALL_CROSSED);
-	/* every name crossed on a list no longer than its seats: valid */
-	assert_int_equal(kp_rules_ballot(0, 2, 2, 0), KP_BALLOT_VALID);
-	assert_int_equal(kp_rules_ballot(0, 1, 1, 0), KP_BALLOT_VALID);
+	assert_int_equal(strike(10, 10, 9, 0), KP_BALLOT_TOO_MANY);
+	/* every name crossed on a list of two or more: invalid, whatever
+	 * the surplus (a vote for no one) */
+	assert_int_equal(strike(0, 10, 9, 0), KP_BALLOT_ALL_CROSSED);
+	assert_int_equal(strike(0, 2, 2, 0), KP_BALLOT_ALL_CROSSED);
+	assert_int_equal(strike(0, 2, 1, 0), KP_BALLOT_ALL_CROSSED);
+	/* one name struck on a one-name list: a valid "disagree" */
+	assert_int_equal(strike(0, 1, 1, 0), KP_BALLOT_VALID);
 	/* the board's ruling comes first */
-	assert_int_equal(kp_rules_ballot(3, 10, 9, 1), KP_BALLOT_VOID);
-	assert_int_equal(kp_rules_ballot(10, 10, 9, 1), KP_BALLOT_VOID);
-	/* a round 2 of 2 names for 2 seats (1 official + 1 reserve) */
-	assert_int_equal(kp_rules_ballot(2, 2, 2, 0), KP_BALLOT_VALID);
+	assert_int_equal(strike(3, 10, 9, 1), KP_BALLOT_VOID);
+	assert_int_equal(strike(10, 10, 9, 1), KP_BALLOT_VOID);
+	assert_int_equal(strike(0, 10, 9, 1), KP_BALLOT_VOID);
+	/* an official-only re-vote among two tied for one seat (QĐ 190 Art.
+	 * 18): keeping both elects two people */
+	assert_int_equal(strike(2, 2, 1, 0), KP_BALLOT_TOO_MANY);
+	assert_int_equal(strike(1, 2, 1, 0), KP_BALLOT_VALID);
+}
+
+static void ballot_agree_form(void **state)
+{
+	(void)state;
+	/* both boxes or neither for a name: no vote, the ballot stays valid
+	 * (QĐ 244 Art. 32.1) */
+	assert_int_equal(agree(3, 1, 1, 5), KP_BALLOT_VALID);
+	assert_int_equal(agree(0, 0, 5, 5), KP_BALLOT_VALID);
+	assert_int_equal(agree(0, 3, 2, 5), KP_BALLOT_VALID);
+	/* disagree with every name of a list of two or more: no one voted */
+	assert_int_equal(agree(0, 5, 0, 5), KP_BALLOT_ALL_CROSSED);
+	assert_int_equal(agree(0, 2, 0, 2), KP_BALLOT_ALL_CROSSED);
+	/* a one-name list: exactly one box (QĐ 244 Art. 17.2) */
+	assert_int_equal(agree(1, 0, 0, 1), KP_BALLOT_VALID);
+	assert_int_equal(agree(0, 1, 0, 1), KP_BALLOT_VALID);
+	assert_int_equal(agree(0, 0, 1, 1), KP_BALLOT_NO_CHOICE);
+	/* more agrees than seats */
+	assert_int_equal(agree(3, 0, 0, 2), KP_BALLOT_TOO_MANY);
+}
+
+static void agree_marks(void **state)
+{
+	static const struct {
+		const char *cell;
+		enum kp_mark want;
+	} cases[] = {
+		{ "y", KP_MARK_AGREE }, { "Y", KP_MARK_AGREE },
+		{ "đ", KP_MARK_AGREE }, { "Đ", KP_MARK_AGREE },
+		{ "đồng ý", KP_MARK_AGREE }, { "Đồng Ý", KP_MARK_AGREE },
+		/* decomposed "đồng ý" (o + combining circumflex + grave) */
+		{ "\xc4\x91o\xcc\x82\xcc\x80ng y\xcc\x81", KP_MARK_AGREE },
+		{ "n", KP_MARK_DISAGREE }, { "k", KP_MARK_DISAGREE },
+		{ "K", KP_MARK_DISAGREE }, { "không đồng ý", KP_MARK_DISAGREE },
+		{ "yn", KP_MARK_BOTH }, { "YN", KP_MARK_BOTH },
+		{ "đk", KP_MARK_BOTH }, { "cả hai", KP_MARK_BOTH },
+		{ "", KP_MARK_NEITHER }, { "  ", KP_MARK_NEITHER },
+		{ "x", KP_MARK_BAD }, { "v", KP_MARK_BAD }, { "yes", KP_MARK_BAD },
+		{ "dong y", KP_MARK_BAD },	/* no tone marks: another word */
+		{ "\xff", KP_MARK_BAD },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+		if (kp_rules_agree_mark(cases[i].cell, strlen(cases[i].cell)) !=
+		    cases[i].want)
+			fail_msg("mark '%s'", cases[i].cell);
+}
+
+static void forms(void **state)
+{
+	enum kp_form f = KP_FORM_STRIKE;
+
+	(void)state;
+	assert_int_equal(kp_form_parse("agree", 5, &f), 0);
+	assert_int_equal(f, KP_FORM_AGREE);
+	assert_int_equal(kp_form_parse("Strike", 6, &f), 0);
+	assert_int_equal(f, KP_FORM_STRIKE);
+	assert_int_equal(kp_form_parse("Đồng ý", strlen("Đồng ý"), &f), 0);
+	assert_int_equal(f, KP_FORM_AGREE);
+	assert_int_equal(kp_form_parse("gạch tên", strlen("gạch tên"), &f), 0);
+	assert_int_equal(f, KP_FORM_STRIKE);
+	assert_int_equal(kp_form_parse("tick", 4, &f), -1);
+	assert_string_equal(kp_form_name(KP_FORM_AGREE), "agree");
+}
+
+static void next_round_officials_first(void **state)
+{
+	struct kp_seats open = { 1, 1 }, s;
+
+	(void)state;
+	/* after a tie at the official cut: the official seats alone */
+	s = kp_rules_next_round(KP_CUT_OFFICIAL, open);
+	assert_int_equal(s.official, 1);
+	assert_int_equal(s.reserves, 0);
+	/* seats left open for lack of votes: every open seat on one list */
+	s = kp_rules_next_round(KP_CUT_NONE, open);
+	assert_int_equal(s.official, 1);
+	assert_int_equal(s.reserves, 1);
+	/* a tie at the reserve cut, officials full: the reserves alone */
+	open.official = 0;
+	open.reserves = 2;
+	s = kp_rules_next_round(KP_CUT_RESERVE, open);
+	assert_int_equal(s.official, 0);
+	assert_int_equal(s.reserves, 2);
+}
+
+static void quorum_two_thirds(void **state)
+{
+	(void)state;
+	assert_true(kp_rules_quorum(80, 120));	/* exactly two thirds */
+	assert_false(kp_rules_quorum(79, 120));
+	assert_true(kp_rules_quorum(7, 10));	/* 21 >= 20 */
+	assert_false(kp_rules_quorum(6, 10));	/* 18 < 20 */
+	assert_true(kp_rules_quorum(120, 120));
+	assert_true(kp_rules_quorum(UINT64_MAX, 10));
+	assert_true(kp_rules_quorum(0, 0));
+}
+
+static void surplus_band(void **state)
+{
+	struct kp_surplus s;
+
+	(void)state;
+	/* 1 of 9 (11.11%) and 2 of 13 (15.38%: out), 2 of 14 (14.29%: in) */
+	s = kp_rules_surplus(KP_KIND_COMMITTEE, 10, 9, 0, &lim);
+	assert_true(kp_rules_surplus_in_band(&s, 10, 15));
+	s = kp_rules_surplus(KP_KIND_COMMITTEE, 15, 13, 0, &lim);
+	assert_false(kp_rules_surplus_in_band(&s, 10, 15));
+	s = kp_rules_surplus(KP_KIND_COMMITTEE, 16, 14, 0, &lim);
+	assert_true(kp_rules_surplus_in_band(&s, 10, 15));
+	/* whole people: no surplus lies within 10-15% of 11 seats */
+	s = kp_rules_surplus(KP_KIND_COMMITTEE, 12, 11, 0, &lim);
+	assert_false(kp_rules_surplus_in_band(&s, 10, 15));
+	assert_int_equal(s.verdict, KP_VERDICT_BELOW_MIN);
+	assert_false(kp_verdict_is_error(s.verdict)); /* a warning */
+	s = kp_rules_surplus(KP_KIND_COMMITTEE, 13, 11, 0, &lim);
+	assert_false(kp_rules_surplus_in_band(&s, 10, 15));
+	/* exactly 10% and exactly 15% are in */
+	s = kp_rules_surplus(KP_KIND_COMMITTEE, 11, 10, 0, &lim);
+	assert_true(kp_rules_surplus_in_band(&s, 10, 15));
+	s = kp_rules_surplus(KP_KIND_COMMITTEE, 23, 20, 0, &lim);
+	assert_true(kp_rules_surplus_in_band(&s, 10, 15));
+	/* small bodies: exactly one */
+	s = kp_rules_surplus(KP_KIND_STANDING, 4, 3, 0, &lim);
+	assert_true(kp_rules_surplus_in_band(&s, 10, 15));
+	s = kp_rules_surplus(KP_KIND_STANDING, 3, 3, 0, &lim);
+	assert_false(kp_rules_surplus_in_band(&s, 10, 15));
+}
+
+static void congress_status(void **state)
+{
+	enum kp_status done[] = { KP_STATUS_COMPLETE, KP_STATUS_CLOSED };
+	enum kp_status some[] = { KP_STATUS_COMPLETE, KP_STATUS_NOT_STARTED };
+	enum kp_status idle[] = { KP_STATUS_NOT_STARTED, KP_STATUS_WAITING };
+	enum kp_status wait[] = { KP_STATUS_COMPLETE, KP_STATUS_WAITING };
+	enum kp_status pend[] = { KP_STATUS_PENDING };
+
+	(void)state;
+	assert_int_equal(kp_rules_congress_status(done, 2), KP_CONGRESS_COMPLETE);
+	assert_int_equal(kp_rules_congress_status(some, 2), KP_CONGRESS_IN_PROGRESS);
+	assert_int_equal(kp_rules_congress_status(idle, 2), KP_CONGRESS_NOT_STARTED);
+	assert_int_equal(kp_rules_congress_status(wait, 2), KP_CONGRESS_IN_PROGRESS);
+	assert_int_equal(kp_rules_congress_status(pend, 1), KP_CONGRESS_IN_PROGRESS);
+	assert_int_equal(kp_rules_congress_status(NULL, 0), KP_CONGRESS_NOT_STARTED);
+	assert_string_equal(kp_congress_status_name(KP_CONGRESS_IN_PROGRESS),
+			    "in-progress");
 }
 
 static void majority_on_integers(void **state)
@@ -256,6 +427,31 @@ static void elect_reserves(void **state)
 	elect(v5, 2, 120, 0, 1, w5);
 }
 
+/* Where the tie fell: it decides what the next round elects. */
+static void elect_reports_the_cut(void **state)
+{
+	struct kp_standing c[6];
+	static const uint64_t v1[] = { 56, 96, 67, 67, 70, 83 };
+	static const uint64_t v4[] = { 90, 85, 75, 75, 20 };
+	static const uint64_t v3[] = { 90, 85, 80, 75, 70, 20 };
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < 6; i++)
+		c[i] = (struct kp_standing){ (unsigned)i + 1, v1[i], N };
+	assert_int_equal(kp_rules_elect(c, 6, 120, 4, 1), KP_CUT_OFFICIAL);
+	for (i = 0; i < 5; i++)
+		c[i] = (struct kp_standing){ (unsigned)i + 1, v4[i], N };
+	assert_int_equal(kp_rules_elect(c, 5, 120, 2, 1), KP_CUT_RESERVE);
+	for (i = 0; i < 6; i++)
+		c[i] = (struct kp_standing){ (unsigned)i + 1, v3[i], N };
+	assert_int_equal(kp_rules_elect(c, 6, 120, 3, 2), KP_CUT_NONE);
+	/* a tie below half is no tie at all */
+	c[0] = (struct kp_standing){ 1, 50, N };
+	c[1] = (struct kp_standing){ 2, 50, N };
+	assert_int_equal(kp_rules_elect(c, 2, 120, 1, 0), KP_CUT_NONE);
+}
+
 static void elect_ballot_order_breaks_nothing(void **state)
 {
 	/* equal votes that fit are ordered by ballot number, both elected */
@@ -337,6 +533,13 @@ int main(void)
 		cmocka_unit_test(surplus_limits_are_options),
 		cmocka_unit_test(surplus_other_kinds),
 		cmocka_unit_test(ballot_validity),
+		cmocka_unit_test(ballot_agree_form),
+		cmocka_unit_test(agree_marks),
+		cmocka_unit_test(forms),
+		cmocka_unit_test(next_round_officials_first),
+		cmocka_unit_test(quorum_two_thirds),
+		cmocka_unit_test(surplus_band),
+		cmocka_unit_test(congress_status),
 		cmocka_unit_test(majority_on_integers),
 		cmocka_unit_test(percentages_round_half_up),
 		cmocka_unit_test(elect_fewer_over_half_than_seats),
@@ -345,6 +548,7 @@ int main(void)
 		cmocka_unit_test(elect_tie_below_half_is_no_tie),
 		cmocka_unit_test(elect_equal_votes_fit),
 		cmocka_unit_test(elect_reserves),
+		cmocka_unit_test(elect_reports_the_cut),
 		cmocka_unit_test(elect_ballot_order_breaks_nothing),
 		cmocka_unit_test(elect_nobody),
 		cmocka_unit_test(contest_status),

@@ -120,26 +120,35 @@ static void tie_then_second_round_with_reserve(void **state)
 	assert_int_equal(cr->nreserves, 0); /* no reserve past a tie */
 	assert_int_equal(cr->unfilled, 2);
 	done(&r);
-	/* round 2 between the two: 2 official, 1 reserve */
+	/* round 2: the re-vote among the two for the official seat alone
+	 * (QĐ 190 Art. 18); ballot 4 keeps both names: too many */
 	unit_writes(dir, "ballots/c.r2.csv",
-		    "ballot,2,Nguyễn Văn An\n1,,x\n2,,x\n3,,\n4,,\n5,x,\n");
+		    "ballot,2,Nguyễn Văn An\n1,,x\n2,,x\n3,,x\n4,,\n5,x,\n");
 	tally(dir, 1, &r);
 	assert_int_equal(r.status, KP_EXIT_OK);
 	cr = &r.res.contests[0];
 	assert_int_equal(cr->status, KP_STATUS_COMPLETE);
 	assert_int_equal(cr->nrounds, 2);
-	assert_int_equal(cr->rounds[1].seats, 2);
+	assert_int_equal(cr->rounds[1].seats, 1);
+	assert_int_equal(cr->rounds[1].official_open, 1);
+	assert_int_equal(cr->rounds[1].reserve_open, 0);
+	assert_int_equal(cr->rounds[1].valid, 4);
+	assert_string_equal(cr->rounds[1].reasons[0].text, "too-many");
 	assert_int_equal(cr->nelected, 1);
 	assert_int_equal(cr->elected[0].no, 2);
 	assert_int_equal(cr->elected[0].round, 2);
-	assert_int_equal(cr->elected[0].votes, 4);
+	assert_int_equal(cr->elected[0].votes, 3);
+	/* the reserve is the other, over half in round 1: ranked by that
+	 * round's votes, and marked reserve in the round that decided it */
 	assert_int_equal(cr->nreserves, 1);
 	assert_int_equal(cr->reserves[0].no, 1);
-	assert_int_equal(cr->reserves[0].votes, 3);
+	assert_int_equal(cr->reserves[0].round, 1);
+	assert_int_equal(cr->reserves[0].votes, 4);
+	assert_int_equal(cr->rounds[1].cands[0].no, 1);
+	assert_int_equal(cr->rounds[1].cands[0].result, KP_RESULT_RESERVE);
+	assert_int_equal(cr->rounds[1].cands[0].votes, 1);
 	assert_int_equal(cr->unfilled, 0);
 	assert_int_equal(cr->ntied, 0);
-	/* the round's list is in ballot order, whatever the column order */
-	assert_int_equal(cr->rounds[1].cands[0].no, 1);
 	done(&r);
 	/* a third round after every seat was filled */
 	unit_writes(dir, "ballots/c.r3.csv", "ballot,3\n1,\n");
@@ -414,11 +423,332 @@ static void windows_1258_void_reasons(void **state)
 	unit_rmdir(dir);
 }
 
+
+/* Two tied with a third at the official cut, for 1 official + 1 reserve:
+ * the re-vote elects one, and the reserve falls to a tie between the two
+ * others (equal votes in round 1), settled by a reserve-only re-vote. */
+static void reserve_tie_after_an_official_re_vote(void **state)
+{
+	char *dir = unit_tmpdir();
+	const struct kp_contest_result *cr;
+	struct run r;
+
+	(void)state;
+	congress(dir, "contest,kind,seats,reserves,base\nc,delegates,1,1,5\n");
+	/* 1, 2, 3 have 3 votes each of base 5; 4 has none */
+	unit_writes(dir, "ballots/c.csv", "ballot,1,2,3,4\n"
+		    "1,,,x,x\n2,,x,,x\n3,x,,,x\n4,,x,x,x\n5,x,,x,x\n6,x,x,,x\n");
+	unit_writes(dir, "ballots/c.r2.csv", "ballot,1,2,3\n"
+		    "1,,x,x\n2,,x,x\n3,,x,x\n4,x,,x\n5,x,x,\n6,,,\n");
+	tally(dir, 1, &r);
+	assert_int_equal(r.status, KP_EXIT_OK);
+	cr = &r.res.contests[0];
+	assert_int_equal(cr->rounds[0].cands[0].result, KP_RESULT_TIE);
+	assert_int_equal(cr->rounds[1].official_open, 1);
+	assert_int_equal(cr->rounds[1].reserve_open, 0);
+	assert_int_equal(cr->rounds[1].invalid, 1); /* 6 keeps all three */
+	assert_int_equal(cr->nelected, 1);
+	assert_int_equal(cr->elected[0].no, 1);
+	assert_int_equal(cr->nreserves, 0);
+	assert_int_equal(cr->status, KP_STATUS_PENDING);
+	assert_int_equal(cr->ntied, 2);
+	assert_int_equal(cr->tied[0], 2);
+	assert_int_equal(cr->tied[1], 3);
+	assert_int_equal(cr->rounds[1].cands[1].result, KP_RESULT_TIE);
+	assert_int_equal(cr->next.official, 0);
+	assert_int_equal(cr->next.reserves, 1);
+	done(&r);
+	/* round 3: the reserve alone; keeping both names is too many */
+	unit_writes(dir, "ballots/c.r3.csv", "ballot,2,3\n"
+		    "1,,x\n2,,x\n3,,x\n4,x,\n5,,\n");
+	tally(dir, 1, &r);
+	assert_int_equal(r.status, KP_EXIT_OK);
+	cr = &r.res.contests[0];
+	assert_int_equal(cr->rounds[2].seats, 1);
+	assert_int_equal(cr->rounds[2].reserve_open, 1);
+	assert_int_equal(cr->rounds[2].invalid, 1);
+	assert_int_equal(cr->nreserves, 1);
+	assert_int_equal(cr->reserves[0].no, 2);
+	assert_int_equal(cr->reserves[0].round, 3);
+	assert_int_equal(cr->status, KP_STATUS_COMPLETE);
+	assert_int_equal(r.res.status, KP_CONGRESS_COMPLETE);
+	done(&r);
+	unit_rmdir(dir);
+}
+
+/* rounds.csv says what a further round elects, both ways. */
+static void rounds_csv_overrides_the_default(void **state)
+{
+	char *dir = unit_tmpdir();
+	const struct kp_contest_result *cr;
+	struct run r;
+
+	(void)state;
+	congress(dir, "contest,kind,seats,reserves,base\nc,delegates,1,1,5\n");
+	unit_writes(dir, "ballots/c.csv",
+		    "ballot,1,2,3,4\n1,,,x,x\n2,,,x,x\n3,,,x,x\n4,,,x,x\n5,x,x,,\n");
+	/* after the tie, the congress votes for both seats on one list */
+	unit_writes(dir, "rounds.csv", "contest,round,seats,reserves,issued,present\n"
+		    "c,2,1,1,5,5\n");
+	unit_writes(dir, "ballots/c.r2.csv",
+		    "ballot,1,2\n1,,\n2,,\n3,,x\n4,,x\n5,x,\n");
+	tally(dir, 1, &r);
+	assert_int_equal(r.status, KP_EXIT_OK);
+	assert_string_equal(unit_diags, "");
+	cr = &r.res.contests[0];
+	assert_int_equal(cr->rounds[1].seats, 2);
+	assert_int_equal(cr->rounds[1].valid, 5);
+	assert_true(cr->rounds[1].has_issued);
+	assert_int_equal(cr->rounds[1].present, 5);
+	assert_int_equal(cr->elected[0].no, 1);
+	assert_int_equal(cr->reserves[0].no, 2);
+	assert_int_equal(cr->reserves[0].round, 2); /* ranked by round 2 */
+	assert_int_equal(cr->status, KP_STATUS_COMPLETE);
+	done(&r);
+	/* after a round short of votes (no tie): the official seat alone */
+	unit_writes(dir, "ballots/c.csv",
+		    "ballot,1,2,3,4\n1,,x,x,x\n2,x,,x,x\n3,x,x,,x\n4,x,x,x,\n5,,x,x,x\n");
+	unit_writes(dir, "rounds.csv", "contest,round,reserves\nc,2,0\n");
+	unit_writes(dir, "ballots/c.r2.csv",
+		    "ballot,1,2\n1,,\n2,,x\n3,,x\n4,,x\n5,x,\n");
+	tally(dir, 1, &r);
+	assert_int_equal(r.status, KP_EXIT_OK);
+	cr = &r.res.contests[0];
+	assert_int_equal(cr->rounds[0].cands[0].result, KP_RESULT_NOT_ELECTED);
+	assert_int_equal(cr->rounds[1].seats, 1);
+	assert_int_equal(cr->rounds[1].invalid, 1); /* keeping both: too many */
+	assert_int_equal(cr->nelected, 1);
+	assert_int_equal(cr->nreserves, 0);
+	assert_int_equal(cr->status, KP_STATUS_PENDING);
+	done(&r);
+	/* more than is open, and a round without ballots */
+	unit_writes(dir, "rounds.csv", "contest,round,seats\nc,2,2\nc,3,1\n");
+	tally(dir, 1, &r);
+	assert_int_equal(r.status, KP_EXIT_DATA);
+	assert_string_equal(unit_diags,
+		"rounds.csv:3:1:e:round 3 of contest 'c' has no ballot file "
+		"(ballots/c.csv for round 1, c.rN.csv after)\n");
+	done(&r);
+	unit_writes(dir, "rounds.csv", "contest,round,seats\nc,2,2\n");
+	tally(dir, 1, &r);
+	assert_int_equal(r.status, KP_EXIT_DATA);
+	assert_string_equal(unit_diags,
+		"rounds.csv:2:0:e:round 2 of contest 'c' elects 2 seats, but only "
+		"1 are open\n");
+	done(&r);
+	/* round 1 elects every seat; present above the base */
+	unit_writes(dir, "rounds.csv", "contest,round,seats,present\nc,1,1,\nc,2,,6\n");
+	tally(dir, 1, &r);
+	assert_int_equal(r.status, KP_EXIT_DATA);
+	assert_string_equal(unit_diags,
+		"rounds.csv:3:6:e:present: 6 present, but the base (those "
+		"summoned) is 5\n");
+	done(&r);
+	unit_writes(dir, "rounds.csv", "contest,round,seats\nc,1,2\n");
+	tally(dir, 1, &r);
+	assert_int_equal(r.status, KP_EXIT_DATA);
+	assert_non_null(strstr(unit_diags, "round 1 elects every seat"));
+	done(&r);
+	unit_rmdir(dir);
+}
+
+/* A name added for round 2 (QĐ 244 Art. 20.2): not on round 1's list,
+ * not in its surplus, welcome in round 2. */
+static void name_added_in_round_two(void **state)
+{
+	char *dir = unit_tmpdir();
+	const struct kp_contest_result *cr;
+	struct run r;
+
+	(void)state;
+	unit_writes(dir, "contests.csv", "contest,kind,seats,base\nc,committee,3,5\n");
+	unit_writes(dir, "candidates.csv", "contest,no,name,round\n"
+		    "c,1,Nguyễn Văn An,\nc,2,Trần Thị Bích,1\nc,3,Lê Đức Cường,1\n"
+		    "c,4,Phạm Thị Dung,1\nc,5,Hoàng Văn Đạt,2\n");
+	unit_writes(dir, "ballots/c.csv", "ballot,1,2,3,4\n"
+		    "1,,,x,x\n2,,,x,x\n3,,,x,x\n4,x,x,,\n5,x,x,,\n");
+	unit_writes(dir, "ballots/c.r2.csv", "ballot,3,4,5\n"
+		    "1,x,x,\n2,x,x,\n3,x,x,\n4,,x,x\n5,x,,x\n");
+	tally(dir, 1, &r);
+	assert_int_equal(r.status, KP_EXIT_OK);
+	cr = &r.res.contests[0];
+	assert_int_equal(cr->surplus.candidates, 4);
+	assert_int_equal(cr->nelected, 3);
+	assert_int_equal(cr->elected[2].no, 5);
+	assert_int_equal(cr->elected[2].round, 2);
+	done(&r);
+	/* in the round 1 header, it is an error */
+	unit_writes(dir, "ballots/c.csv", "ballot,1,2,3,4,5\n1,,,x,x,x\n");
+	tally(dir, 1, &r);
+	assert_int_equal(r.status, KP_EXIT_DATA);
+	assert_non_null(strstr(unit_diags, "c.csv:1:16:e:candidate 5 (Hoàng Văn "
+					   "Đạt) stands from round 2"));
+	done(&r);
+	unit_rmdir(dir);
+}
+
+/* The two-box ballot of a list without surplus. */
+static void agree_ballots(void **state)
+{
+	char *dir = unit_tmpdir();
+	const struct kp_round_result *rr;
+	struct run r;
+
+	(void)state;
+	unit_writes(dir, "contests.csv", "contest,kind,seats,base,form\n"
+		    "c,deputy,2,5,agree\nb,secretary,1,5,đồng ý\n");
+	unit_writes(dir, "candidates.csv", "contest,no,name\n"
+		    "c,1,Nguyễn Văn An\nc,2,Trần Thị Bích\nb,1,Lê Đức Cường\n");
+	unit_writes(dir, "ballots/c.csv", "ballot,1,2\n"
+		    "1,y,đ\n2,yn,n\n3,,Đồng ý\n4,n,k\n5,Y,v\n");
+	unit_writes(dir, "ballots/b.csv", "ballot,1\n1,y\n2,yn\n3,\n4,n\n5,đ\n");
+	tally(dir, 1, &r);
+	assert_int_equal(r.status, KP_EXIT_DATA);
+	assert_string_equal(unit_diags,
+		"c.csv:6:5:e:mark 'v' for candidate 2: expected y (đồng ý), n (không "
+		"đồng ý), yn (both boxes) or empty (neither)\n");
+	done(&r);
+	unit_writes(dir, "ballots/c.csv", "ballot,1,2\n"
+		    "1,y,đ\n2,yn,n\n3,,Đồng ý\n4,n,k\n5,Y,\n");
+	tally(dir, 1, &r);
+	assert_int_equal(r.status, KP_EXIT_OK);
+	rr = &r.res.contests[0].rounds[0];
+	/* 4 disagrees with both: a vote for no one; the rest are valid */
+	assert_int_equal(rr->valid, 4);
+	assert_string_equal(rr->reasons[0].text, "all-crossed");
+	assert_int_equal(rr->cands[0].votes, 2);
+	assert_int_equal(rr->cands[1].votes, 2);
+	/* one name: both boxes or neither is no choice */
+	rr = &r.res.contests[1].rounds[0];
+	assert_int_equal(rr->valid, 3);
+	assert_int_equal(rr->invalid, 2);
+	assert_string_equal(rr->reasons[0].text, "no-choice");
+	assert_int_equal(rr->cands[0].votes, 2);
+	done(&r);
+	unit_rmdir(dir);
+}
+
+/* The standing committee and the secretary come from the new committee. */
+static void elected_from_the_new_committee(void **state)
+{
+	char *dir = unit_tmpdir();
+	struct run r;
+
+	(void)state;
+	unit_writes(dir, "contests.csv", "contest,kind,seats,base\n"
+		    "t,standing,1,3\nb,committee,3,5\nbt,secretary,1,3\n");
+	unit_writes(dir, "candidates.csv", "contest,no,name,person\n"
+		    "b,1,Nguyễn Văn An,\nb,2,Trần Thị Bích,\nb,3,Lê Đức Cường,\n"
+		    "b,4,Phạm Thị Dung,\nt,1,Nguyễn  Văn An,\nt,2,Trần Thị Bích,\n"
+		    "bt,1,Lê Đức Cường,\n");
+	/* the committee is pending: the others wait, uncounted */
+	unit_writes(dir, "ballots/b.csv", "ballot,1,2,3,4\n1,,,,x\n2,,,x,x\n");
+	unit_writes(dir, "ballots/t.csv", "ballot,1,2\n1,,x\n");
+	tally(dir, 1, &r);
+	assert_int_equal(r.status, KP_EXIT_OK);
+	assert_int_equal(r.res.contests[0].status, KP_STATUS_WAITING);
+	assert_ptr_equal(r.res.contests[0].waits_for, &r.cg.contests[1]);
+	assert_int_equal(r.res.contests[0].nrounds, 0);
+	assert_int_equal(r.res.contests[2].status, KP_STATUS_WAITING);
+	assert_int_equal(r.res.status, KP_CONGRESS_IN_PROGRESS);
+	assert_string_equal(unit_diags,
+		"t.csv:0:0:w:not counted yet: contest 't' is elected from the new "
+		"committee, and the committee 'b' is not complete\n");
+	done(&r);
+	/* complete, without Lê Đức Cường: the secretary's candidate is not a
+	 * member; the standing committee's are (spaces folded) */
+	unit_writes(dir, "ballots/b.csv", "ballot,1,2,3,4\n"
+		    "1,,,x,\n2,,,x,\n3,,,x,x\n4,x,x,,\n5,x,,x,\n");
+	tally(dir, 1, &r);
+	assert_int_equal(r.status, KP_EXIT_DATA);
+	assert_string_equal(unit_diags,
+		"candidates.csv:8:1:e:candidate 1 (Lê Đức Cường) of contest 'bt' "
+		"is not an elected member of the committee 'b': the secretary is "
+		"elected from the new committee\n");
+	assert_int_equal(r.res.contests[0].status, KP_STATUS_PENDING); /* counted */
+	done(&r);
+	/* two people of one name: the person column tells them apart */
+	unit_writes(dir, "candidates.csv", "contest,no,name,person\n"
+		    "b,1,Nguyễn Văn An,A1\nb,2,Trần Thị Bích,\nb,3,Lê Đức Cường,\n"
+		    "b,4,Nguyễn Văn An,A2\nt,1,Nguyễn Văn An,A2\nt,2,Trần Thị Bích,\n"
+		    "bt,1,Trần Thị Bích,\n");
+	unit_writes(dir, "ballots/b.csv", "ballot,1,2,3,4\n"
+		    "1,,,,x\n2,,,,x\n3,,,,x\n4,x,x,,\n5,x,,x,\n");
+	tally(dir, 1, &r);
+	assert_int_equal(r.status, KP_EXIT_DATA);
+	assert_non_null(strstr(unit_diags, "candidates.csv:6:1:e:candidate 1 "
+					   "(Nguyễn Văn An) of contest 't' is "
+					   "not an elected member"));
+	done(&r);
+	unit_rmdir(dir);
+}
+
+/* Attendance: present above the base is an error, counts above present
+ * or the base and attendance under two thirds are warnings. */
+static void attendance(void **state)
+{
+	char *dir = unit_tmpdir();
+	struct run r;
+
+	(void)state;
+	congress(dir, "contest,kind,seats,base,issued,present\nc,committee,3,9,5,4\n");
+	unit_writes(dir, "ballots/c.csv", "ballot,1,2,3,4\n"
+		    "1,,,,x\n2,,,,x\n3,,,,x\n4,,,,x\n5,,,,x\n");
+	tally(dir, 1, &r);
+	assert_int_equal(r.status, KP_EXIT_OK);
+	assert_string_equal(unit_diags,
+		"c.csv:0:0:w:5 ballots counted, but contests.csv line 2 says 4 "
+		"were present\n"
+		"contests.csv:2:0:w:contest 'c' round 1: 5 ballots issued to 4 present\n"
+		"contests.csv:2:0:w:contest 'c' round 1: 4 of 9 summoned present, "
+		"fewer than two thirds\n");
+	assert_int_equal(r.res.contests[0].rounds[0].present, 4);
+	done(&r);
+	congress(dir, "contest,kind,seats,base,present\nc,committee,3,4,5\n");
+	tally(dir, 1, &r);
+	assert_int_equal(r.status, KP_EXIT_DATA);
+	assert_string_equal(unit_diags,
+		"contests.csv:2:17:e:present: 5 present, but the base (those "
+		"summoned) is 4\n");
+	done(&r);
+	congress(dir, "contest,kind,seats,base\nc,committee,3,4\n");
+	tally(dir, 1, &r);
+	assert_non_null(strstr(unit_diags, "c.csv:0:0:w:5 ballots counted, more "
+					   "than the base of 4 summoned"));
+	done(&r);
+	unit_rmdir(dir);
+}
+
+/* Nothing to count is an error, not "ok (0 contests)". */
+static void no_election_listed(void **state)
+{
+	char *dir = unit_tmpdir();
+	struct run r;
+
+	(void)state;
+	unit_writes(dir, "contests.csv", "contest,kind,seats,base\n");
+	unit_writes(dir, "candidates.csv", "contest,no,name\n");
+	tally(dir, 1, &r);
+	assert_int_equal(r.status, KP_EXIT_DATA);
+	assert_string_equal(unit_diags,
+		"contests.csv:0:0:e:no election is listed: nothing to count (a row "
+		"per election: contest, kind, seats, base)\n");
+	done(&r);
+	unit_rmdir(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(counts_reasons_and_consistency),
 		cmocka_unit_test(tie_then_second_round_with_reserve),
+		cmocka_unit_test(reserve_tie_after_an_official_re_vote),
+		cmocka_unit_test(rounds_csv_overrides_the_default),
+		cmocka_unit_test(name_added_in_round_two),
+		cmocka_unit_test(agree_ballots),
+		cmocka_unit_test(elected_from_the_new_committee),
+		cmocka_unit_test(attendance),
+		cmocka_unit_test(no_election_listed),
 		cmocka_unit_test(later_round_lists_only_open_candidates),
 		cmocka_unit_test(round_one_lists_everyone_and_issued_bounds),
 		cmocka_unit_test(closed_and_not_started),
