@@ -1,65 +1,44 @@
-/* SHA-256 of input files, with OpenSSL's libcrypto: no hash written by
- * hand, and the processor's SHA instructions where it has them. */
+/* The audit trail: the SHA-256 of every input of a result. */
 #include "kiemphieu/audit.h"
 
 #include <errno.h>
-#include <fcntl.h>
-#include <openssl/evp.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "kiemphieu/exit.h"
+#include "kiemphieu/sha256.h"
 #include "kiemphieu/xalloc.h"
+#include "os.h"
 
 int kp_sha256_file(const char *path, char out[65])
 {
-	static const char hex[] = "0123456789abcdef";
-	unsigned char digest[EVP_MAX_MD_SIZE];
-	unsigned int len = 0;
-	EVP_MD_CTX *ctx;
+	struct kp_sha256 *h;
 	char *buf;
+	uint64_t off = 0;
 	ssize_t n;
-	size_t i;
-	int fd = open(path, O_RDONLY | O_CLOEXEC), ok;
+	int fd = kp_os_open_input(path, NULL);
 
+	if (fd < -1)
+		errno = EINVAL;
 	if (fd < 0)
 		return -1;
-	ctx = EVP_MD_CTX_new();
-	if (!ctx || !EVP_DigestInit_ex(ctx, EVP_sha256(), NULL)) {
-		EVP_MD_CTX_free(ctx);
-		close(fd);
-		errno = ENOMEM;
-		return -1;
-	}
+	h = kp_sha256_new();
 	buf = kp_xmalloc(1 << 16);
-	while ((n = read(fd, buf, 1 << 16)) != 0) {
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			break;
-		}
-		EVP_DigestUpdate(ctx, buf, (size_t)n);
+	while ((n = kp_os_pread(fd, buf, 1 << 16, off)) > 0) {
+		kp_sha256_update(h, buf, (size_t)n);
+		off += (uint64_t)n;
 	}
-	ok = n == 0 && EVP_DigestFinal_ex(ctx, digest, &len) && len == 32;
-	EVP_MD_CTX_free(ctx);
-	close(fd);
+	if (n == 0)
+		kp_sha256_final(h, out);
+	kp_sha256_free(h);
+	kp_os_close(fd);
 	free(buf);
-	if (!ok) {
-		if (!errno)
-			errno = EIO;
-		return -1;
-	}
-	for (i = 0; i < 32; i++) {
-		out[2 * i] = hex[digest[i] >> 4];
-		out[2 * i + 1] = hex[digest[i] & 15];
-	}
-	out[64] = '\0';
-	return 0;
+	return n == 0 ? 0 : -1;
 }
 
+/* Add path with the hash it was read with (known, or "" to hash it now). */
 static int add(struct kp_audit *a, const char *dir, const char *path,
-	       struct kp_diag_sink *sink)
+	       const char *known, struct kp_diag_sink *sink)
 {
 	struct kp_audit_file *f;
 	size_t n = strlen(dir);
@@ -71,6 +50,10 @@ static int add(struct kp_audit *a, const char *dir, const char *path,
 	a->files = kp_xrealloc(a->files, (a->n + 1) * sizeof(*a->files));
 	f = &a->files[a->n++];
 	f->name = kp_xstrdup(name);
+	if (known && known[0]) {
+		memcpy(f->sha256, known, 65);
+		return KP_EXIT_OK;
+	}
 	if (kp_sha256_file(path, f->sha256) != 0) {
 		f->sha256[0] = '\0';
 		kp_error_errno(sink, path, 0, 0, errno, "cannot read it to hash it");
@@ -79,23 +62,49 @@ static int add(struct kp_audit *a, const char *dir, const char *path,
 	return KP_EXIT_OK;
 }
 
+/* The hash round file rf of a contest was counted with, or NULL when it
+ * was not (cr: the contest's results, or NULL). */
+static const char *counted(const struct kp_contest_result *cr,
+			   const struct kp_round_file *rf)
+{
+	size_t j;
+
+	for (j = 0; cr && j < cr->nrounds; j++)
+		if (cr->rounds[j].path == rf->path)
+			return cr->rounds[j].sha256;
+	return NULL;
+}
+
 int kp_audit_congress(struct kp_audit *a, const struct kp_congress *cg,
-		      struct kp_diag_sink *sink)
+		      const struct kp_results *res, struct kp_diag_sink *sink)
 {
 	int status = KP_EXIT_OK, st;
-	size_t i, j;
+	size_t i, j, k = 0;
 
 	memset(a, 0, sizeof(*a));
 	a->congress = kp_xstrdup(cg->dir);
-	st = add(a, cg->dir, cg->contests_path, sink);
+	st = add(a, cg->dir, cg->contests_path, cg->contests_sha256, sink);
 	status = st ? st : status;
-	st = add(a, cg->dir, cg->candidates_path, sink);
+	st = add(a, cg->dir, cg->candidates_path, cg->candidates_sha256, sink);
 	status = st ? st : status;
-	for (i = 0; i < cg->n; i++)
+	if (cg->has_rounds) {
+		st = add(a, cg->dir, cg->rounds_path, cg->rounds_sha256, sink);
+		status = st ? st : status;
+	}
+	for (i = 0; i < cg->n; i++) {
+		/* the results are in the congress's order, broken contests
+		 * left out: walked beside it, not searched */
+		const struct kp_contest_result *cr = NULL;
+
+		if (res && k < res->n && res->contests[k].ct == &cg->contests[i])
+			cr = &res->contests[k++];
 		for (j = 0; j < cg->contests[i].nrounds; j++) {
-			st = add(a, cg->dir, cg->contests[i].rounds[j].path, sink);
+			const struct kp_round_file *rf = &cg->contests[i].rounds[j];
+
+			st = add(a, cg->dir, rf->path, counted(cr, rf), sink);
 			status = st ? st : status;
 		}
+	}
 	return status;
 }
 

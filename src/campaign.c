@@ -15,6 +15,7 @@
 #include "kiemphieu/idset.h"
 #include "kiemphieu/text.h"
 #include "kiemphieu/xalloc.h"
+#include "os.h"
 
 const char *kp_org_status_name(enum kp_org_status s)
 {
@@ -46,6 +47,8 @@ struct load_ctx {
 	struct kp_column cols[CP_N];
 	size_t width;
 	struct kp_idset ids;	/* the org ids seen: a duplicate is an error */
+	struct kp_idset folders;	/* their folders, resolved: likewise */
+	char *real;		/* the campaign folder, resolved */
 };
 
 static int campaign_header(void *vctx, const struct kp_csv_record *r,
@@ -94,6 +97,53 @@ static int stays_inside(const char *p)
 	return 1;
 }
 
+/* The org of campaign.csv's line `line`, for a message. */
+static const char *org_on_line(const struct kp_campaign *c, uint64_t line)
+{
+	size_t i;
+
+	for (i = 0; i < c->n; i++)
+		if (c->orgs[i].line == line)
+			return c->orgs[i].id;
+	return "?";
+}
+
+/*
+ * A congress folder, resolved, must lie inside the campaign folder however
+ * it is reached (a link may lead out where ".." may not), and be listed
+ * once however it is written ("a", "a/", "./a", "b/../a"). A folder that is
+ * not there is left for the congress's own error. 0, or -1 after an error.
+ */
+static int check_folder(struct load_ctx *x, const struct kp_org *o,
+			const struct kp_csv_record *r, struct kp_diag_sink *sink)
+{
+	char *real = kp_os_realpath(o->path), q[128];
+	uint64_t first, col = x->cols[CP_DIR].index < 0 ? 1 :
+		kp_csv_col(r, (size_t)x->cols[CP_DIR].index);
+	int status = 0;
+
+	if (!real || !x->real) {
+		free(real);
+		return 0;
+	}
+	if (!kp_os_path_within(real, x->real)) {
+		kp_error(sink, r->file, r->line, col,
+			 "dir '%s': its folder is outside the campaign folder "
+			 "(through a link): refused",
+			 kp_diag_quote(q, sizeof(q), o->dir, strlen(o->dir)));
+		status = -1;
+	} else if (!kp_idset_add(&x->folders, real, strlen(real), r->line, &first)) {
+		kp_error(sink, r->file, r->line, col,
+			 "dir '%s' is the folder of org '%s' on line %llu too: a "
+			 "congress is listed once",
+			 kp_diag_quote(q, sizeof(q), o->dir, strlen(o->dir)),
+			 org_on_line(x->c, first), (unsigned long long)first);
+		status = -1;
+	}
+	free(real);
+	return status;
+}
+
 static void org_free(struct kp_org *o)
 {
 	free(o->id);
@@ -124,8 +174,9 @@ static int campaign_row(void *vctx, const struct kp_csv_record *r,
 	memset(&o, 0, sizeof(o));
 	o.line = r->line;
 	f = cfield(r, x->cols[CP_ORG].index);
-	o.id = kp_xstrndup(f->s, f->len);
-	if (!f->len || strchr(o.id, '/')) {
+	/* ids that look the same are the same (kp_text_fold_id) */
+	o.id = kp_text_fold_id(f->s, f->len);
+	if (!o.id[0] || strchr(o.id, '/')) {
 		kp_error(sink, r->file, r->line,
 			 kp_csv_col(r, (size_t)x->cols[CP_ORG].index),
 			 "org '%s': expected an id, without '/'",
@@ -134,7 +185,7 @@ static int campaign_row(void *vctx, const struct kp_csv_record *r,
 	}
 	/* a set, not a scan of the rows before: 52,105 congresses would
 	 * cost 1.4 billion comparisons */
-	if (!bad && !kp_idset_add(&x->ids, o.id, f->len, r->line, &first))
+	if (!bad && !kp_idset_add(&x->ids, o.id, strlen(o.id), r->line, &first))
 		bad = kp_error(sink, r->file, r->line,
 			       kp_csv_col(r, (size_t)x->cols[CP_ORG].index),
 			       "org '%s' appears twice (first on line %llu)",
@@ -171,6 +222,10 @@ static int campaign_row(void *vctx, const struct kp_csv_record *r,
 		return 0;
 	}
 	o.path = kp_path_join(c->dir, o.dir);
+	if (check_folder(x, &o, r, sink) != 0) {
+		org_free(&o);
+		return 0;
+	}
 	c->orgs = kp_xgrow(c->orgs, &c->alloc, c->n + 1, sizeof(*c->orgs));
 	c->orgs[c->n++] = o;
 	return 0;
@@ -185,6 +240,7 @@ static void campaign_reset(void *vctx)
 		org_free(&x->c->orgs[i]);
 	x->c->n = 0;
 	kp_idset_clear(&x->ids);
+	kp_idset_clear(&x->folders);
 }
 
 int kp_campaign_load(struct kp_campaign *c, const char *dir,
@@ -201,13 +257,17 @@ int kp_campaign_load(struct kp_campaign *c, const char *dir,
 	memset(c, 0, sizeof(*c));
 	c->dir = kp_xstrdup(dir);
 	c->file = kp_path_join(dir, "campaign.csv");
-	c->name = kp_path_base(dir);
+	c->name = kp_path_name(dir);
 	memset(&x, 0, sizeof(x));
 	x.c = c;
+	x.real = kp_os_realpath(dir);
 	kp_idset_init(&x.ids);
+	kp_idset_init(&x.folders);
 	one.threads = 1;
 	status = kp_csv_read(c->file, NULL, &one, &h, &ctx, 1, sink);
 	kp_idset_release(&x.ids);
+	kp_idset_release(&x.folders);
+	free(x.real);
 	return status;
 }
 
@@ -229,16 +289,6 @@ void kp_campaign_release(struct kp_campaign *c)
 /* --- one congress --- */
 
 /* Age in whole years on day `on`; a birth year alone is January 1. */
-static int age_on(const struct kp_date *born, const struct kp_date *on)
-{
-	int m = born->month ? born->month : 1, d = born->day ? born->day : 1;
-	int age = on->year - born->year;
-
-	if (on->month < m || (on->month == m && on->day < d))
-		age--;
-	return age;
-}
-
 /* Append "; " (unless *to is still NULL) and text to *to. */
 static void append_str(char **to, const char *text)
 {
@@ -409,7 +459,7 @@ void kp_summarize(struct kp_summary *s, const struct kp_results *res,
 		if (cd->gender == 'F')
 			s->women++;
 		if (cd->born.year && s->date.year &&
-		    age_on(&cd->born, &s->date) < (int)young_under)
+		    kp_date_age(&cd->born, &s->date) < (int)young_under)
 			s->young++;
 	}
 }
@@ -424,7 +474,7 @@ static char *where(const struct kp_diag *d, const char *msg)
 {
 	struct kp_buf b = KP_BUF_INIT;
 
-	kp_buf_addstr(&b, d->file);
+	kp_text_add_safe(&b, d->file);
 	if (d->line)
 		kp_buf_addf(&b, ":%llu", (unsigned long long)d->line);
 	if (d->line && d->col)
@@ -464,6 +514,7 @@ void kp_evaluate(struct kp_summary *s, const char *path,
 		status = r;
 	if (status == KP_EXIT_OK && tee.errors)
 		status = KP_EXIT_DATA;
+	s->io_error = status == KP_EXIT_IO;
 	kp_summarize(s, &res, status, young_under);
 	kp_results_release(&res);
 	kp_congress_release(&cg);

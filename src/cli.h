@@ -115,6 +115,9 @@ int kp_cli_date(const char *arg, struct kp_date *out);
 void kp_cli_today(struct kp_date *out);
 
 void kp_cli_tally_opts(struct kp_tally_opts *o);
+/* Remove what killed runs of kiemphieu left in the folder of `path`
+ * (kp_write_clean). */
+void kp_cli_clean_beside(const char *path);
 /* Make the folder dir unless it is there: KP_EXIT_OK, or KP_EXIT_IO after
  * an error at dir reported to sink. */
 int kp_cli_mkdir(const char *dir, struct kp_diag_sink *sink);

@@ -10,6 +10,7 @@
 #include "kiemphieu/campaign.h"
 #include "kiemphieu/exit.h"
 #include "kiemphieu/model.h"
+#include "kiemphieu/text.h"
 #include "kiemphieu/xalloc.h"
 
 /* "  bch: 10 candidates for 9 seats, surplus 1 (11.11%), within 10-15%":
@@ -66,7 +67,8 @@ static int check_congress(const char *path, const struct kp_tally_opts *o,
 	kp_results_release(&res);
 	for (i = 0; i < cg.n; i++)
 		files += cg.contests[i].nrounds;
-	kp_buf_addf(out, "%s: ", path);
+	kp_text_add_safe(out, path);
+	kp_buf_addstr(out, ": ");
 	if (sink->errors > errors) {
 		kp_buf_addf(out, Q_("%llu error", "%llu errors", sink->errors - errors),
 			    (unsigned long long)(sink->errors - errors));
@@ -133,8 +135,8 @@ static int check_campaign(const char *path, struct kp_tally_opts *o,
 	int status;
 
 	status = kp_campaign_load(&c, path, &o->csv, &cli->sink);
-	kp_buf_addf(out, "%s: %s\n", c.file, cli->sink.errors > errors ?
-		    _("errors") : _("ok"));
+	kp_text_add_safe(out, c.file);
+	kp_buf_addf(out, ": %s\n", cli->sink.errors > errors ? _("errors") : _("ok"));
 	memset(&r, 0, sizeof(r));
 	r.c = &c;
 	r.o = o;

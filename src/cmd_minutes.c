@@ -59,12 +59,14 @@ static int minutes_main(const struct kp_cmd *self, int argc, char **argv)
 	status = kp_cli_load_tally(argv[optind], x.contest, &o, &cg, &res,
 				   &cli.sink);
 	if (status == KP_EXIT_OK)
-		status = kp_audit_congress(&audit, &cg, &cli.sink);
+		status = kp_audit_congress(&audit, &cg, &res, &cli.sink);
 	if (status == KP_EXIT_OK) {
 		kp_report_minutes(&out, &res, &audit);
 		kp_audit_release(&audit);
 		if (x.output) {
-			/* the page is written whole or not at all */
+			/* the page is written whole or not at all; what a
+			 * killed run left beside it goes */
+			kp_cli_clean_beside(x.output);
 			status = kp_write_atomic(x.output, out.s, out.len,
 						 &cli.sink);
 			kp_buf_reset(&out);

@@ -8,6 +8,7 @@
 #include "kiemphieu/exit.h"
 #include "kiemphieu/model.h"
 #include "kiemphieu/outfile.h"
+#include "kiemphieu/text.h"
 
 /* Every column docs/formats.md describes, in its order. */
 static const char *const contests_header[] = {
@@ -30,8 +31,12 @@ static int template(const char *dir, const char *name,
 
 	kp_csv_put_unicode_row(&b, header, n);
 	status = kp_write_new(path, b.s, b.len, sink);
-	if (status == KP_EXIT_OK)
-		kp_buf_addf(out, _("wrote %s\n"), path);
+	if (status == KP_EXIT_OK) {
+		char *safe = kp_text_safe(path);
+
+		kp_buf_addf(out, _("wrote %s\n"), safe);
+		free(safe);
+	}
 	kp_buf_release(&b);
 	free(path);
 	return status;

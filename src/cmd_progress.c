@@ -128,7 +128,8 @@ static int progress_main(const struct kp_cmd *self, int argc, char **argv)
 	struct kp_cli cli;
 	struct run r;
 	const char *format;
-	int status, require;
+	int status, require, io = 0;
+	size_t i;
 	unsigned jobs, csv_flags;
 
 	kp_cli_init(&cli);
@@ -197,10 +198,14 @@ static int progress_main(const struct kp_cmd *self, int argc, char **argv)
 		kp_cli_style(&st);
 		kp_progress_text(&out, &p, &st);
 	}
-	status = p.invalid ? KP_EXIT_DATA :
+	for (i = 0; i < c.n; i++)
+		if (p.selected[i] && r.s[i].io_error)
+			io = 1;
+	/* as check and tally: a folder that cannot be read is an I/O error */
+	status = io ? KP_EXIT_IO : p.invalid ? KP_EXIT_DATA :
 		require && p.done < p.total ? KP_EXIT_INCOMPLETE : KP_EXIT_OK;
 	kp_progress_release(&p);
-	for (size_t i = 0; i < c.n; i++)
+	for (i = 0; i < c.n; i++)
 		kp_summary_release(&r.s[i]);
 	free(r.s);
 	free(r.lists);

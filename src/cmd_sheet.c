@@ -9,6 +9,7 @@
 #include "kiemphieu/model.h"
 #include "kiemphieu/outfile.h"
 #include "kiemphieu/sheet.h"
+#include "kiemphieu/text.h"
 #include "kiemphieu/xalloc.h"
 
 struct options {
@@ -34,9 +35,11 @@ static int own_option(void *ctx, int opt, const char *arg)
 /* One line of the report: what was written for a sheet. */
 static void say(struct kp_buf *out, const struct kp_sheet *s, const char *path)
 {
+	char *safe = kp_text_safe(path);
 	size_t i;
 
-	kp_buf_addf(out, _("%s: round %u, %s"), s->ct->id, s->round, path);
+	kp_buf_addf(out, _("%s: round %u, %s"), s->ct->id, s->round, safe);
+	free(safe);
 	kp_buf_addstr(out, " (");
 	if (s->tie)
 		kp_buf_addf(out, Q_("a re-vote among the %zu tied candidate:",
@@ -80,17 +83,24 @@ static int write_sheets(const struct kp_results *res, const char *dir,
 	struct kp_sheet *s;
 	size_t n = kp_sheets_plan(res, &s), i;
 	int status = n ? kp_cli_mkdir(dir, sink) : KP_EXIT_OK;
+
+	if (n && status == KP_EXIT_OK)
+		kp_write_clean(dir);
 	/* without the folder, no sheet; else each sheet on its own */
 	size_t todo = status == KP_EXIT_OK ? n : 0;
+
 
 	for (i = 0; i < todo; i++) {
 		struct kp_buf b = KP_BUF_INIT;
 		char *name = kp_sheet_name(&s[i]), *path = kp_path_join(dir, name);
 
 		if (s[i].present && !own_dir) {
+			char *safe = kp_text_safe(path);
+
 			kp_buf_addf(out, _("%s: round %u, %s is there already, with "
 					   "no ballots yet\n"), s[i].ct->id,
-				    s[i].round, path);
+				    s[i].round, safe);
+			free(safe);
 		} else {
 			kp_sheet_csv(&b, &s[i]);
 			/* never over a file: it may hold ballots typed in already */

@@ -16,7 +16,9 @@
 #include "kiemphieu/model.h"
 #include "kiemphieu/outfile.h"
 #include "kiemphieu/report.h"
+#include "kiemphieu/text.h"
 #include "kiemphieu/xalloc.h"
+#include "os.h"
 
 static const char *const extension[] = {
 	[KP_FORMAT_TEXT] = "txt", [KP_FORMAT_JSON] = "json", [KP_FORMAT_CSV] = "csv",
@@ -31,17 +33,70 @@ struct job {
 	struct kp_text_style style;	/* bars and colour on a terminal */
 };
 
+/* The congress folder as seen from where its results go (DIR of --out, or
+ * the folder of the file stdout writes to), so that verify finds the
+ * inputs from the results file wherever it is run; NULL to keep the path
+ * as given (stdout to a pipe or a terminal). */
+static char *relative_to_results(const struct job *j, const char *dir)
+{
+	char *base = NULL, *target = kp_os_realpath(dir), *rel = NULL;
+
+	if (j->outdir) {
+		base = kp_os_realpath(j->outdir);
+	} else {
+		base = kp_os_fd_path(1);
+		if (base && strrchr(base, '/'))
+			*strrchr(base, '/') = '\0';
+		if (base && !base[0]) {
+			free(base);
+			base = kp_xstrdup("/");
+		}
+	}
+	if (base && target)
+		rel = kp_path_relative(base, target);
+	free(base);
+	free(target);
+	return rel;
+}
+
+/* Every string of a JSON result must come out: a path that is not UTF-8
+ * (a folder unzipped from Windows in its code page) cannot, so it is an
+ * error, not a hole in the record. */
+static int json_paths_valid(const struct kp_congress *cg,
+			    const struct kp_audit *a, struct kp_diag_sink *sink)
+{
+	size_t i;
+
+	if (!kp_text_valid(cg->dir, strlen(cg->dir)) ||
+	    !kp_text_valid(cg->org, strlen(cg->org)))
+		return kp_error(sink, cg->dir, 0, 0,
+				"the folder's path is not valid UTF-8, and JSON holds "
+				"UTF-8 only: rename the folder (a zip from Windows: "
+				"unzip -O cp1258)");
+	for (i = 0; i < a->n; i++)
+		if (!kp_text_valid(a->files[i].name, strlen(a->files[i].name)))
+			return kp_error(sink, a->files[i].name, 0, 0,
+					"the file's name is not valid UTF-8, and JSON "
+					"holds UTF-8 only: rename it");
+	return KP_EXIT_OK;
+}
+
 /* Tally the congress at `path` into out; its diagnostics go to sink.
  * Returns the exit status of this congress alone. */
-static int tally_one(const char *path, const struct kp_tally_opts *o,
-		     const struct job *j, struct kp_diag_sink *sink,
-		     struct kp_buf *out)
+static int tally_one(const char *path, const char *id,
+		     const struct kp_tally_opts *o, const struct job *j,
+		     struct kp_diag_sink *sink, struct kp_buf *out)
 {
 	struct kp_congress cg;
 	struct kp_results res;
 	int status;
 
 	status = kp_cli_load_tally(path, j->contest, o, &cg, &res, sink);
+	if (id) {
+		/* in a campaign, a congress is its org id, whatever its folder */
+		free(cg.org);
+		cg.org = kp_xstrdup(id);
+	}
 	if (status == KP_EXIT_OK) {
 		switch (j->format) {
 		case KP_FORMAT_TEXT:
@@ -53,9 +108,18 @@ static int tally_one(const char *path, const struct kp_tally_opts *o,
 			struct kp_audit audit;
 			struct kp_report_meta meta = { KP_VERSION, &o->limits, &audit };
 
-			status = kp_audit_congress(&audit, &cg, sink);
+			status = kp_audit_congress(&audit, &cg, &res, sink);
 			if (status == KP_EXIT_OK)
+				status = json_paths_valid(&cg, &audit, sink);
+			if (status == KP_EXIT_OK) {
+				char *rel = relative_to_results(j, cg.dir);
+
+				if (rel) {
+					free(audit.congress);
+					audit.congress = rel;
+				}
 				kp_report_json(out, &res, &meta);
+			}
 			kp_audit_release(&audit);
 			break;
 		}
@@ -88,7 +152,9 @@ static int emit(const struct job *j, const char *org, const struct kp_buf *b,
 	name = kp_xmalloc(n);
 	snprintf(name, n, "%s.%s", org, extension[j->format]);
 	path = kp_path_join(j->outdir, name);
-	status = kp_write_atomic(path, b->s ? b->s : "", b->len, sink);
+	/* never through a link or a pipe planted in the folder */
+	status = kp_write_file(path, b->s ? b->s : "", b->len, KP_WRITE_NOFOLLOW,
+			       sink);
 	free(path);
 	free(name);
 	return status;
@@ -113,6 +179,36 @@ struct run {
 	struct kp_cli_bar bar;
 };
 
+/*
+ * What stands for the results of a congress whose data has errors, so that
+ * every congress has its line (JSON Lines, CSV, text) and a results file of
+ * an earlier run under --out is replaced, never left stale beside fresh
+ * ones: {"org":ID,"dir":DIR,"invalid":true,"errors":N}, a CSV row whose
+ * result is "invalid", or a line saying so.
+ */
+static void invalid(struct kp_buf *b, const struct job *j, const char *org,
+		    const char *dir, uint64_t errors, int after_first)
+{
+	kp_buf_reset(b);
+	switch (j->format) {
+	case KP_FORMAT_JSON:
+		kp_report_json_invalid(b, org, dir, errors);
+		break;
+	case KP_FORMAT_CSV:
+		if (j->csv_header && j->csv_flags)
+			kp_buf_addstr(b, KP_CSV_BOM);
+		kp_report_csv_invalid(b, org, j->csv_header, j->csv_flags);
+		break;
+	case KP_FORMAT_TEXT:
+		if (after_first && !j->outdir)
+			kp_buf_addch(b, '\n');
+		kp_buf_addf(b, Q_("Congress %s: its data has %llu error, no results\n",
+				  "Congress %s: its data has %llu errors, no results\n",
+				  errors), org, (unsigned long long)errors);
+		break;
+	}
+}
+
 static void work(void *ctx, size_t i)
 {
 	struct run *r = ctx;
@@ -125,13 +221,9 @@ static void work(void *ctx, size_t i)
 	/* congresses one after another on stdout: a blank line between */
 	if (i > 0 && r->j->format == KP_FORMAT_TEXT && !r->j->outdir)
 		kp_buf_addch(b, '\n');
-	r->status[i] = tally_one(org->path, r->o, r->j, &l->sink, b);
-	/* JSON Lines keep one line per congress: an invalid one says so */
-	if (r->status[i] != KP_EXIT_OK && r->status[i] != KP_EXIT_PENDING &&
-	    r->j->format == KP_FORMAT_JSON && !r->j->outdir) {
-		kp_buf_reset(b);
-		kp_report_json_invalid(b, org->id, l->sink.errors);
-	}
+	r->status[i] = tally_one(org->path, org->id, r->o, r->j, &l->sink, b);
+	if (r->status[i] != KP_EXIT_OK && r->status[i] != KP_EXIT_PENDING)
+		invalid(b, r->j, org->id, org->path, l->sink.errors, i > 0);
 }
 
 static void done(void *ctx, size_t i)
@@ -141,10 +233,7 @@ static void done(void *ctx, size_t i)
 
 	kp_diag_list_flush(&r->lists[i], 1, &r->cli->sink);
 	kp_diag_list_release(&r->lists[i]);
-	if (st == KP_EXIT_OK || st == KP_EXIT_PENDING ||
-	    (r->j->format == KP_FORMAT_JSON && !r->j->outdir))
-		st = worse(st, emit(r->j, r->c->orgs[i].id, &r->bufs[i],
-				    &r->cli->sink));
+	st = worse(st, emit(r->j, r->c->orgs[i].id, &r->bufs[i], &r->cli->sink));
 	kp_buf_release(&r->bufs[i]);
 	r->worst = worse(r->worst, st);
 	kp_cli_bar_step(&r->bar, i + 1, 0);
@@ -256,15 +345,22 @@ static int tally_main(const struct kp_cmd *self, int argc, char **argv)
 		       kp_cli_usage(self, "expected one folder, got %d", argc - optind);
 	if (j.outdir && kp_cli_mkdir(j.outdir, &cli.sink) != KP_EXIT_OK)
 		return kp_cli_end(&cli, &out, KP_EXIT_IO);
+	if (j.outdir)
+		kp_write_clean(j.outdir); /* what a killed run left there */
 	if (kp_campaign_detect(argv[optind])) {
 		status = tally_campaign(argv[optind], &o, &j, &cli);
 	} else {
-		char *id = kp_path_base(argv[optind]);
+		char *id = kp_path_name(argv[optind]);
 
-		status = tally_one(argv[optind], &o, &j, &cli.sink, &out);
-		/* nothing is shown from data with an error */
+		status = tally_one(argv[optind], NULL, &o, &j, &cli.sink, &out);
+		/* nothing is shown from data with an error; under --out, the
+		 * results of an earlier run are marked invalid, not left */
 		if (status == KP_EXIT_OK || status == KP_EXIT_PENDING)
 			status = worse(status, emit(&j, id, &out, &cli.sink));
+		else if (j.outdir) {
+			invalid(&out, &j, id, argv[optind], cli.sink.errors, 0);
+			status = worse(status, emit(&j, id, &out, &cli.sink));
+		}
 		free(id);
 	}
 	/* everything went out through emit(): check that it arrived */

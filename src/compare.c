@@ -42,7 +42,8 @@ static int header(void *ctx, const struct kp_csv_record *r,
 		  struct kp_diag_sink *sink)
 {
 	struct side *sd = ctx;
-	size_t i;
+	size_t i, j;
+	int dup = 0;
 
 	sd->id_col = sd->void_col = -1;
 	sd->labels = kp_xcalloc(r->nfields + 1, sizeof(*sd->labels));
@@ -54,8 +55,26 @@ static int header(void *ctx, const struct kp_csv_record *r,
 		else if (sd->void_col < 0 && kp_text_eq_ascii_ci(f->s, f->len, "void"))
 			sd->void_col = (long)i;
 		sd->labels[i] = kp_text_nfc(f->s, f->len);
+		/* a repeated column would be compared once and the other
+		 * ignored: "all agree" on a sheet typed wrong */
+		for (j = 0; j < i; j++)
+			if ((long)j != sd->id_col && (long)j != sd->void_col &&
+			    (long)i != sd->id_col && (long)i != sd->void_col &&
+			    strcmp(sd->labels[j], sd->labels[i]) == 0) {
+				char q[128];
+
+				kp_error(sink, r->file, r->line, kp_csv_col(r, i),
+					 "column '%s' appears twice (first as "
+					 "column %zu)",
+					 kp_diag_quote(q, sizeof(q), f->s, f->len),
+					 j + 1);
+				dup = 1;
+				break;
+			}
 	}
 	sd->ncols = r->nfields;
+	if (dup)
+		return 1;
 	if (sd->id_col < 0)
 		return kp_error(sink, r->file, r->line, 1,
 				"missing required column 'ballot' (the ballot id)"), 1;
@@ -78,7 +97,8 @@ static int row(void *ctx, const struct kp_csv_record *r,
 	}
 	sd->b = kp_xgrow(sd->b, &sd->alloc, sd->n + 1, sizeof(*sd->b));
 	b = &sd->b[sd->n++];
-	b->id = kp_xstrndup(r->fields[sd->id_col].s, r->fields[sd->id_col].len);
+	/* ids that look the same are the same, as in tally */
+	b->id = kp_text_fold_id(r->fields[sd->id_col].s, r->fields[sd->id_col].len);
 	b->line = r->line;
 	b->cells = kp_xcalloc(sd->ncols + 1, sizeof(*b->cells));
 	for (i = 0; i < sd->ncols; i++)
@@ -167,9 +187,10 @@ static void disagree(struct kp_buf *out, struct side *sd, size_t n,
 	size_t i;
 
 	for (i = 0; i < n; i++)
-		if (b[i])
-			kp_buf_addf(out, "%s:%llu: ", sd[i].path,
-				    (unsigned long long)b[i]->line);
+		if (b[i]) {
+			kp_text_add_safe(out, sd[i].path);
+			kp_buf_addf(out, ":%llu: ", (unsigned long long)b[i]->line);
+		}
 	kp_buf_addf(out, "%s: ", what);
 	for (i = 0; i < n; i++) {
 		if (i)
@@ -225,7 +246,8 @@ int kp_compare(const char *const *paths, size_t n, const struct kp_csv_opts *o,
 				continue;
 			for (k = 0; k < n; k++)
 				if (k != i && column_of(&sd[k], sd[i].labels[j]) < 0) {
-					kp_buf_addf(out, "%s:1: ", sd[i].path);
+					kp_text_add_safe(out, sd[i].path);
+					kp_buf_addstr(out, ":1: ");
 					kp_buf_addf(out, _("column '%s' is not in %s"),
 						    kp_diag_quote(q, sizeof(q), sd[i].labels[j],
 								  strlen(sd[i].labels[j])),

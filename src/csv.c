@@ -24,8 +24,10 @@
 #include <unistd.h>
 
 #include "kiemphieu/exit.h"
+#include "kiemphieu/sha256.h"
 #include "kiemphieu/text.h"
 #include "kiemphieu/xalloc.h"
+#include "os.h"
 
 #define CHUNK (1u << 20)		/* bytes read at a time */
 #define LINE_FEED_MAX (1u << 20)	/* a longer line is fed in pieces */
@@ -207,6 +209,9 @@ struct reader {
 	int auto_utf8;			/* UTF-8 guessed: fall back to 1258 */
 	char delim;
 	atomic_int restart;		/* invalid UTF-8 seen in a guessed file */
+	struct kp_os_stamp stamp;	/* of the file when it was opened */
+	struct kp_sha256 *hash;		/* of the bytes read, when asked */
+	uint64_t hashed;		/* bytes of the file hashed so far */
 };
 
 struct part {
@@ -216,6 +221,8 @@ struct part {
 	uint64_t pos, end;		/* file byte range still to read */
 	uint64_t line;			/* physical line of the next byte */
 	int eof, io_error;
+	int hashing;			/* part 0 of a hashed read: it feeds the
+					 * hash (no other part touches it) */
 	/* decoding (UTF-16, Windows-1258) */
 	iconv_t cd;
 	char *in;
@@ -223,6 +230,8 @@ struct part {
 	/* decoded UTF-8 bytes, not yet fed */
 	char *buf;
 	size_t start, len, alloc;
+	uint64_t fed;			/* decoded bytes fed so far */
+	uint64_t cr_clear;		/* no CR before this offset (of fed) */
 	/* libcsv and the record being assembled */
 	struct csv_parser p;
 	int parser_ok;
@@ -520,6 +529,7 @@ static void feed_line(struct part *pt, const char *s, size_t len, int complete)
 	arena_reserve(pt, len);
 	if (r->enc == KP_ENC_UTF8 && (flags & LINE_HIGH) &&
 	    !kp_text_valid(s, len)) {
+		/* (the decoded encodings are valid UTF-8 by construction) */
 		if (r->auto_utf8) {
 			/* a guess that failed: read the file again as 1258 */
 			if (!pt->bad_utf8_line)
@@ -531,6 +541,22 @@ static void feed_line(struct part *pt, const char *s, size_t len, int complete)
 		if (!pt->bad)
 			report_bad_utf8(pt, s, len);
 		pt->bad = 1;
+	}
+	if ((flags & LINE_HIGH) && !pt->bad) {
+		/* C1 controls and marks that reorder text are not text either:
+		 * they could forge what a person reads */
+		size_t h = kp_text_find_hidden(s, len);
+
+		if (h < len) {
+			ucs4_t c = 0;
+
+			u8_mbtouc(&c, (const uint8_t *)s + h, len - h);
+			kp_error(psink(pt), r->name, pt->line, col_at(s, h),
+				 "character U+%04X is not text (a control "
+				 "character or a mark that reorders text)",
+				 (unsigned)c);
+			pt->bad = 1;
+		}
 	}
 	bad = flags & LINE_CONTROL ? find_control(s, len) : len;
 	if (bad < len && !pt->bad) {
@@ -621,13 +647,17 @@ static ssize_t read_at(struct part *pt, char *dst, size_t want)
 		want = (size_t)(pt->end - pt->pos);
 	if (!want)
 		return 0;
-	do
-		n = pread(pt->r->fd, dst, want, (off_t)pt->pos);
-	while (n < 0 && errno == EINTR);
+	n = kp_os_pread(pt->r->fd, dst, want, pt->pos);
 	if (n < 0) {
 		kp_error_errno(psink(pt), pt->r->name, 0, 0, errno, "read error");
 		pt->io_error = 1;
 		return -1;
+	}
+	/* the hash takes the very bytes that are counted, as they are read:
+	 * part 0 reads in order from the start */
+	if (pt->hashing && pt->pos == pt->r->hashed && n > 0) {
+		kp_sha256_update(pt->r->hash, dst, (size_t)n);
+		pt->r->hashed += (uint64_t)n;
 	}
 	pt->pos += (uint64_t)n;
 	return n;
@@ -753,6 +783,29 @@ static void fill(struct part *pt)
 	decode(pt, 0);
 }
 
+/* The first CR in s[0..lim), where s is the buffer at the next byte to
+ * feed; the scan is remembered, so that a file without CRs is scanned once,
+ * not once per line. */
+static char *next_cr(struct part *pt, char *s, size_t lim)
+{
+	uint64_t from = pt->cr_clear > pt->fed ? pt->cr_clear - pt->fed : 0;
+	char *cr;
+
+	if (from >= lim)
+		return NULL;
+	cr = memchr(s + from, '\r', lim - from);
+	pt->cr_clear = pt->fed + (cr ? (uint64_t)(cr - s) : lim);
+	return cr;
+}
+
+/* Feed the line of l bytes at the buffer's start. */
+static void feed_complete(struct part *pt, char *s, size_t l)
+{
+	feed_line(pt, s, l, 1);
+	pt->start += l;
+	pt->fed += l;
+}
+
 static void part_run(struct part *pt)
 {
 	/* a buffer from the start: pointer arithmetic on NULL is undefined,
@@ -762,12 +815,23 @@ static void part_run(struct part *pt)
 		char *s = pt->buf + pt->start;
 		size_t avail = pt->len - pt->start;
 		char *nl = avail ? memchr(s, '\n', avail) : NULL;
+		char *cr = next_cr(pt, s, nl ? (size_t)(nl - s) : avail);
 
+		/* a CR with no LF after it ends a line too (a file saved on an
+		 * old Mac, a stray CR in an LF file): each of its records gets
+		 * a line of its own */
+		if (cr && cr + 1 != nl && (cr + 1 < s + avail || pt->eof)) {
+			feed_complete(pt, s, (size_t)(cr - s) + 1);
+			if (pt->stop_after_header && pt->header_done)
+				return;
+			continue;
+		}
+		if (cr && !nl && cr + 1 == s + avail && avail < LINE_FEED_MAX) {
+			fill(pt); /* CRLF or a lone CR: the next byte says */
+			continue;
+		}
 		if (nl) {
-			size_t l = (size_t)(nl - s) + 1;
-
-			feed_line(pt, s, l, 1);
-			pt->start += l;
+			feed_complete(pt, s, (size_t)(nl - s) + 1);
 			if (pt->stop_after_header && pt->header_done)
 				return;
 			continue;
@@ -790,6 +854,7 @@ static void part_run(struct part *pt)
 				l--;
 			feed_line(pt, s, l, 0);
 			pt->start += l;
+			pt->fed += l;
 			continue;
 		}
 		fill(pt);
@@ -802,7 +867,7 @@ static uint64_t next_line_start(struct reader *r, uint64_t from)
 	char blk[65536];
 
 	while (from < r->size) {
-		ssize_t n = pread(r->fd, blk, sizeof(blk), (off_t)from);
+		ssize_t n = kp_os_pread(r->fd, blk, sizeof(blk), from);
 		char *nl;
 
 		if (n <= 0)
@@ -819,18 +884,29 @@ static void *part_thread(void *arg)
 {
 	struct part *pt = arg;
 	uint64_t off = 0, lines = 0;
+	int cr_pending = 0;
 
-	/* the physical line this part starts on */
+	/* the physical line this part starts on: LFs, and CRs not followed
+	 * by an LF */
 	make_room(pt, CHUNK);
 	while (off < pt->pos) {
 		size_t want = pt->pos - off < CHUNK ? (size_t)(pt->pos - off) : CHUNK;
-		ssize_t n = pread(pt->r->fd, pt->buf, want, (off_t)off);
+		ssize_t n = kp_os_pread(pt->r->fd, pt->buf, want, off);
 		const char *p, *e;
 
 		if (n <= 0)
 			break;
+		if (cr_pending && pt->buf[0] != '\n')
+			lines++;
+		cr_pending = 0;
 		for (p = pt->buf, e = p + n; (p = memchr(p, '\n', (size_t)(e - p))); p++)
 			lines++;
+		for (p = pt->buf; (p = memchr(p, '\r', (size_t)(e - p))); p++) {
+			if (p + 1 == e)
+				cr_pending = 1;
+			else if (p[1] != '\n')
+				lines++;
+		}
 		off += (uint64_t)n;
 	}
 	pt->line = 1 + lines;
@@ -840,22 +916,60 @@ static void *part_thread(void *arg)
 
 static int open_input(struct reader *r, struct kp_diag_sink *out)
 {
-	struct stat st;
-
-	r->fd = open(r->path, O_RDONLY | O_CLOEXEC);
-	if (r->fd < 0)
-		return kp_error_errno(out, r->name, 0, 0, errno, "cannot open");
-	if (fstat(r->fd, &st) != 0)
-		return kp_error_errno(out, r->name, 0, 0, errno, "cannot stat");
-	if (S_ISDIR(st.st_mode))
+	r->fd = kp_os_open_input(r->path, &r->stamp);
+	if (r->fd == -3)
 		return kp_error(out, r->name, 0, 0,
 				"is a directory, expected a CSV file"), KP_EXIT_IO;
-	r->size = S_ISREG(st.st_mode) ? (uint64_t)st.st_size : UINT64_MAX;
-	if (S_ISREG(st.st_mode) && r->size > KP_CSV_FILE_MAX)
+	if (r->fd == -2)
+		return kp_error(out, r->name, 0, 0,
+				"not a regular file (a pipe, a device, or a link "
+				"to one): kiemphieu reads regular files only"),
+		       KP_EXIT_IO;
+	if (r->fd < 0)
+		return kp_error_errno(out, r->name, 0, 0, errno, "cannot open");
+	r->size = r->stamp.size;
+	if (r->size > KP_CSV_FILE_MAX)
 		return kp_error(out, r->name, 0, 0,
 				"larger than the %llu GiB a file may have",
 				KP_CSV_FILE_MAX >> 30), KP_EXIT_DATA;
 	return KP_EXIT_OK;
+}
+
+/* Hash what the reading left unhashed (a part read side by side, or what
+ * follows where reading stopped), from the same open file, and make sure
+ * the file did not change meanwhile: the hash must be that of the bytes
+ * counted. 0, or -1 after an error. */
+static int finish_hash(struct reader *r, struct kp_diag_sink *out)
+{
+	struct kp_os_stamp now;
+	char *buf;
+	int side = r->hashed < r->size;
+
+	if (!side)
+		goto check;
+	buf = kp_xmalloc(CHUNK);
+	while (r->hashed < r->size) {
+		ssize_t n = kp_os_pread(r->fd, buf, CHUNK, r->hashed);
+
+		if (n <= 0) {
+			free(buf);
+			kp_error_errno(out, r->name, 0, 0, n < 0 ? errno : EIO,
+				       "cannot read it to hash it");
+			return -1;
+		}
+		kp_sha256_update(r->hash, buf, (size_t)n);
+		r->hashed += (uint64_t)n;
+	}
+	free(buf);
+check:
+	if (kp_os_fstamp(r->fd, &now) == 0 && kp_os_stamp_changed(&now, &r->stamp) &&
+	    side) {
+		kp_error(out, r->name, 0, 0,
+			 "changed while it was read: its hash would not be that "
+			 "of the ballots counted; run again once it is saved");
+		return -1;
+	}
+	return 0;
 }
 
 static void pick_encoding(struct reader *r, const struct kp_csv_opts *o)
@@ -863,7 +977,7 @@ static void pick_encoding(struct reader *r, const struct kp_csv_opts *o)
 	unsigned char b[3] = { 0, 0, 0 };
 	enum kp_encoding bom = KP_ENC_AUTO;
 	size_t bomlen = 0;
-	ssize_t n = pread(r->fd, b, 3, 0);
+	ssize_t n = kp_os_pread(r->fd, b, 3, 0);
 
 	if (n >= 3 && b[0] == 0xef && b[1] == 0xbb && b[2] == 0xbf)
 		bom = KP_ENC_UTF8, bomlen = 3;
@@ -932,6 +1046,7 @@ static unsigned read_split(struct reader *r, struct part *pts, void **ctx,
 	}
 	cuts[nparts] = r->size;
 	pts[0].start = pts[0].len = 0;
+	pts[0].fed = pts[0].cr_clear = 0;
 	pts[0].pos = off;
 	pts[0].end = cuts[1];
 	pts[0].eof = 0;
@@ -957,6 +1072,14 @@ int kp_csv_read(const char *path, const char *name,
 		const struct kp_csv_opts *opts, const struct kp_csv_handler *h,
 		void **ctx, unsigned nctx, struct kp_diag_sink *out)
 {
+	return kp_csv_read_hashed(path, name, opts, h, ctx, nctx, out, NULL);
+}
+
+int kp_csv_read_hashed(const char *path, const char *name,
+		       const struct kp_csv_opts *opts,
+		       const struct kp_csv_handler *h, void **ctx, unsigned nctx,
+		       struct kp_diag_sink *out, char sha256[65])
+{
 	struct reader r;
 	struct part pts[64];
 	struct kp_diag_list merged;
@@ -968,13 +1091,29 @@ int kp_csv_read(const char *path, const char *name,
 	r.path = path;
 	r.name = name ? name : path;
 	r.h = h;
+	r.fd = -1;
+	if (sha256)
+		sha256[0] = '\0';
 	status = open_input(&r, out);
 	if (status != KP_EXIT_OK)
 		goto out;
 	pick_encoding(&r, opts);
+	if (sha256)
+		r.hash = kp_sha256_new();
 again:
 	r.delim = opts->delimiter;
 	atomic_store(&r.restart, 0);
+	if (r.hash) {
+		/* from the first byte: the byte order mark is hashed too */
+		unsigned char b[3];
+
+		kp_sha256_reset(r.hash);
+		r.hashed = 0;
+		if (r.bom && kp_os_pread(r.fd, b, r.bom, 0) == (ssize_t)r.bom) {
+			kp_sha256_update(r.hash, b, r.bom);
+			r.hashed = r.bom;
+		}
+	}
 	part_init(&pts[0], &r, ctx[0]);
 	used = 1;
 	if (bad_line)
@@ -983,6 +1122,7 @@ again:
 			   "(--encoding chooses another)");
 	pts[0].pos = r.bom;
 	pts[0].end = r.size;
+	pts[0].hashing = r.hash != NULL;
 	if (start_decoder(&pts[0], out) != 0) {
 		part_release(&pts[0]);
 		status = KP_EXIT_IO;
@@ -1043,9 +1183,16 @@ again:
 		part_release(&pts[i]);
 	status = io ? KP_EXIT_IO :
 		out->errors > errors_before ? KP_EXIT_DATA : KP_EXIT_OK;
+	if (r.hash && !io) {
+		if (finish_hash(&r, out) != 0)
+			status = status == KP_EXIT_OK ? KP_EXIT_IO : status;
+		else
+			kp_sha256_final(r.hash, sha256);
+	}
 out:
-	if (r.fd > 0)
-		close(r.fd);
+	kp_sha256_free(r.hash);
+	if (r.fd >= 0)
+		kp_os_close(r.fd);
 	return status;
 }
 

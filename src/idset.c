@@ -245,6 +245,29 @@ int kp_idset_add(struct kp_idset *s, const char *id, size_t len,
 	return 1;
 }
 
+int kp_idset_get(const struct kp_idset *s, const char *id, size_t len,
+		 uint64_t *line)
+{
+	int64_t v = numeric(id, len);
+	struct entry *e;
+	size_t at;
+
+	if (v >= 0) {
+		const uint32_t *slot = number_slot((struct kp_idset *)(uintptr_t)s,
+						   len, (uint32_t)v, 0);
+
+		if (slot && *slot) {
+			*line = *slot;
+			return 1;
+		}
+	}
+	e = hash_find(s, id, len, hash(id, len), &at);
+	if (!e)
+		return 0;
+	*line = e->line;
+	return 1;
+}
+
 void kp_idset_merge(struct kp_idset *into, const struct kp_idset *from,
 		    void (*dup)(void *ctx, const char *id, size_t len,
 				uint64_t line, uint64_t first),

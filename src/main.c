@@ -12,6 +12,8 @@
 #include "cli.h"
 #include "i18n.h"
 #include "kiemphieu/exit.h"
+#include "kiemphieu/outfile.h"
+#include "kiemphieu/text.h"
 #include "kiemphieu/xalloc.h"
 
 static const struct kp_cmd *const commands[] = {
@@ -42,21 +44,27 @@ static void print_diag(void *ctx, const struct kp_diag *d)
 	struct kp_cli *cli = ctx;
 	/* TRANSLATORS: the severity in "FILE:LINE:COL: error: MESSAGE" */
 	const char *sev = d->severity == KP_SEV_ERROR ? _("error") : _("warning");
+	struct kp_buf b = KP_BUF_INIT;
 
 	if (cli->max_shown && cli->shown >= cli->max_shown)
 		return;
 	cli->shown++;
-	if (!d->file[0])
-		fprintf(stderr, "kiemphieu: %s: %s\n", sev, d->msg);
-	else if (!d->line)
-		fprintf(stderr, "%s: %s: %s\n", d->file, sev, d->msg);
-	else if (!d->col)
-		fprintf(stderr, "%s:%llu: %s: %s\n", d->file,
-			(unsigned long long)d->line, sev, d->msg);
-	else
-		fprintf(stderr, "%s:%llu:%llu: %s: %s\n", d->file,
-			(unsigned long long)d->line,
-			(unsigned long long)d->col, sev, d->msg);
+	/* a file's name or a value may hold a newline or an escape: shown
+	 * escaped, so that no input can forge a line of its own */
+	if (!d->file[0]) {
+		kp_buf_addstr(&b, "kiemphieu");
+	} else {
+		kp_text_add_safe(&b, d->file);
+		if (d->line)
+			kp_buf_addf(&b, ":%llu", (unsigned long long)d->line);
+		if (d->line && d->col)
+			kp_buf_addf(&b, ":%llu", (unsigned long long)d->col);
+	}
+	kp_buf_addf(&b, ": %s: ", sev);
+	kp_text_add_safe(&b, d->msg);
+	kp_buf_addch(&b, '\n');
+	fputs(b.s, stderr);
+	kp_buf_release(&b);
 }
 
 void kp_cli_init(struct kp_cli *cli)
@@ -330,6 +338,16 @@ int kp_cli_getopt(const struct kp_cmd *self, int argc, char **argv,
 	}
 	free(all);
 	return r;
+}
+
+void kp_cli_clean_beside(const char *path)
+{
+	char *dir = kp_xstrdup(path), *slash = strrchr(dir, '/');
+
+	if (slash)
+		*(slash == dir ? slash + 1 : slash) = '\0';
+	kp_write_clean(slash ? dir : ".");
+	free(dir);
 }
 
 int kp_cli_mkdir(const char *dir, struct kp_diag_sink *sink)

@@ -8,8 +8,10 @@
 #include <sys/stat.h>
 
 #include "kiemphieu/exit.h"
+#include "kiemphieu/idset.h"
 #include "kiemphieu/text.h"
 #include "kiemphieu/xalloc.h"
+#include "os.h"
 
 char *kp_path_join(const char *dir, const char *name)
 {
@@ -33,6 +35,51 @@ char *kp_path_base(const char *path)
 	for (slash = path + len; slash > path && slash[-1] != '/'; slash--)
 		;
 	return kp_xstrndup(slash, (size_t)(path + len - slash));
+}
+
+char *kp_path_relative(const char *from, const char *to)
+{
+	size_t common = 0, i;
+	struct kp_buf b = KP_BUF_INIT;
+
+	/* the longest shared run of whole components */
+	for (i = 0; from[i] && from[i] == to[i]; i++)
+		if (from[i] == '/')
+			common = i;
+	if (!from[i] && (to[i] == '/' || !to[i]))
+		common = i;
+	else if (!to[i] && from[i] == '/')
+		common = i;
+	for (i = common; from[i]; i++)
+		if (from[i] == '/' && from[i + 1])
+			kp_buf_addstr(&b, b.len ? "/.." : "..");
+	if (to[common] == '/')
+		common++;
+	if (to[common]) {
+		if (b.len)
+			kp_buf_addch(&b, '/');
+		kp_buf_addstr(&b, to + common);
+	}
+	if (!b.len)
+		kp_buf_addch(&b, '.');
+	return kp_buf_detach(&b);
+}
+
+char *kp_path_name(const char *path)
+{
+	char *base = kp_path_base(path), *real;
+
+	/* ".", "..", "/" or "" name nothing: the folder's real name does */
+	if (base[0] && strcmp(base, ".") != 0 && strcmp(base, "..") != 0 &&
+	    strcmp(base, "/") != 0)
+		return base;
+	real = kp_os_realpath(path);
+	if (real) {
+		free(base);
+		base = kp_path_base(real);
+		free(real);
+	}
+	return base;
 }
 
 int kp_parse_uint(const char *s, size_t len, uint64_t max, uint64_t *out)
@@ -107,6 +154,28 @@ size_t kp_contest_round1(const struct kp_contest *ct)
 	for (i = 0; i < ct->ncands; i++)
 		n += ct->cands[i].round <= 1;
 	return n;
+}
+
+int kp_date_cmp(const struct kp_date *a, const struct kp_date *b)
+{
+	if (a->year != b->year)
+		return a->year < b->year ? -1 : 1;
+	if (a->month != b->month)
+		return a->month < b->month ? -1 : 1;
+	if (a->day != b->day)
+		return a->day < b->day ? -1 : 1;
+	return 0;
+}
+
+int kp_date_age(const struct kp_date *born, const struct kp_date *on)
+{
+	int age = on->year - born->year;
+	int m = born->month ? born->month : 1, d = born->day ? born->day : 1;
+
+	/* whole years: not yet this year's birthday, one fewer */
+	if (on->month < m || (on->month == m && on->day < d))
+		age--;
+	return age;
 }
 
 int kp_date_parse(const char *s, size_t len, struct kp_date *out)
@@ -227,15 +296,33 @@ static int valid_id(const char *s, size_t len)
 	return 1;
 }
 
+/* The contest with id s[0..len), by the congress's index (a scan of the
+ * contests for each file or row would be quadratic: 40,000 contests). */
+static struct kp_contest *find_mut(struct kp_congress *c, const char *s,
+				   size_t len)
+{
+	uint64_t at;
+
+	if (!kp_idset_get(&c->index, s, len, &at) || at > c->n)
+		return NULL;
+	return &c->contests[at - 1];
+}
+
 const struct kp_contest *kp_congress_find(const struct kp_congress *c,
 					  const char *id)
 {
-	size_t i;
+	return find_mut((struct kp_congress *)(uintptr_t)c, id, strlen(id));
+}
 
-	for (i = 0; i < c->n; i++)
-		if (strcmp(c->contests[i].id, id) == 0)
-			return &c->contests[i];
-	return NULL;
+/* Append ct to the congress's contests, indexed by id. */
+static void add_contest(struct kp_congress *c, const struct kp_contest *ct)
+{
+	uint64_t first;
+
+	c->contests = kp_xgrow(c->contests, &c->alloc, c->n + 1,
+			       sizeof(*c->contests));
+	c->contests[c->n++] = *ct;
+	kp_idset_add(&c->index, ct->id, strlen(ct->id), c->n, &first);
 }
 
 /* --- contests.csv --- */
@@ -317,10 +404,7 @@ static int contests_row(void *vctx, const struct kp_csv_record *r,
 				ct.title = kp_xstrdup(id);
 				ct.line = r->line;
 				ct.broken = 1;
-				x->c->contests = kp_xgrow(x->c->contests, &x->c->alloc,
-							  x->c->n + 1,
-							  sizeof(*x->c->contests));
-				x->c->contests[x->c->n++] = ct;
+				add_contest(x->c, &ct);
 			} else {
 				free(id);
 			}
@@ -474,9 +558,7 @@ static int contests_row(void *vctx, const struct kp_csv_record *r,
 		return 0;
 	}
 	ct.broken = bad;
-	x->c->contests = kp_xgrow(x->c->contests, &x->c->alloc, x->c->n + 1,
-				  sizeof(*x->c->contests));
-	x->c->contests[x->c->n++] = ct;
+	add_contest(x->c, &ct);
 	return 0;
 }
 
@@ -488,6 +570,7 @@ static void contests_reset(void *vctx)
 	for (i = 0; i < x->c->n; i++)
 		contest_free(&x->c->contests[i]);
 	x->c->n = 0;
+	kp_idset_clear(&x->c->index);
 }
 
 /* --- candidates.csv --- */
@@ -573,7 +656,7 @@ static int candidates_row(void *vctx, const struct kp_csv_record *r,
 	const struct kp_csv_field *f;
 	struct kp_contest *ct = NULL;
 	struct kp_candidate cd;
-	char q[128], *id;
+	char q[128];
 	uint64_t v;
 	size_t i;
 	int bad = 0;
@@ -586,11 +669,7 @@ static int candidates_row(void *vctx, const struct kp_csv_record *r,
 	memset(&cd, 0, sizeof(cd));
 	cd.line = r->line;
 	f = get(r, x->cols[CD_CONTEST].index);
-	id = kp_xstrndup(f->s, f->len);
-	for (i = 0; i < x->c->n; i++)
-		if (strcmp(x->c->contests[i].id, id) == 0)
-			ct = &x->c->contests[i];
-	free(id);
+	ct = find_mut(x->c, f->s, f->len);
 	if (!ct && !x->c->contests_unreadable) {
 		kp_error(sink, r->file, r->line,
 			 kp_csv_col(r, (size_t)x->cols[CD_CONTEST].index),
@@ -634,6 +713,27 @@ static int candidates_row(void *vctx, const struct kp_csv_record *r,
 			 kp_csv_col(r, (size_t)x->cols[CD_BORN].index),
 			 "born '%s': expected a year YYYY or a day YYYY-MM-DD",
 			 kp_diag_quote(q, sizeof(q), f->s, f->len));
+	if (ct && cd.born.year && ct->date.year) {
+		/* a day of birth after the election: a typing error (9999) */
+		struct kp_date b = cd.born;
+
+		if (!b.month) {
+			b.month = 1;
+			b.day = 1;
+		}
+		if (kp_date_cmp(&b, &ct->date) > 0)
+			bad = kp_error(sink, r->file, r->line,
+				       kp_csv_col(r, (size_t)x->cols[CD_BORN].index),
+				       "born: %04d-%02d-%02d is after the election "
+				       "(%04d-%02d-%02d)", b.year, b.month, b.day,
+				       ct->date.year, ct->date.month, ct->date.day);
+		else if (kp_date_age(&cd.born, &ct->date) < 18)
+			kp_warning(sink, r->file, r->line,
+				   kp_csv_col(r, (size_t)x->cols[CD_BORN].index),
+				   "born: under 18 on the election day, and a Party "
+				   "member is at least 18 (Điều lệ Art. 1): is the "
+				   "year right?");
+	}
 	if (ct && !bad) {
 		for (i = 0; i < ct->ncands; i++)
 			if (ct->cands[i].no == cd.no) {
@@ -830,9 +930,7 @@ static int scan_ballots(struct kp_congress *c, struct kp_diag_sink *sink)
 			free(path);
 			continue;
 		}
-		for (j = 0; j < c->n; j++)
-			if (strcmp(c->contests[j].id, id) == 0)
-				ct = &c->contests[j];
+		ct = find_mut(c, id, strlen(id));
 		if (!ct && c->contests_unreadable) {
 			status = KP_EXIT_DATA; /* contests.csv's error says why */
 		} else if (!ct) {
@@ -908,18 +1006,6 @@ static int rounds_header(void *vctx, const struct kp_csv_record *r,
 	memcpy(x->cols, init, sizeof(init));
 	x->width = r->nfields;
 	return kp_columns_map(x->cols, RD_N, r, sink) != KP_EXIT_OK;
-}
-
-static struct kp_contest *find_mut(struct kp_congress *c, const char *s,
-				   size_t len)
-{
-	size_t i;
-
-	for (i = 0; i < c->n; i++)
-		if (strlen(c->contests[i].id) == len &&
-		    memcmp(c->contests[i].id, s, len) == 0)
-			return &c->contests[i];
-	return NULL;
 }
 
 /* Field `idx` of a rounds.csv row as an optional count; 1 when given. */
@@ -1073,7 +1159,9 @@ static int load_rounds(struct kp_congress *c, const struct kp_csv_opts *opts,
 	if (stat(c->rounds_path, &st) == 0 || errno != ENOENT) {
 		memset(&x, 0, sizeof(x));
 		x.c = c;
-		status = kp_csv_read(c->rounds_path, NULL, opts, &h, &ctx, 1, sink);
+		c->has_rounds = 1;
+		status = kp_csv_read_hashed(c->rounds_path, NULL, opts, &h, &ctx, 1,
+					    sink, c->rounds_sha256);
 	}
 	for (i = 0; i < c->n; i++) {
 		struct kp_contest *ct = &c->contests[i];
@@ -1150,8 +1238,9 @@ int kp_congress_load(struct kp_congress *c, const char *dir,
 	int status = KP_EXIT_OK;
 
 	memset(c, 0, sizeof(*c));
+	kp_idset_init(&c->index);
 	c->dir = kp_xstrdup(dir);
-	c->org = kp_path_base(dir);
+	c->org = kp_path_name(dir);
 	c->contests_path = kp_path_join(dir, "contests.csv");
 	c->candidates_path = kp_path_join(dir, "candidates.csv");
 	c->rounds_path = kp_path_join(dir, "rounds.csv");
@@ -1165,15 +1254,16 @@ int kp_congress_load(struct kp_congress *c, const char *dir,
 	memset(&cx, 0, sizeof(cx));
 	cx.c = c;
 	ctx = &cx;
-	status = kp_csv_read(c->contests_path, NULL, &one, &contests_h, &ctx, 1,
-			     sink);
+	status = kp_csv_read_hashed(c->contests_path, NULL, &one, &contests_h,
+				    &ctx, 1, sink, c->contests_sha256);
 	c->contests_unreadable = !cx.header_seen || !cx.ok;
 	memset(&dx, 0, sizeof(dx));
 	dx.c = c;
 	ctx = &dx;
 	errors = sink->errors;
-	status = worst(status, kp_csv_read(c->candidates_path, NULL, &one,
-					   &candidates_h, &ctx, 1, sink));
+	status = worst(status, kp_csv_read_hashed(c->candidates_path, NULL, &one,
+						  &candidates_h, &ctx, 1, sink,
+						  c->candidates_sha256));
 	if (sink->errors - errors > dx.row_errors) {
 		/* the file itself is damaged (cut, undecodable, no header):
 		 * no list can be trusted, and what follows from one would only
@@ -1208,5 +1298,6 @@ void kp_congress_release(struct kp_congress *c)
 	free(c->contests_path);
 	free(c->candidates_path);
 	free(c->rounds_path);
+	kp_idset_release(&c->index);
 	memset(c, 0, sizeof(*c));
 }

@@ -454,6 +454,7 @@ void kp_report_json(struct kp_buf *b, const struct kp_results *res,
 	size_t i;
 
 	json_object_set_new(root, "org", json_string(res->cg->org));
+	json_object_set_new(root, "dir", json_string(res->cg->dir));
 	json_object_set_new(root, "status",
 			    json_string(kp_congress_status_name(res->status)));
 	for (i = 0; i < res->n; i++)
@@ -465,14 +466,30 @@ void kp_report_json(struct kp_buf *b, const struct kp_results *res,
 	kp_buf_addch(b, '\n');
 }
 
-void kp_report_json_invalid(struct kp_buf *b, const char *org, uint64_t errors)
+void kp_report_json_invalid(struct kp_buf *b, const char *org, const char *dir,
+			    uint64_t errors)
 {
-	kp_json_put(b, json_pack("{s:s,s:b,s:I}", "org", org, "invalid", 1,
-				 "errors", (json_int_t)errors));
+	kp_json_put(b, json_pack("{s:s,s:s,s:b,s:I}", "org", org, "dir", dir,
+				 "invalid", 1, "errors", (json_int_t)errors));
 	kp_buf_addch(b, '\n');
 }
 
 /* --- CSV --- */
+
+void kp_report_csv_invalid(struct kp_buf *b, const char *org, int header,
+			   unsigned flags)
+{
+	const char *row[14] = { org, "", "", "", "", "", "", "", "", "", "", "",
+				"", "invalid" };
+
+	if (header) {
+		struct kp_results none;
+
+		memset(&none, 0, sizeof(none));
+		kp_report_csv(b, &none, 1, flags);
+	}
+	kp_csv_put_row(b, row, 14, flags);
+}
 
 void kp_report_csv(struct kp_buf *b, const struct kp_results *res, int header,
 		   unsigned flags)

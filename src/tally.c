@@ -204,6 +204,17 @@ static void ensure_arrays(struct count *c)
 	}
 }
 
+/* Non-zero when s[0..len) has a byte of 0x80 or above (not ASCII). */
+static int memchr_high(const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if ((unsigned char)s[i] & 0x80)
+			return 1;
+	return 0;
+}
+
 static int ballot_row(void *ctx, const struct kp_csv_record *r,
 		      struct kp_diag_sink *sink)
 {
@@ -225,16 +236,30 @@ static int ballot_row(void *ctx, const struct kp_csv_record *r,
 		return 0;
 	}
 	id = &r->fields[h->id_col];
-	if (!id->len) {
-		kp_error(sink, r->file, r->line, kp_csv_col(r, h->id_col),
-			 "empty ballot id: every ballot needs one");
-		bad = 1;
-	} else if (!kp_idset_add(&c->ids, id->s, id->len, r->line, &first)) {
-		kp_error(sink, r->file, r->line, kp_csv_col(r, h->id_col),
-			 "duplicate ballot id '%s' (first on line %llu)",
-			 kp_diag_quote(q, sizeof(q), id->s, id->len),
-			 (unsigned long long)first);
-		bad = 1;
+	{
+		/* ids that look the same are the same: a no-break space, a
+		 * zero-width space or a fullwidth digit is folded away */
+		char *folded = NULL;
+		const char *key = id->s;
+		size_t klen = id->len;
+
+		if (memchr_high(id->s, id->len)) {
+			folded = kp_text_fold_id(id->s, id->len);
+			key = folded;
+			klen = strlen(folded);
+		}
+		if (!klen) {
+			kp_error(sink, r->file, r->line, kp_csv_col(r, h->id_col),
+				 "empty ballot id: every ballot needs one");
+			bad = 1;
+		} else if (!kp_idset_add(&c->ids, key, klen, r->line, &first)) {
+			kp_error(sink, r->file, r->line, kp_csv_col(r, h->id_col),
+				 "duplicate ballot id '%s' (first on line %llu)",
+				 kp_diag_quote(q, sizeof(q), id->s, id->len),
+				 (unsigned long long)first);
+			bad = 1;
+		}
+		free(folded);
 	}
 	memset(&m, 0, sizeof(m));
 	m.listed = h->nlist;
@@ -640,6 +665,7 @@ static int tally_round(struct kp_contest_result *cr, const struct kp_round_file 
 	unsigned nparts = o->csv.threads ? o->csv.threads : 1, i;
 	struct kp_seats seats = { 0, 0 }, open;
 	uint64_t errors = sink->errors;
+	char digest[65];
 	enum kp_cut cut;
 	int status;
 	size_t k;
@@ -665,7 +691,8 @@ static int tally_round(struct kp_contest_result *cr, const struct kp_round_file 
 		count_init(&counts[i], &h);
 		ctx[i] = &counts[i];
 	}
-	status = kp_csv_read(rf->path, NULL, &o->csv, &handler, ctx, nparts, sink);
+	status = kp_csv_read_hashed(rf->path, NULL, &o->csv, &handler, ctx, nparts,
+				    sink, digest);
 	if (status == KP_EXIT_OK && sink->errors > errors)
 		status = KP_EXIT_DATA;
 	if (status != KP_EXIT_OK || !h.ok)
@@ -682,6 +709,7 @@ static int tally_round(struct kp_contest_result *cr, const struct kp_round_file 
 	memset(rr, 0, sizeof(*rr));
 	rr->round = rf->round;
 	rr->path = rf->path;
+	memcpy(rr->sha256, digest, sizeof(rr->sha256));
 	rr->seats = h.seats;
 	rr->official_open = seats.official;
 	rr->reserve_open = seats.reserves;

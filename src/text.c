@@ -19,32 +19,179 @@ static int is_blank(char c)
 	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
 }
 
-char *kp_text_nfc(const char *s, size_t len)
+/* Characters that show nothing: a byte order mark inside text, zero-width
+ * spaces and joiners, the word joiner, the soft hyphen. */
+static int invisible(ucs4_t c)
 {
-	char *tmp, *out;
-	size_t i, o = 0, n;
-	uint8_t *norm;
+	return c == 0xfeff || (c >= 0x200b && c <= 0x200d) || c == 0x2060 ||
+	       c == 0xad;
+}
 
-	/* fold white space first: it is ASCII, so NFC cannot change it */
-	tmp = kp_xmalloc(len + 1);
-	for (i = 0; i < len; i++) {
-		if (is_blank(s[i])) {
+/* Spaces that look like a space: no-break, en, em, thin, ideographic... */
+static int other_space(ucs4_t c)
+{
+	return c == 0xa0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+	       c == 0x202f || c == 0x205f || c == 0x3000;
+}
+
+static int has_high(const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if ((unsigned char)s[i] & 0x80)
+			return 1;
+	return 0;
+}
+
+/*
+ * Into tmp (room for len + 1): s with white space folded to single spaces
+ * and trimmed, invisible characters dropped and other spaces made spaces
+ * (so that two names that look the same are the same). Returns its length.
+ */
+static size_t fold_spaces(const char *s, size_t len, char *tmp)
+{
+	size_t i = 0, o = 0;
+
+	while (i < len) {
+		ucs4_t c = (unsigned char)s[i];
+		int n = 1;
+
+		if (c & 0x80) {
+			n = u8_mbtouc(&c, (const uint8_t *)s + i, len - i);
+			if (n < 1)
+				n = 1;
+		}
+		if (invisible(c)) {
+			i += (size_t)n;
+			continue;
+		}
+		if (is_blank(s[i]) || other_space(c)) {
 			if (o && tmp[o - 1] != ' ')
 				tmp[o++] = ' ';
 		} else {
-			tmp[o++] = s[i];
+			memcpy(tmp + o, s + i, (size_t)n);
+			o += (size_t)n;
 		}
+		i += (size_t)n;
 	}
 	while (o && tmp[o - 1] == ' ')
 		o--;
 	tmp[o] = '\0';
-	norm = u8_normalize(UNINORM_NFC, (const uint8_t *)tmp, o, NULL, &n);
+	return o;
+}
+
+static char *normalize(const char *s, size_t len, uninorm_t form)
+{
+	char *tmp, *out;
+	size_t o, n;
+	uint8_t *norm;
+
+	tmp = kp_xmalloc(len + 1);
+	o = fold_spaces(s, len, tmp);
+	/* ASCII is in every normal form already */
+	if (!has_high(tmp, o))
+		return tmp;
+	norm = u8_normalize(form, (const uint8_t *)tmp, o, NULL, &n);
 	if (!norm) /* only on allocation failure or invalid input */
 		return tmp;
 	free(tmp);
 	out = kp_xstrndup((const char *)norm, n);
 	free(norm);
 	return out;
+}
+
+char *kp_text_nfc(const char *s, size_t len)
+{
+	return normalize(s, len, UNINORM_NFC);
+}
+
+char *kp_text_fold_id(const char *s, size_t len)
+{
+	char *t, *out;
+
+	if (!has_high(s, len))
+		return kp_xstrndup(s, len);
+	/* compatibility forms too: a fullwidth digit is a digit; the spaces
+	 * NFKC makes are folded again */
+	t = normalize(s, len, UNINORM_NFKC);
+	out = kp_xmalloc(strlen(t) + 1);
+	fold_spaces(t, strlen(t), out);
+	free(t);
+	return out;
+}
+
+/* Control characters and the invisible marks that reorder text. */
+static int hidden_control(ucs4_t c)
+{
+	return (c >= 0x80 && c <= 0x9f) || c == 0x061c || c == 0x200e ||
+	       c == 0x200f || (c >= 0x202a && c <= 0x202e) ||
+	       (c >= 0x2066 && c <= 0x2069);
+}
+
+size_t kp_text_find_hidden(const char *s, size_t len)
+{
+	size_t i = 0;
+
+	while (i < len) {
+		ucs4_t c;
+		int n;
+
+		if (!((unsigned char)s[i] & 0x80)) {
+			i++;
+			continue;
+		}
+		n = u8_mbtouc(&c, (const uint8_t *)s + i, len - i);
+		if (n < 1)
+			n = 1;
+		else if (hidden_control(c))
+			return i;
+		i += (size_t)n;
+	}
+	return len;
+}
+
+char *kp_text_safe(const char *s)
+{
+	struct kp_buf b = KP_BUF_INIT;
+
+	kp_text_add_safe(&b, s);
+	return b.s ? kp_buf_detach(&b) : kp_xstrdup("");
+}
+
+void kp_text_add_safe(struct kp_buf *b, const char *s)
+{
+	size_t len = strlen(s), i = 0;
+
+	while (i < len) {
+		unsigned char ch = (unsigned char)s[i];
+		ucs4_t c;
+		int n;
+
+		if (ch >= 0x20 && ch < 0x7f) {
+			kp_buf_addch(b, (char)ch);
+			i++;
+			continue;
+		}
+		if (ch < 0x80) {
+			kp_buf_addf(b, "\\x%02x", ch);
+			i++;
+			continue;
+		}
+		/* an invalid sequence gives U+FFFD for one byte; a real U+FFFD
+		 * is three */
+		n = u8_mbtouc(&c, (const uint8_t *)s + i, len - i);
+		if (c == 0xfffd && !(n == 3 && memcmp(s + i, "\xef\xbf\xbd", 3) == 0)) {
+			kp_buf_addf(b, "\\x%02x", ch);
+			i++;
+			continue;
+		}
+		if (hidden_control(c) || invisible(c))
+			kp_buf_addf(b, "\\u%04x", (unsigned)c);
+		else
+			kp_buf_add(b, s + i, (size_t)n);
+		i += (size_t)n;
+	}
 }
 
 size_t kp_text_width(const char *s)

@@ -12,7 +12,53 @@
 #include "kiemphieu/exit.h"
 #include "kiemphieu/report.h"
 #include "kiemphieu/tally.h"
+#include "kiemphieu/text.h"
 #include "kiemphieu/xalloc.h"
+#include "os.h"
+
+/* A file name a results file may record: relative, inside the congress
+ * folder (no "..", no absolute path), as tally writes them. */
+static int safe_name(const char *name)
+{
+	const char *p = name;
+
+	if (!*p || *p == '/' || strchr(p, '\\'))
+		return 0;
+	while (*p) {
+		size_t n = strcspn(p, "/");
+
+		if ((n == 2 && p[0] == '.' && p[1] == '.') || !n)
+			return 0;
+		p += n;
+		if (*p == '/')
+			p++;
+	}
+	return 1;
+}
+
+/* The congress folder a record names: relative to the results file's own
+ * folder, as tally records it, else (results of an older version) to the
+ * current folder. A new string. */
+static char *congress_dir(const char *results, const char *dir)
+{
+	char *base, *p;
+
+	if (dir[0] == '/')
+		return kp_xstrdup(dir);
+	base = kp_xstrdup(results);
+	p = strrchr(base, '/');
+	if (p) {
+		*p = '\0';
+		p = kp_path_join(base, dir);
+		free(base);
+		if (kp_os_is_dir(p))
+			return p;
+		free(p);
+	} else {
+		free(base);
+	}
+	return kp_xstrdup(dir);
+}
 
 /* Verify one recorded congress result. */
 static void verify_one(json_t *rec, const char *results, unsigned long line,
@@ -20,8 +66,9 @@ static void verify_one(json_t *rec, const char *results, unsigned long line,
 		       unsigned *changed, struct kp_diag_sink *sink)
 {
 	json_t *audit = json_object_get(rec, "audit"), *files, *rules, *now = NULL;
-	const char *org = json_string_value(json_object_get(rec, "org"));
-	const char *dir, *version;
+	const char *org0 = json_string_value(json_object_get(rec, "org"));
+	const char *recorded, *version;
+	char *org, *dir, *real;
 	struct kp_tally_opts to;
 	struct kp_congress cg;
 	struct kp_results res;
@@ -31,21 +78,40 @@ static void verify_one(json_t *rec, const char *results, unsigned long line,
 	unsigned before = *changed;
 	size_t i, j;
 
+	/* what the file says reaches the terminal escaped */
+	org = kp_text_safe(org0 ? org0 : "?");
 	if (json_is_true(json_object_get(rec, "invalid"))) {
 		kp_buf_addf(out, _("%s: recorded as invalid data: nothing to verify\n"),
-			    org ? org : "?");
+			    org);
+		free(org);
 		return;
 	}
-	dir = json_string_value(json_object_get(audit, "congress"));
+	recorded = json_string_value(json_object_get(audit, "congress"));
 	files = json_object_get(audit, "files");
 	rules = json_object_get(audit, "rules");
 	version = json_string_value(json_object_get(audit, "version"));
-	if (!org || !dir || !json_is_array(files) || !json_is_object(rules)) {
+	if (!org0 || !recorded || !json_is_array(files) || !json_is_object(rules)) {
 		kp_error(sink, results, line, 0, "no audit trail (org, audit.congress, "
 			 "audit.files, audit.rules): not a result of kiemphieu tally "
 			 "--format json");
+		free(org);
 		return;
 	}
+	json_array_foreach(files, i, now) {
+		const char *name = json_string_value(json_object_get(now, "path"));
+
+		if (!name || !safe_name(name)) {
+			kp_error(sink, results, line, 0,
+				 "audit.files[%zu]: '%s' is not a file of the congress "
+				 "folder (a relative path, without '..'): nothing is "
+				 "opened from this record", i,
+				 name ? name : "(none)");
+			free(org);
+			return;
+		}
+	}
+	dir = congress_dir(results, recorded);
+	real = kp_os_realpath(dir);
 	kp_tally_opts_init(&to);
 	to.csv = *o;
 	to.limits.min_percent = (unsigned)json_integer_value(json_object_get(rules, "surplus_min_percent"));
@@ -54,24 +120,33 @@ static void verify_one(json_t *rec, const char *results, unsigned long line,
 	kp_diag_sink_init(&quiet, NULL, NULL);
 	kp_congress_load(&cg, dir, &to.csv, &quiet);
 	kp_tally_congress(&cg, NULL, &to, &res, &quiet);
-	kp_audit_congress(&cur, &cg, &quiet);
+	kp_audit_congress(&cur, &cg, &res, &quiet);
 	/* the files: each recorded one still there with its hash, no new one */
 	json_array_foreach(files, i, now) {
 		const char *name = json_string_value(json_object_get(now, "path"));
 		const char *sum = json_string_value(json_object_get(now, "sha256"));
-		char *path, hex[65];
+		char *path, *safe, *rp, hex[65];
 
 		if (!name || !sum)
 			continue;
 		path = kp_path_join(dir, name);
-		if (kp_sha256_file(path, hex) != 0) {
-			kp_buf_addf(out, _("%s: %s: missing (%s)\n"), org, path, strerror(errno));
+		safe = kp_text_safe(path);
+		/* a link inside the folder must not lead out of it */
+		rp = kp_os_realpath(path);
+		if (rp && real && !kp_os_path_within(rp, real)) {
+			kp_buf_addf(out, _("%s: %s: leads outside the congress folder "
+					   "(a link): not read\n"), org, safe);
+			(*changed)++;
+		} else if (kp_sha256_file(path, hex) != 0) {
+			kp_buf_addf(out, _("%s: %s: missing (%s)\n"), org, safe, strerror(errno));
 			(*changed)++;
 		} else if (strcmp(hex, sum) != 0) {
 			kp_buf_addf(out, _("%s: %s: changed: SHA-256 %.16s..., recorded %.16s...\n"),
-				    org, path, hex, sum);
+				    org, safe, hex, sum);
 			(*changed)++;
 		}
+		free(rp);
+		free(safe);
 		free(path);
 	}
 	for (j = 0; j < cur.n; j++) {
@@ -83,18 +158,25 @@ static void verify_one(json_t *rec, const char *results, unsigned long line,
 				   cur.files[j].name) == 0)
 				known = 1;
 		if (!known) {
-			kp_buf_addf(out, _("%s: %s/%s: a file the results do not record\n"),
-				    org, dir, cur.files[j].name);
+			char *p = kp_path_join(dir, cur.files[j].name), *safe = kp_text_safe(p);
+
+			kp_buf_addf(out, _("%s: %s: a file the results do not record\n"),
+				    org, safe);
+			free(safe);
+			free(p);
 			(*changed)++;
 		}
 	}
 	/* the results, tallied again, without the audit trail */
 	if (quiet.errors) {
+		char *safe = kp_text_safe(dir);
+
 		kp_buf_addf(out, Q_("%s: the inputs now have %llu error: no results "
 				    "to compare (kiemphieu check %s)\n",
 				    "%s: the inputs now have %llu errors: no results "
 				    "to compare (kiemphieu check %s)\n", quiet.errors),
-			    org, (unsigned long long)quiet.errors, dir);
+			    org, (unsigned long long)quiet.errors, safe);
+		free(safe);
 		(*changed)++;
 	} else {
 		json_t *again, *rc, *ac, *c;
@@ -110,9 +192,12 @@ static void verify_one(json_t *rec, const char *results, unsigned long line,
 			json_t *d = json_array_get(ac, i);
 
 			if (!json_equal(c, d)) {
+				const char *id = json_string_value(json_object_get(c, "contest"));
+				char *safe = kp_text_safe(id ? id : "?");
+
 				kp_buf_addf(out, _("%s: contest '%s': the results differ "
-						      "from those recorded\n"), org,
-					    json_string_value(json_object_get(c, "contest")));
+						      "from those recorded\n"), org, safe);
+				free(safe);
 				(*changed)++;
 			}
 		}
@@ -123,14 +208,21 @@ static void verify_one(json_t *rec, const char *results, unsigned long line,
 		kp_buf_addf(out, Q_("%s: %zu input file unchanged, same results",
 				    "%s: %zu input files unchanged, same results",
 				    cur.n), org, cur.n);
-		if (version && strcmp(version, KP_VERSION) != 0)
-			kp_buf_addf(out, _("; made by kiemphieu %s"), version);
+		if (version && strcmp(version, KP_VERSION) != 0) {
+			char *safe = kp_text_safe(version);
+
+			kp_buf_addf(out, _("; made by kiemphieu %s"), safe);
+			free(safe);
+		}
 		kp_buf_addch(out, '\n');
 	}
 	kp_buf_release(&b);
 	kp_audit_release(&cur);
 	kp_results_release(&res);
 	kp_congress_release(&cg);
+	free(real);
+	free(dir);
+	free(org);
 }
 
 int kp_verify(const char *results, const struct kp_csv_opts *o,

@@ -60,6 +60,8 @@ const char *kp_org_status_name(enum kp_org_status s);
 /* What a progress report needs of one congress. */
 struct kp_summary {
 	enum kp_org_status status;
+	int io_error;			/* invalid because a file or folder could
+					 * not be read (exit 3, not 1) */
 	/*
 	 * Why it is not done, and its first errors ("FILE:LINE:COL: msg"):
 	 * in English for machine output, and in the language of the messages

@@ -100,6 +100,19 @@ int kp_csv_read(const char *path, const char *name,
 		const struct kp_csv_opts *opts, const struct kp_csv_handler *h,
 		void **ctx, unsigned nctx, struct kp_diag_sink *out);
 
+/*
+ * kp_csv_read, and the SHA-256 of the file's bytes into sha256[65] (lower-
+ * case hex; "" when the file could not be read): the very bytes counted,
+ * hashed as they are read, or, for parts read side by side, from the same
+ * open file with a check that it did not change meanwhile (else an error).
+ * Only regular files are read: a pipe, a device or a link to one is an
+ * error at its name, never a read that blocks.
+ */
+int kp_csv_read_hashed(const char *path, const char *name,
+		       const struct kp_csv_opts *opts,
+		       const struct kp_csv_handler *h, void **ctx, unsigned nctx,
+		       struct kp_diag_sink *out, char sha256[65]);
+
 /* Append s[0..len) to b as one CSV field, quoted when it must be. */
 void kp_csv_put_field(struct kp_buf *b, const char *s, size_t len);
 

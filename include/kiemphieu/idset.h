@@ -52,6 +52,11 @@ void kp_idset_clear(struct kp_idset *s);
 int kp_idset_add(struct kp_idset *s, const char *id, size_t len,
 		 uint64_t line, uint64_t *first);
 
+/* 1 and *line set to the line id[0..len) was first seen on when it is in
+ * the set, else 0. */
+int kp_idset_get(const struct kp_idset *s, const char *id, size_t len,
+		 uint64_t *line);
+
 /*
  * Add every id of `from` to `into`; for each one that `into` had already,
  * call dup with the id, its line in `from` and its first line in `into`.

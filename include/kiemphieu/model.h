@@ -6,6 +6,7 @@
 
 #include "kiemphieu/csv.h"
 #include "kiemphieu/diag.h"
+#include "kiemphieu/idset.h"
 #include "kiemphieu/rules.h"
 
 /*
@@ -26,6 +27,13 @@ struct kp_date {
 
 /* Parse "YYYY-MM-DD" (a real calendar day); 0 on success. */
 int kp_date_parse(const char *s, size_t len, struct kp_date *out);
+
+/* Compare two days: <0, 0, >0. */
+int kp_date_cmp(const struct kp_date *a, const struct kp_date *b);
+
+/* Age in whole years on day `on` of someone born on `born` (a year alone
+ * counts as January 1). */
+int kp_date_age(const struct kp_date *born, const struct kp_date *on);
 
 /* Parse a whole number made only of ASCII digits, at most `max`; returns
  * 0, or -1 when it is not such a number, or -2 when it is over max. */
@@ -105,13 +113,18 @@ size_t kp_contest_round1(const struct kp_contest *ct);
 
 struct kp_congress {
 	char *dir;		/* the folder as given */
-	char *org;		/* its last path component */
+	char *org;		/* its id: the folder's name, or the campaign's
+				 * org id (kp_congress_set_id) */
 	char *contests_path, *candidates_path, *rounds_path;
 	struct kp_contest *contests;	/* in contests.csv order */
 	size_t n, alloc;
 	int contests_unreadable;	/* contests.csv could not be read as a
 					 * whole: references to it are not errors
 					 * of their own */
+	int has_rounds;			/* rounds.csv is there */
+	struct kp_idset index;		/* contest id -> position + 1 */
+	/* the SHA-256 of the bytes each file was read from ("" if not read) */
+	char contests_sha256[65], candidates_sha256[65], rounds_sha256[65];
 };
 
 /*
@@ -156,5 +169,14 @@ char *kp_path_join(const char *dir, const char *name);
 
 /* The last component of a path, as a new string: "a/b/" gives "b". */
 char *kp_path_base(const char *path);
+
+/* The path of `to` as seen from the folder `from`, both absolute and
+ * resolved ("/a/b" from "/a/c" is "../b"), as a new string. */
+char *kp_path_relative(const char *from, const char *to);
+
+/* The name of the folder at path, as a new string: its last component,
+ * or, for ".", ".." or "/", that of the real path ("." run inside
+ * dai-dong gives "dai-dong"). */
+char *kp_path_name(const char *path);
 
 #endif

@@ -51,9 +51,14 @@ void kp_report_json(struct kp_buf *out, const struct kp_results *res,
 		    const struct kp_report_meta *meta);
 
 /* The JSON line of a congress whose data has `errors` errors:
- * {"org":ID,"invalid":true,"errors":N} and a newline. */
+ * {"org":ID,"dir":DIR,"invalid":true,"errors":N} and a newline. */
 void kp_report_json_invalid(struct kp_buf *out, const char *org,
-			    uint64_t errors);
+			    const char *dir, uint64_t errors);
+
+/* The CSV row of a congress whose data has errors: its org, and
+ * "invalid" as the result (after the header row when `header`). */
+void kp_report_csv_invalid(struct kp_buf *out, const char *org, int header,
+			   unsigned flags);
 
 /* Long format: one row per candidate per round, after a header row when
  * `header` is non-zero; `flags` as for kp_csv_put_row(). */

@@ -38,6 +38,7 @@ struct kp_round_result {
 	size_t ncands;
 	uint64_t votes_cast;		/* sum of votes */
 	uint64_t unused;		/* valid * seats - votes_cast */
+	char sha256[65];		/* of the bytes counted */
 };
 
 struct kp_elected {

@@ -18,9 +18,30 @@ int kp_text_valid(const char *s, size_t len);
  * The NFC form of the valid UTF-8 string s[0..len), as a new NUL-terminated
  * string the caller frees; leading and trailing spaces are dropped and runs
  * of inner white space become one space, since a typist's stray space must
- * not make two names differ.
+ * not make two names differ. For the same reason characters that show
+ * nothing (a byte order mark inside the text, zero-width spaces and
+ * joiners, the word joiner, the soft hyphen) are dropped and other spaces
+ * (no-break, thin, ideographic...) are spaces.
  */
 char *kp_text_nfc(const char *s, size_t len);
+
+/* An id (a ballot's, an org's) folded as kp_text_nfc folds a name, and in
+ * NFKC: a fullwidth digit is its digit. ASCII comes back as it is. */
+char *kp_text_fold_id(const char *s, size_t len);
+
+/* The offset of the first C1 control character (U+0080..U+009F) or mark
+ * that reorders text (U+061C, U+200E, U+200F, U+202A..U+202E,
+ * U+2066..U+2069) in the valid UTF-8 s[0..len), or len. */
+size_t kp_text_find_hidden(const char *s, size_t len);
+
+/* Append s for a terminal or a log: control characters (C0, DEL, C1),
+ * invisible characters and marks that reorder text as \xNN or \uNNNN,
+ * and bytes that are not UTF-8 as \xNN, so that no name can forge a line
+ * or move the cursor. */
+void kp_text_add_safe(struct kp_buf *b, const char *s);
+
+/* The same, as a new string. */
+char *kp_text_safe(const char *s);
 
 /* The number of terminal columns that the UTF-8 string s takes. */
 size_t kp_text_width(const char *s);

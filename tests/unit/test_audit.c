@@ -42,7 +42,7 @@ static void every_input_of_a_congress(void **state)
 	kp_csv_opts_init(&o);
 	kp_diag_sink_init(&s, NULL, NULL);
 	assert_int_equal(kp_congress_load(&c, dir, &o, &s), KP_EXIT_OK);
-	assert_int_equal(kp_audit_congress(&a, &c, &s), KP_EXIT_OK);
+	assert_int_equal(kp_audit_congress(&a, &c, NULL, &s), KP_EXIT_OK);
 	assert_int_equal(a.n, 5);
 	/* contests, candidates, then by contest and round */
 	assert_string_equal(a.files[0].name, "contests.csv");

@@ -49,7 +49,7 @@ static void json_has_exact_percentages(void **state)
 	org = strrchr(dir, '/') + 1;
 	kp_report_json(&b, &r.res, NULL);
 	snprintf(want, sizeof(want),
-		 "{\"org\":\"%s\",\"status\":\"complete\",\"contests\":[{\"contest\":"
+		 "{\"org\":\"%s\",\"dir\":\"%s\",\"status\":\"complete\",\"contests\":[{\"contest\":"
 		 "\"bt\",\"title\":\"Bí thư, "
 		 "khóa mới\",\"kind\":\"secretary\",\"seats\":1,\"reserves\":0,\"base\":3,"
 		 "\"issued\":3,\"present\":null,\"form\":\"strike\",\"direct\":false,"
@@ -65,7 +65,7 @@ static void json_has_exact_percentages(void **state)
 		 "\"percent_of_base\":0.0,\"percent_of_valid\":0.0,\"result\":"
 		 "\"not-elected\"}]}],\"elected\":[{\"no\":1,\"name\":\"Đặng Quang Hải\","
 		 "\"round\":1,\"votes\":2}],\"reserves_elected\":[],\"unfilled\":0,"
-		 "\"tied\":[]}]}\n", org);
+		 "\"tied\":[]}]}\n", org, dir);
 	assert_string_equal(b.s, want);
 	kp_buf_release(&b);
 	done(&r, dir);

@@ -23,7 +23,7 @@ static void results(const char *dir)
 	kp_diag_sink_init(&s, NULL, NULL);
 	assert_int_equal(kp_congress_load(&cg, dir, &o.csv, &s), KP_EXIT_OK);
 	assert_int_equal(kp_tally_congress(&cg, NULL, &o, &res, &s), KP_EXIT_OK);
-	assert_int_equal(kp_audit_congress(&a, &cg, &s), KP_EXIT_OK);
+	assert_int_equal(kp_audit_congress(&a, &cg, NULL, &s), KP_EXIT_OK);
 	kp_report_json(&b, &res, &meta);
 	unit_writes(dir, "r.json", b.s);
 	kp_buf_release(&b);

@@ -1,0 +1,97 @@
+#ifndef KP_OS_H
+#define KP_OS_H
+
+/*
+ * What kiemphieu needs of the operating system, in one place (git keeps
+ * its Windows port in compat/mingw.c the same way): files, folders, paths,
+ * processes and the terminal. src/os_posix.c implements it for Debian;
+ * nothing else includes a system header for these. Private to the library
+ * and the program. Paths are UTF-8. Functions that fail set errno.
+ */
+
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+/* What identifies the contents of an open file at one moment: if any of
+ * these changes, the file was written or replaced. */
+struct kp_os_stamp {
+	uint64_t size, dev, ino;
+	int64_t mtime_s, mtime_ns, ctime_s, ctime_ns;
+};
+
+/* Open `path` to read it, never blocking: a FIFO, a device, a folder or a
+ * link to one is refused (-2, errno untouched); a file that cannot be
+ * opened gives -1 with errno. On success the descriptor, and its size and
+ * stamp when the pointers are not NULL. */
+int kp_os_open_input(const char *path, struct kp_os_stamp *stamp);
+
+/* The stamp of an open file; 0, or -1 with errno. */
+int kp_os_fstamp(int fd, struct kp_os_stamp *stamp);
+
+/* Non-zero when two stamps differ. */
+int kp_os_stamp_changed(const struct kp_os_stamp *a, const struct kp_os_stamp *b);
+
+/* Read up to n bytes at offset off, retrying on EINTR: the count, 0 at the
+ * end, or -1 with errno. */
+ssize_t kp_os_pread(int fd, void *buf, size_t n, uint64_t off);
+
+int kp_os_close(int fd);
+
+/* The absolute path with every link resolved, as a new string; NULL with
+ * errno when it does not exist. */
+char *kp_os_realpath(const char *path);
+
+/* Non-zero when `inner` (a real path) is `outer` or inside it. */
+int kp_os_path_within(const char *inner, const char *outer);
+
+/* Non-zero when path is a symbolic link (not followed). */
+int kp_os_is_link(const char *path);
+
+/* Non-zero when path is a folder (links followed). */
+int kp_os_is_dir(const char *path);
+
+/* Non-zero when path is a regular file (links followed). */
+int kp_os_is_file(const char *path);
+
+/* This process's id, and whether process `pid` is still running. */
+long kp_os_pid(void);
+int kp_os_pid_alive(long pid);
+
+/* The path of the regular file that file descriptor fd writes to (stdout
+ * redirected to a file), as a new string, or NULL. */
+char *kp_os_fd_path(int fd);
+
+/*
+ * A new file for writing beside `path` (in its folder), named
+ * ".NAME.kiemphieu-PID-RANDOM.tmp" so that one a crash left behind is
+ * known as kiemphieu's own, with the permissions the umask gives (0666 &
+ * ~umask, as any program's new file). Its name into *tmp (a new string);
+ * the descriptor, or -1 with errno.
+ */
+int kp_os_create_temp(const char *path, char **tmp);
+
+/* Put the finished file `tmp` at `path`, replacing whatever is there (a
+ * file, or a link itself, never what a link points to): 0, or -1 with
+ * errno. */
+int kp_os_replace(const char *tmp, const char *path);
+
+/* Put `tmp` at `path` only if nothing is there: 0, or -1 with errno
+ * (EEXIST when something is). */
+int kp_os_place_new(const char *tmp, const char *path);
+
+/* Remove the temporary files of kiemphieu processes no longer running
+ * (named as kp_os_create_temp names them) from the folder `dir`. */
+void kp_os_remove_stale_temps(const char *dir);
+
+/* Flush an open file to disk: 0, or -1 with errno (EINVAL, a device that
+ * cannot be flushed, is not an error). */
+int kp_os_fsync(int fd);
+
+/* The columns of the terminal fd is, or 0 when it is not a terminal. */
+unsigned kp_os_terminal_columns(int fd);
+
+/* Non-zero when fd is a terminal. */
+int kp_os_isatty(int fd);
+
+#endif

@@ -1,0 +1,295 @@
+/* The operating system, for Debian and other POSIX systems (src/os.h). */
+#include "os.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+static void stamp_of(const struct stat *st, struct kp_os_stamp *s)
+{
+	s->size = (uint64_t)st->st_size;
+	s->dev = (uint64_t)st->st_dev;
+	s->ino = (uint64_t)st->st_ino;
+	s->mtime_s = (int64_t)st->st_mtim.tv_sec;
+	s->mtime_ns = (int64_t)st->st_mtim.tv_nsec;
+	s->ctime_s = (int64_t)st->st_ctim.tv_sec;
+	s->ctime_ns = (int64_t)st->st_ctim.tv_nsec;
+}
+
+int kp_os_open_input(const char *path, struct kp_os_stamp *stamp)
+{
+	struct stat st;
+	int fd, flags;
+
+	/* O_NONBLOCK: opening a FIFO to read waits for a writer, forever */
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+	if (fd < 0)
+		return -1;
+	if (fstat(fd, &st) != 0) {
+		int e = errno;
+
+		close(fd);
+		errno = e;
+		return -1;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		close(fd);
+		return S_ISDIR(st.st_mode) ? -3 : -2;
+	}
+	flags = fcntl(fd, F_GETFL);
+	if (flags >= 0)
+		fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
+	if (stamp)
+		stamp_of(&st, stamp);
+	return fd;
+}
+
+int kp_os_fstamp(int fd, struct kp_os_stamp *stamp)
+{
+	struct stat st;
+
+	if (fstat(fd, &st) != 0)
+		return -1;
+	stamp_of(&st, stamp);
+	return 0;
+}
+
+int kp_os_stamp_changed(const struct kp_os_stamp *a, const struct kp_os_stamp *b)
+{
+	return a->size != b->size || a->dev != b->dev || a->ino != b->ino ||
+	       a->mtime_s != b->mtime_s || a->mtime_ns != b->mtime_ns ||
+	       a->ctime_s != b->ctime_s || a->ctime_ns != b->ctime_ns;
+}
+
+ssize_t kp_os_pread(int fd, void *buf, size_t n, uint64_t off)
+{
+	ssize_t r;
+
+	do
+		r = pread(fd, buf, n, (off_t)off);
+	while (r < 0 && errno == EINTR);
+	return r;
+}
+
+int kp_os_close(int fd)
+{
+	return close(fd);
+}
+
+char *kp_os_realpath(const char *path)
+{
+	return realpath(path, NULL);
+}
+
+int kp_os_path_within(const char *inner, const char *outer)
+{
+	size_t n = strlen(outer);
+
+	if (n == 1 && outer[0] == '/')
+		return inner[0] == '/';
+	return strncmp(inner, outer, n) == 0 && (inner[n] == '\0' || inner[n] == '/');
+}
+
+int kp_os_is_link(const char *path)
+{
+	struct stat st;
+
+	return lstat(path, &st) == 0 && S_ISLNK(st.st_mode);
+}
+
+int kp_os_is_dir(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+int kp_os_is_file(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+long kp_os_pid(void)
+{
+	return (long)getpid();
+}
+
+int kp_os_pid_alive(long pid)
+{
+	if (pid <= 0)
+		return 0;
+	/* EPERM: it runs, as someone else */
+	return kill((pid_t)pid, 0) == 0 || errno == EPERM;
+}
+
+char *kp_os_fd_path(int fd)
+{
+	char link[64], *buf;
+	struct stat st;
+	ssize_t n;
+
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode))
+		return NULL;
+	snprintf(link, sizeof(link), "/proc/self/fd/%d", fd);
+	buf = malloc(PATH_MAX + 1);
+	if (!buf)
+		return NULL;
+	n = readlink(link, buf, PATH_MAX);
+	if (n <= 0 || buf[0] != '/') {
+		free(buf);
+		return NULL;
+	}
+	buf[n] = '\0';
+	return buf;
+}
+
+int kp_os_create_temp(const char *path, char **tmp)
+{
+	static const char alnum[] = "abcdefghijklmnopqrstuvwxyz0123456789";
+	const char *slash = strrchr(path, '/');
+	const char *name = slash ? slash + 1 : path;
+	size_t dirlen = slash ? (size_t)(slash - path) + 1 : 0, n;
+	struct timespec ts;
+	uint64_t seed;
+	int fd, tries;
+
+	n = dirlen + strlen(name) + 64;
+	*tmp = malloc(n);
+	if (!*tmp)
+		return -1;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	seed = (uint64_t)ts.tv_nsec ^ ((uint64_t)ts.tv_sec << 20) ^
+	       ((uint64_t)getpid() << 40) ^ (uint64_t)(uintptr_t)tmp;
+	for (tries = 0; tries < 100; tries++) {
+		char rnd[7];
+		int k;
+
+		for (k = 0; k < 6; k++) {
+			seed = seed * 6364136223846793005ull + 1442695040888963407ull;
+			rnd[k] = alnum[(seed >> 33) % 36];
+		}
+		rnd[6] = '\0';
+		snprintf(*tmp, n, "%.*s.%s.kiemphieu-%ld-%s.tmp", (int)dirlen, path,
+			 name, (long)getpid(), rnd);
+		/* 0666: the umask decides, as for any new file */
+		fd = open(*tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW,
+			  0666);
+		if (fd >= 0 || errno != EEXIST)
+			break;
+	}
+	if (fd < 0) {
+		int e = errno;
+
+		free(*tmp);
+		*tmp = NULL;
+		errno = e;
+	}
+	return fd;
+}
+
+int kp_os_replace(const char *tmp, const char *path)
+{
+	return rename(tmp, path);
+}
+
+int kp_os_place_new(const char *tmp, const char *path)
+{
+	struct stat st;
+
+	/* link() puts it in place only if nothing is there, atomically; a
+	 * file system without links (FAT) gets a check and a rename */
+	if (link(tmp, path) == 0)
+		return 0;
+	if (errno != EPERM && errno != ENOTSUP && errno != EOPNOTSUPP)
+		return -1;
+	if (lstat(path, &st) == 0) {
+		errno = EEXIST;
+		return -1;
+	}
+	return rename(tmp, path);
+}
+
+/* ".NAME.kiemphieu-PID-XXXXXX.tmp": the pid, or 0 when not such a name. */
+static long temp_pid(const char *e)
+{
+	const char *k = NULL, *p;
+	long pid = 0;
+	int i;
+
+	if (e[0] != '.')
+		return 0;
+	for (p = e + 1; (p = strstr(p, ".kiemphieu-")); p++)
+		k = p;
+	if (!k || k == e + 1)
+		return 0;
+	p = k + 11;
+	if (*p < '1' || *p > '9')
+		return 0;
+	for (; *p >= '0' && *p <= '9' && pid < 100000000; p++)
+		pid = pid * 10 + (*p - '0');
+	if (*p++ != '-')
+		return 0;
+	for (i = 0; i < 6; i++, p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9')))
+			return 0;
+	return strcmp(p, ".tmp") == 0 ? pid : 0;
+}
+
+void kp_os_remove_stale_temps(const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *de;
+
+	if (!d)
+		return;
+	while ((de = readdir(d))) {
+		long pid = temp_pid(de->d_name);
+		struct stat st;
+		char *p;
+		size_t n;
+
+		if (!pid || kp_os_pid_alive(pid))
+			continue;
+		n = strlen(dir) + strlen(de->d_name) + 2;
+		p = malloc(n);
+		if (!p)
+			break;
+		snprintf(p, n, "%s/%s", dir, de->d_name);
+		if (lstat(p, &st) == 0 && S_ISREG(st.st_mode))
+			unlink(p);
+		free(p);
+	}
+	closedir(d);
+}
+
+int kp_os_fsync(int fd)
+{
+	if (fsync(fd) == 0 || errno == EINVAL)
+		return 0;
+	return -1;
+}
+
+unsigned kp_os_terminal_columns(int fd)
+{
+	struct winsize ws;
+
+	if (!isatty(fd) || ioctl(fd, TIOCGWINSZ, &ws) != 0 || !ws.ws_col)
+		return 0;
+	return ws.ws_col;
+}
+
+int kp_os_isatty(int fd)
+{
+	return isatty(fd);
+}
