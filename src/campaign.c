@@ -257,7 +257,13 @@ int kp_campaign_load(struct kp_campaign *c, const char *dir,
 	memset(c, 0, sizeof(*c));
 	c->dir = kp_xstrdup(dir);
 	c->file = kp_path_join(dir, "campaign.csv");
-	c->name = kp_path_name(dir);
+	{
+		/* a folder's name may be anything: shown escaped */
+		char *name = kp_path_name(dir);
+
+		c->name = kp_text_safe(name);
+		free(name);
+	}
 	memset(&x, 0, sizeof(x));
 	x.c = c;
 	x.real = kp_os_realpath(dir);

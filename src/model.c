@@ -79,6 +79,10 @@ char *kp_path_name(const char *path)
 		base = kp_path_base(real);
 		free(real);
 	}
+	if (!base[0]) { /* the root folder */
+		free(base);
+		base = kp_xstrdup("/");
+	}
 	return base;
 }
 
@@ -1240,7 +1244,13 @@ int kp_congress_load(struct kp_congress *c, const char *dir,
 	memset(c, 0, sizeof(*c));
 	kp_idset_init(&c->index);
 	c->dir = kp_xstrdup(dir);
-	c->org = kp_path_name(dir);
+	{
+		/* a folder's name may be anything: shown escaped */
+		char *name = kp_path_name(dir);
+
+		c->org = kp_text_safe(name);
+		free(name);
+	}
 	c->contests_path = kp_path_join(dir, "contests.csv");
 	c->candidates_path = kp_path_join(dir, "candidates.csv");
 	c->rounds_path = kp_path_join(dir, "rounds.csv");

@@ -8,6 +8,7 @@
 #include "kiemphieu/buf.h"
 #include "kiemphieu/csv.h"
 #include "kiemphieu/exit.h"
+#include "kiemphieu/sha256.h"
 
 /* Records as "LINE:f1|f2|...\n"; diagnostics as "LINE:COL: e|w: MSG\n". */
 struct got {
@@ -393,6 +394,164 @@ static void parts_equal_one_pass(void **state)
 	unit_rmdir(dir);
 }
 
+/* What a test does to the file once its header is read. */
+static const char *meddle_path;
+static int meddle_how;	/* 1: replace it by another file; 2: append to it */
+
+static int on_header_meddle(void *ctx, const struct kp_csv_record *r,
+			    struct kp_diag_sink *sink)
+{
+	char tmp[4300];
+	int fd;
+
+	if (meddle_how == 1) {
+		snprintf(tmp, sizeof(tmp), "%s.new", meddle_path);
+		fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+		assert_true(fd >= 0);
+		assert_int_equal(write(fd, "id,v\n9,z\n", 10), 10);
+		close(fd);
+		assert_int_equal(rename(tmp, meddle_path), 0);
+	} else if (meddle_how == 2) {
+		fd = open(meddle_path, O_WRONLY | O_APPEND);
+		assert_true(fd >= 0);
+		assert_int_equal(write(fd, "7,more\n", 7), 7);
+		close(fd);
+	}
+	return on_rec(ctx, r, sink);
+}
+
+static const struct kp_csv_handler meddled = {
+	on_header_meddle, on_rec, on_reset, on_merge
+};
+
+/* The audit hash is that of the bytes counted, taken as they are read
+ * (issue 11: a file replaced during a tally gave results from the old
+ * bytes beside the hash of the new ones). */
+static void hash_is_of_the_bytes_counted(void **state)
+{
+	static const char old[] = "id,v\n1,a\n2,b\n";
+	char *dir = unit_tmpdir(), path[4200], got_hex[65], want[65];
+	struct kp_sha256 *h = kp_sha256_new();
+	struct kp_diag_sink sink;
+	struct kp_csv_opts o;
+	struct got g;
+	void *ctx = &g;
+
+	(void)state;
+	kp_sha256_update(h, old, strlen(old));
+	kp_sha256_final(h, want);
+	kp_sha256_free(h);
+	unit_write(dir, "f.csv", old, strlen(old));
+	snprintf(path, sizeof(path), "%s/f.csv", dir);
+	meddle_path = path;
+	meddle_how = 1;
+	memset(&g, 0, sizeof(g));
+	kp_csv_opts_init(&o);
+	kp_diag_sink_init(&sink, on_diag, &g);
+	assert_int_equal(kp_csv_read_hashed(path, "f.csv", &o, &meddled, &ctx, 1,
+					    &sink, got_hex), KP_EXIT_OK);
+	/* the old bytes were counted, and hashed */
+	assert_string_equal(g.rec.s, "1:id|v\n2:1|a\n3:2|b\n");
+	assert_string_equal(got_hex, want);
+	got_release(&g);
+	meddle_how = 0;
+	unit_rmdir(dir);
+}
+
+static void hash_in_parts_detects_a_change(void **state)
+{
+	struct kp_buf b = KP_BUF_INIT;
+	struct got g[4];
+	void *ctx[4] = { &g[0], &g[1], &g[2], &g[3] };
+	struct kp_diag_sink sink;
+	struct kp_csv_opts o;
+	char *dir = unit_tmpdir(), path[4200], hex[65];
+	size_t i;
+
+	(void)state;
+	kp_buf_addstr(&b, "id,v\n");
+	for (i = 0; i < 600000; i++)
+		kp_buf_addf(&b, "%zu,abcdefgh\n", i);
+	unit_write(dir, "big.csv", b.s, b.len);
+	snprintf(path, sizeof(path), "%s/big.csv", dir);
+	kp_csv_opts_init(&o);
+	o.threads = 4;
+	/* untouched, in parts: the hash is still the whole file's */
+	meddle_how = 0;
+	memset(g, 0, sizeof(g));
+	kp_diag_sink_init(&sink, on_diag, &g[0]);
+	assert_int_equal(kp_csv_read_hashed(path, "big.csv", &o, &meddled, ctx, 4,
+					    &sink, hex), KP_EXIT_OK);
+	assert_int_equal(g[0].merges, 1);
+	{
+		struct kp_sha256 *h = kp_sha256_new();
+		char want[65];
+
+		kp_sha256_update(h, b.s, b.len);
+		kp_sha256_final(h, want);
+		kp_sha256_free(h);
+		assert_string_equal(hex, want);
+	}
+	for (i = 0; i < 4; i++)
+		got_release(&g[i]);
+	/* written to while its parts are read: an error, not a wrong hash */
+	meddle_path = path;
+	meddle_how = 2;
+	memset(g, 0, sizeof(g));
+	kp_diag_sink_init(&sink, on_diag, &g[0]);
+	assert_int_not_equal(kp_csv_read_hashed(path, "big.csv", &o, &meddled, ctx,
+						4, &sink, hex), KP_EXIT_OK);
+	assert_non_null(strstr(g[0].diag.s, "changed while it was read"));
+	assert_string_equal(hex, "");
+	for (i = 0; i < 4; i++)
+		got_release(&g[i]);
+	meddle_how = 0;
+	kp_buf_release(&b);
+	unit_rmdir(dir);
+}
+
+/* A FIFO or a device is never read: it would block, or never end. */
+static void only_regular_files(void **state)
+{
+	char *dir = unit_tmpdir(), path[4200];
+	struct kp_diag_sink sink;
+	struct kp_csv_opts o;
+	struct got g;
+	void *ctx = &g;
+
+	(void)state;
+	snprintf(path, sizeof(path), "%s/fifo.csv", dir);
+	assert_int_equal(mkfifo(path, 0600), 0);
+	kp_csv_opts_init(&o);
+	memset(&g, 0, sizeof(g));
+	kp_diag_sink_init(&sink, on_diag, &g);
+	assert_int_equal(kp_csv_read(path, "fifo.csv", &o, &handler, &ctx, 1, &sink),
+			 KP_EXIT_IO);
+	assert_string_equal(g.diag.s, "0:0: e: not a regular file (a pipe, a device, "
+			    "or a link to one): kiemphieu reads regular files only\n");
+	got_release(&g);
+	memset(&g, 0, sizeof(g));
+	assert_int_equal(kp_csv_read("/dev/zero", "zero", &o, &handler, &ctx, 1,
+				     &sink), KP_EXIT_IO);
+	got_release(&g);
+	unit_rmdir(dir);
+}
+
+/* A lone CR ends a line: each record its own line number. */
+static void lone_cr_is_a_line_end(void **state)
+{
+	struct got g;
+
+	(void)state;
+	assert_int_equal(read_str("a,b\n1,2\r3,4\n5,6\r\n7,8\r", &g), KP_EXIT_OK);
+	assert_string_equal(g.rec.s, "1:a|b\n2:1|2\n3:3|4\n4:5|6\n5:7|8\n");
+	got_release(&g);
+	assert_int_equal(read_str("a,b\r1,x\"y\r", &g), KP_EXIT_DATA);
+	assert_string_equal(g.diag.s, "2:4: e: stray quote: a field that holds a quote "
+			    "must be enclosed in quotes, with its quotes doubled\n");
+	got_release(&g);
+}
+
 static void columns_count_characters(void **state)
 {
 	struct kp_csv_record r;
@@ -489,6 +648,10 @@ int main(void)
 		cmocka_unit_test(missing_file_and_directory),
 		cmocka_unit_test(limit_on_file_size),
 		cmocka_unit_test(parts_equal_one_pass),
+		cmocka_unit_test(hash_is_of_the_bytes_counted),
+		cmocka_unit_test(hash_in_parts_detects_a_change),
+		cmocka_unit_test(only_regular_files),
+		cmocka_unit_test(lone_cr_is_a_line_end),
 		cmocka_unit_test(columns_count_characters),
 		cmocka_unit_test(writing_quotes_when_needed),
 		cmocka_unit_test(writing_utf16_with_tabs),

@@ -125,10 +125,31 @@ static void sparse_numbers_cannot_grow_pages_without_bound(void **state)
 	kp_idset_release(&s);
 }
 
+static void get_finds_without_adding(void **state)
+{
+	struct kp_idset s;
+	uint64_t line = 0, first;
+
+	(void)state;
+	kp_idset_init(&s);
+	assert_int_equal(kp_idset_get(&s, "7", 1, &line), 0);
+	kp_idset_add(&s, "7", 1, 3, &first);
+	kp_idset_add(&s, "k-12", 4, 9, &first);
+	assert_int_equal(kp_idset_get(&s, "7", 1, &line), 1);
+	assert_int_equal(line, 3);
+	assert_int_equal(kp_idset_get(&s, "k-12", 4, &line), 1);
+	assert_int_equal(line, 9);
+	assert_int_equal(kp_idset_get(&s, "07", 2, &line), 0); /* not 7 */
+	assert_int_equal(kp_idset_get(&s, "k-1", 3, &line), 0);
+	assert_int_equal(s.count, 2); /* nothing added by a look-up */
+	kp_idset_release(&s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(duplicates_report_the_first_line),
+		cmocka_unit_test(get_finds_without_adding),
 		cmocka_unit_test(many_ids_of_every_kind),
 		cmocka_unit_test(sparse_numbers_cannot_grow_pages_without_bound),
 	};

@@ -222,10 +222,71 @@ static void limits_on_seats_and_candidates(void **state)
 	unit_rmdir(dir);
 }
 
+static void paths_relative_and_named(void **state)
+{
+	static const struct {
+		const char *from, *to, *want;
+	} cases[] = {
+		{ "/a/c", "/a/b", "../b" },
+		{ "/a", "/a/b/c", "b/c" },
+		{ "/a/b", "/a", ".." },
+		{ "/a/bc", "/a/b", "../b" },
+		{ "/a/b", "/a/bc", "../bc" },
+		{ "/", "/x/y", "x/y" },
+		{ "/x/y", "/", "../.." },
+		{ "/a", "/a", "." },
+		{ "/w/out", "/w/work/dai-hoi/xa", "../work/dai-hoi/xa" },
+	};
+	size_t i;
+	char *p;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		p = kp_path_relative(cases[i].from, cases[i].to);
+		if (strcmp(p, cases[i].want) != 0)
+			fail_msg("%s -> %s: got %s, want %s", cases[i].from,
+				 cases[i].to, p, cases[i].want);
+		free(p);
+	}
+	p = kp_path_name("a/dai-dong/");
+	assert_string_equal(p, "dai-dong");
+	free(p);
+	p = kp_path_name("/");
+	assert_string_equal(p, "/");
+	free(p);
+	{
+		/* "." names the folder it is */
+		char *dir = unit_tmpdir(), cwd[4200], *base = strrchr(dir, '/') + 1;
+
+		assert_non_null(getcwd(cwd, sizeof(cwd)));
+		assert_int_equal(chdir(dir), 0);
+		p = kp_path_name(".");
+		assert_string_equal(p, base);
+		free(p);
+		assert_int_equal(chdir(cwd), 0);
+		unit_rmdir(dir);
+	}
+}
+
+static void ages_in_whole_years(void **state)
+{
+	struct kp_date on = { 2020, 5, 12 }, b1 = { 1980, 5, 12 },
+		       b2 = { 1980, 5, 13 }, y = { 1980, 0, 0 };
+
+	(void)state;
+	assert_int_equal(kp_date_age(&b1, &on), 40);	/* the birthday itself */
+	assert_int_equal(kp_date_age(&b2, &on), 39);	/* the day after */
+	assert_int_equal(kp_date_age(&y, &on), 40);	/* a year: January 1 */
+	assert_true(kp_date_cmp(&b1, &b2) < 0);
+	assert_int_equal(kp_date_cmp(&on, &on), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(numbers_and_dates),
+		cmocka_unit_test(paths_relative_and_named),
+		cmocka_unit_test(ages_in_whole_years),
 		cmocka_unit_test(loads_a_congress),
 		cmocka_unit_test(reports_every_problem),
 		cmocka_unit_test(missing_columns_and_folders),

@@ -114,6 +114,89 @@ static void failure_leaves_nothing(void **state)
 	unit_rmdir(dir);
 }
 
+/* The umask decides a new file's mode, as for any program (issue 11: it
+ * was always 0644). */
+static void the_umask_decides_the_mode(void **state)
+{
+	char *dir = unit_tmpdir(), path[4200];
+	struct kp_diag_sink sink;
+	struct stat st;
+	mode_t old = umask(027);
+
+	(void)state;
+	kp_diag_sink_init(&sink, NULL, NULL);
+	snprintf(path, sizeof(path), "%s/r.json", dir);
+	assert_int_equal(kp_write_atomic(path, "{}", 2, &sink), KP_EXIT_OK);
+	assert_int_equal(stat(path, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0640);
+	umask(077);
+	snprintf(path, sizeof(path), "%s/n.json", dir);
+	assert_int_equal(kp_write_new(path, "{}", 2, &sink), KP_EXIT_OK);
+	assert_int_equal(stat(path, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0600);
+	umask(old);
+	assert_int_equal(entries(dir), 2); /* no temporary file left */
+	unit_rmdir(dir);
+}
+
+/* In a folder of results a planted link is replaced, not followed. */
+static void nofollow_replaces_the_link(void **state)
+{
+	char *dir = unit_tmpdir(), path[4200], target[4200], buf[16];
+	struct kp_diag_sink sink;
+	struct stat st;
+	FILE *f;
+
+	(void)state;
+	kp_diag_sink_init(&sink, NULL, NULL);
+	snprintf(target, sizeof(target), "%s/outside", dir);
+	unit_writes(dir, "outside", "keep");
+	snprintf(path, sizeof(path), "%s/r.json", dir);
+	assert_int_equal(symlink(target, path), 0);
+	assert_int_equal(kp_write_file(path, "{}", 2, KP_WRITE_NOFOLLOW, &sink),
+			 KP_EXIT_OK);
+	assert_int_equal(lstat(path, &st), 0);
+	assert_true(S_ISREG(st.st_mode));
+	f = fopen(target, "r");
+	assert_non_null(f);
+	assert_int_equal(fread(buf, 1, sizeof(buf), f), 4);
+	fclose(f);
+	assert_memory_equal(buf, "keep", 4);
+	unit_rmdir(dir);
+}
+
+/* What a killed run left is removed; what runs or is not ours stays. */
+static void stale_temporaries_are_removed(void **state)
+{
+	char *dir = unit_tmpdir(), name[128];
+
+	(void)state;
+	unit_writes(dir, ".r.json.kiemphieu-999999999-abc123.tmp", "x");
+	snprintf(name, sizeof(name), ".r.json.kiemphieu-%ld-abc123.tmp",
+		 (long)getpid());
+	unit_writes(dir, name, "x");
+	unit_writes(dir, ".kiemphieu-999999999-abc123.tmp", "x"); /* no NAME */
+	unit_writes(dir, ".r.json.kiemphieu-999999999-ABC123.tmp", "x");
+	unit_writes(dir, "notes.kiemphieu-999999999-abc123.tmp", "x");
+	kp_write_clean(dir);
+	{
+		DIR *d = opendir(dir);
+		struct dirent *e;
+		size_t n = 0, gone = 1;
+
+		assert_non_null(d);
+		while ((e = readdir(d))) {
+			n += e->d_name[0] != '.' || strlen(e->d_name) > 2;
+			if (strcmp(e->d_name, ".r.json.kiemphieu-999999999-abc123.tmp") == 0)
+				gone = 0;
+		}
+		closedir(d);
+		assert_true(gone);
+		assert_int_equal(n, 5); /* the four others, and unit_write's ballots/ */
+	}
+	unit_rmdir(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -121,6 +204,9 @@ int main(void)
 		cmocka_unit_test(a_pipe_is_written_not_replaced),
 		cmocka_unit_test(a_link_keeps_being_a_link),
 		cmocka_unit_test(failure_leaves_nothing),
+		cmocka_unit_test(the_umask_decides_the_mode),
+		cmocka_unit_test(nofollow_replaces_the_link),
+		cmocka_unit_test(stale_temporaries_are_removed),
 	};
 
 	return cmocka_run_group_tests_name("outfile", tests, NULL, NULL);

@@ -32,6 +32,91 @@ static void nfc_folds_white_space(void **state)
 	free(a);
 }
 
+/* Names that look the same are the same (issue 11). */
+static void nfc_drops_invisible_characters(void **state)
+{
+	static const struct {
+		const char *in, *want;
+	} cases[] = {
+		{ "Nguy\xe1\xbb\x85n\xc2\xa0V\xc4\x83n An", "Nguyễn Văn An" }, /* NBSP */
+		{ "Nguy\xe1\xbb\x85n V\xc4\x83n An\xe2\x80\x8b", "Nguyễn Văn An" }, /* ZWSP */
+		{ "\xef\xbb\xbfNguy\xe1\xbb\x85n V\xc4\x83n An", "Nguyễn Văn An" }, /* BOM */
+		{ "Nguy\xe1\xbb\x85n\xe2\x80\x83\xe2\x80\x83V\xc4\x83n An", "Nguyễn Văn An" }, /* em spaces */
+		{ "L\xc3\xaa\xc2\xadV\xc4\x83n", "LêVăn" },	/* soft hyphen */
+		{ "An\xe2\x80\x8d", "An" },			/* ZWJ */
+		{ "plain ascii", "plain ascii" },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char *a = kp_text_nfc(cases[i].in, strlen(cases[i].in));
+
+		assert_string_equal(a, cases[i].want);
+		free(a);
+	}
+}
+
+static void ids_fold_compatibility_forms(void **state)
+{
+	char *a;
+
+	(void)state;
+	a = kp_text_fold_id("\xef\xbc\x90\xef\xbc\x90\xef\xbc\x91", 9); /* ００１ */
+	assert_string_equal(a, "001");
+	free(a);
+	a = kp_text_fold_id("00\xe2\x80\x8b" "1", 6);
+	assert_string_equal(a, "001");
+	free(a);
+	a = kp_text_fold_id("001\xc2\xa0", 5);
+	assert_string_equal(a, "001");
+	free(a);
+	a = kp_text_fold_id("01", 2);	/* ASCII as it is: 01 is not 001 */
+	assert_string_equal(a, "01");
+	free(a);
+	a = kp_text_fold_id("\xe2\x80\x8b", 3);	/* nothing left */
+	assert_string_equal(a, "");
+	free(a);
+}
+
+static void hidden_controls_found(void **state)
+{
+	(void)state;
+	assert_int_equal(kp_text_find_hidden("An\xc2\x9b" "31m", 7), 2);	/* CSI */
+	assert_int_equal(kp_text_find_hidden("x\xe2\x80\xae" "y", 5), 1);	/* RLO */
+	assert_int_equal(kp_text_find_hidden("\xe2\x81\xa6", 3), 0);	/* LRI */
+	assert_int_equal(kp_text_find_hidden("\xe2\x80\x8f", 3), 0);	/* RLM */
+	assert_int_equal(kp_text_find_hidden("Nguy\xe1\xbb\x85n", 8), 8);
+	assert_int_equal(kp_text_find_hidden("\xc2\xa0\xc2\xbf", 4), 4);	/* not C1 */
+}
+
+static void safe_for_a_terminal(void **state)
+{
+	static const struct {
+		const char *in, *want;
+	} cases[] = {
+		{ "a\nb", "a\\x0ab" },
+		{ "\033[2J", "\\x1b[2J" },
+		{ "x\x7f", "x\\x7f" },
+		{ "C1\xc2\x9b", "C1\\u009b" },
+		{ "r\xe2\x80\xae" "ev", "r\\u202eev" },
+		{ "zw\xe2\x80\x8bsp", "zw\\u200bsp" },
+		{ "in\xf4", "in\\xf4" },		/* not UTF-8 */
+		{ "\xef\xbf\xbd", "\xef\xbf\xbd" },	/* a real U+FFFD */
+		{ "Đặng Quang Hải", "Đặng Quang Hải" },
+		{ "tab\there", "tab\\x09here" },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char *a = kp_text_safe(cases[i].in);
+
+		assert_string_equal(a, cases[i].want);
+		free(a);
+	}
+}
+
 static void display_width(void **state)
 {
 	(void)state;
@@ -69,6 +154,10 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(nfc_makes_equal_names_equal),
 		cmocka_unit_test(nfc_folds_white_space),
+		cmocka_unit_test(nfc_drops_invisible_characters),
+		cmocka_unit_test(ids_fold_compatibility_forms),
+		cmocka_unit_test(hidden_controls_found),
+		cmocka_unit_test(safe_for_a_terminal),
 		cmocka_unit_test(display_width),
 		cmocka_unit_test(validity_and_case),
 		cmocka_unit_test(vietnamese_caseless),
