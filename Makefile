@@ -86,7 +86,7 @@ pot:
 	@sed -i '/^"POT-Creation-Date:/d' po/kiemphieu.pot
 	@for p in $(PO); do msgmerge --quiet --update --backup=none --no-wrap $$p po/kiemphieu.pot; done
 
-$(BUILD)/obj/%.o: src/%.c $(wildcard include/kiemphieu/*.h) VERSION
+$(BUILD)/obj/%.o: src/%.c $(wildcard include/kiemphieu/*.h) $(wildcard src/*.h) VERSION
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
 
@@ -133,6 +133,7 @@ test: $(BIN) $(MO) $(UNIT_BIN) $(TOOLS)
 	@tests/man-check $(BIN)
 	@tests/po-check $(BIN)
 	@tests/e2e/run $(BIN)
+	@tests/i18n-check $(BIN)
 	@tests/browser-check $(BIN) $(BUILD)/browser
 
 sanitize: test-deps

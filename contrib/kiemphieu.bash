@@ -6,7 +6,7 @@ _kiemphieu()
 	cur=${COMP_WORDS[COMP_CWORD]}
 	prev=${COMP_WORDS[COMP_CWORD-1]}
 	cmd=${COMP_WORDS[1]}
-	common="--encoding --delimiter --surplus-min --surplus-max --max-errors --jobs --lang --help"
+	common="--encoding --delimiter --surplus-min --surplus-max --max-errors --jobs --lang --diagnostics --help"
 	if [ "$COMP_CWORD" -eq 1 ]; then
 		COMPREPLY=($(compgen -W "new check tally progress minutes sheet compare verify --help --version --lang" -- "$cur"))
 		return
@@ -20,6 +20,8 @@ _kiemphieu()
 		COMPREPLY=($(compgen -W ", ; tab" -- "$cur")); return ;;
 	--lang)
 		COMPREPLY=($(compgen -W "vi en" -- "$cur")); return ;;
+	--diagnostics)
+		COMPREPLY=($(compgen -W "text json" -- "$cur")); return ;;
 	--out)
 		COMPREPLY=($(compgen -d -- "$cur")); return ;;
 	-o|--output)
@@ -29,7 +31,8 @@ _kiemphieu()
 	esac
 	if [[ $cur == -* ]]; then
 		case $cmd in
-		new|check|compare|verify) COMPREPLY=($(compgen -W "$common" -- "$cur")) ;;
+		new|compare|verify) COMPREPLY=($(compgen -W "$common" -- "$cur")) ;;
+		check) COMPREPLY=($(compgen -W "--format $common" -- "$cur")) ;;
 		minutes) COMPREPLY=($(compgen -W "--contest --output $common" -- "$cur")) ;;
 		sheet) COMPREPLY=($(compgen -W "--contest --out $common" -- "$cur")) ;;
 		tally) COMPREPLY=($(compgen -W "--contest --format --out --excel $common" -- "$cur")) ;;

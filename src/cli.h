@@ -38,6 +38,8 @@ extern const struct kp_cmd kp_cmd_new;
 struct kp_cli {
 	struct kp_diag_sink sink;
 	uint64_t max_shown, shown;
+	int json;		/* --diagnostics json: JSON Lines */
+	int to_stdout;		/* diagnostics on stdout (check --format json) */
 };
 
 void kp_cli_init(struct kp_cli *cli);
@@ -70,6 +72,7 @@ enum {
 	KP_OPT_SURPLUS_MAX,
 	KP_OPT_MAX_ERRORS,
 	KP_OPT_LANG,
+	KP_OPT_DIAGNOSTICS,
 	KP_OPT_JOBS = 'j',
 	KP_OPT_HELP = 'h'
 };
@@ -82,6 +85,7 @@ enum {
 	{ "max-errors", required_argument, NULL, KP_OPT_MAX_ERRORS }, \
 	{ "jobs", required_argument, NULL, KP_OPT_JOBS }, \
 	{ "lang", required_argument, NULL, KP_OPT_LANG }, \
+	{ "diagnostics", required_argument, NULL, KP_OPT_DIAGNOSTICS }, \
 	{ "help", no_argument, NULL, KP_OPT_HELP }
 
 /* the common options, for --help */

@@ -326,7 +326,7 @@ static int tally_main(const struct kp_cmd *self, int argc, char **argv)
 		{ "excel", no_argument, NULL, 'x' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct job j = { KP_FORMAT_TEXT, NULL, NULL, 1, 0, { 0, 0 } };
+	struct job j = { KP_FORMAT_TEXT, NULL, NULL, 1, 0, { 0, 0, 0 } };
 	struct kp_tally_opts o;
 	struct kp_buf out = KP_BUF_INIT;
 	struct kp_cli cli;

@@ -65,9 +65,9 @@ static int header(void *ctx, const struct kp_csv_record *r,
 
 				kp_error(sink, r->file, r->line, kp_csv_col(r, i),
 					 "column '%s' appears twice (first as "
-					 "column %zu)",
+					 "column %ld)",
 					 kp_diag_quote(q, sizeof(q), f->s, f->len),
-					 j + 1);
+					 (long)j + 1);
 				dup = 1;
 				break;
 			}

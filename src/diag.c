@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "diagcodes.h"
 #include "i18n.h"
 #include "kiemphieu/exit.h"
 #include "kiemphieu/xalloc.h"
@@ -50,6 +51,7 @@ static void vreport(struct kp_diag_sink *s, enum kp_severity sev,
 	d.line = line;
 	d.col = col;
 	d.severity = sev;
+	d.code = kp_diag_code_of(fmt);
 	/* every message is translated here, once: the callers write them
 	 * in English and `make pot` finds them by the function's name; the
 	 * English stays beside it for JSON, which never changes language.

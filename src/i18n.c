@@ -11,11 +11,38 @@
 #include "kiemphieu/tally.h"
 
 static const char *chosen = "en";
+static int strict;	/* KP_I18N_STRICT: say what is not translated */
+
+static void untranslated(const char *msgid)
+{
+	if (strict && msgid[0])
+		fprintf(stderr, "kiemphieu: untranslated: %s\n", msgid);
+}
+
+const char *kp_gettext(const char *msgid)
+{
+	const char *t = dgettext(KP_DOMAIN, msgid);
+
+	if (t == msgid)
+		untranslated(msgid);
+	return t;
+}
+
+const char *kp_ngettext(const char *one, const char *many, unsigned long n)
+{
+	const char *t = dngettext(KP_DOMAIN, one, many, n);
+
+	if (t == one || t == many)
+		untranslated(one);
+	return t;
+}
 
 const char *kp_pgettext(const char *ctx_msgid, const char *msgid)
 {
 	const char *t = dgettext(KP_DOMAIN, ctx_msgid);
 
+	if (t == ctx_msgid)
+		untranslated(msgid);
 	return t == ctx_msgid ? msgid : t;
 }
 
@@ -194,6 +221,7 @@ const char *kp_i18n_init(const char *lang, const char *localedir)
 		 : lang ? "en" : from_environment();
 	if (strcmp(chosen, "vi") != 0) {
 		/* the messages are written in English: no catalogue at all */
+		strict = 0;
 		setlocale(LC_MESSAGES, "C");
 		return chosen;
 	}
@@ -203,6 +231,7 @@ const char *kp_i18n_init(const char *lang, const char *localedir)
 	 * it LANGUAGE picks the catalogue. Output is UTF-8 whatever the
 	 * locale's character set.
 	 */
+	strict = getenv("KP_I18N_STRICT") != NULL;
 	setenv("LANGUAGE", "vi", 1);
 	if (!setlocale(LC_MESSAGES, "C.UTF-8") &&
 	    !setlocale(LC_MESSAGES, "C.utf8") &&

@@ -22,10 +22,18 @@
 
 #define KP_DOMAIN "kiemphieu"
 
-#define _(s) dgettext(KP_DOMAIN, s)
+#define _(s) kp_gettext(s)
 #define N_(s) s
 /* one of two forms by count; Vietnamese has one form for every count */
-#define Q_(one, many, n) dngettext(KP_DOMAIN, one, many, (unsigned long)(n))
+#define Q_(one, many, n) kp_ngettext(one, many, (unsigned long)(n))
+
+/* dgettext and dngettext in the domain; with KP_I18N_STRICT set in the
+ * environment and Vietnamese chosen, a message with no translation is also
+ * said on stderr ("kiemphieu: untranslated: ..."), so that a test can find
+ * English that a Vietnamese reader would meet. */
+const char *kp_gettext(const char *msgid) __attribute__((format_arg(1)));
+const char *kp_ngettext(const char *one, const char *many, unsigned long n)
+	__attribute__((format_arg(1))) __attribute__((format_arg(2)));
 /* a word that needs its context to be translated: "tie" as a result */
 #define P_(ctx, s) kp_pgettext(ctx "\004" s, s)
 

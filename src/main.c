@@ -11,6 +11,8 @@
 
 #include "cli.h"
 #include "i18n.h"
+#include "jsonbuf.h"
+#include "os.h"
 #include "kiemphieu/exit.h"
 #include "kiemphieu/outfile.h"
 #include "kiemphieu/text.h"
@@ -37,6 +39,8 @@ const char kp_cli_common_help[] = N_(
 	"  --max-errors N     show at most N diagnostics (default 100; 0: all)\n"
 	"  -j, --jobs N       threads for large ballot files (default: the cores)\n"
 	"  --lang LANG        vi or en (default: from LANGUAGE, LC_ALL, LANG)\n"
+	"  --diagnostics F    text (default) or json: one JSON object per line, with\n"
+	"                     file, line, column, severity, code, message\n"
 	"  -h, --help         show this help\n");
 
 static void print_diag(void *ctx, const struct kp_diag *d)
@@ -49,6 +53,23 @@ static void print_diag(void *ctx, const struct kp_diag *d)
 	if (cli->max_shown && cli->shown >= cli->max_shown)
 		return;
 	cli->shown++;
+	if (cli->json) {
+		/* for scripts: English, a stable code, no localised text */
+		char *file = kp_text_safe(d->file);
+
+		kp_json_put(&b, json_pack("{s:s,s:I,s:I,s:s,s:s,s:s}",
+			"file", file, "line", (json_int_t)d->line,
+			"column", (json_int_t)d->col,
+			"severity", d->severity == KP_SEV_ERROR ? "error" : "warning",
+			"code", d->code ? d->code : "other",
+			"message", kp_text_valid(d->msg_en, strlen(d->msg_en)) ?
+				   d->msg_en : "(not UTF-8)"));
+		kp_buf_addch(&b, '\n');
+		fputs(b.s, cli->to_stdout ? stdout : stderr);
+		kp_buf_release(&b);
+		free(file);
+		return;
+	}
 	/* a file's name or a value may hold a newline or an escape: shown
 	 * escaped, so that no input can forge a line of its own */
 	if (!d->file[0]) {
@@ -81,6 +102,17 @@ int kp_cli_finish(struct kp_cli *cli, int status)
 	 * list kept only as a count */
 	uint64_t hidden = e + w > cli->shown ? e + w - cli->shown : 0;
 
+	if (cli->json) {
+		struct kp_buf b = KP_BUF_INIT;
+
+		kp_json_put(&b, json_pack("{s:I,s:I,s:I}", "errors", (json_int_t)e,
+					  "warnings", (json_int_t)w, "not_shown",
+					  (json_int_t)hidden));
+		kp_buf_addch(&b, '\n');
+		fputs(b.s, cli->to_stdout ? stdout : stderr);
+		kp_buf_release(&b);
+		return status;
+	}
 	if (hidden)
 		fprintf(stderr, _("kiemphieu: %llu more not shown (--max-errors)\n"),
 			(unsigned long long)hidden);
@@ -204,6 +236,7 @@ void kp_cli_style(struct kp_text_style *st)
 	const char *no = getenv("NO_COLOR");
 
 	st->bars = isatty(STDOUT_FILENO);
+	st->width = kp_os_terminal_columns(STDOUT_FILENO);
 	/* https://no-color.org: any non-empty NO_COLOR turns colour off */
 	st->color = st->bars && !(no && *no);
 }
@@ -290,6 +323,15 @@ int kp_cli_option(const struct kp_cmd *c, int opt, const char *arg,
 		if (strcmp(arg, "vi") != 0 && strcmp(arg, "en") != 0)
 			return kp_cli_usage(c, N_("--lang '%s': expected vi or en"),
 					    arg), -1;
+		return 1;
+	case KP_OPT_DIAGNOSTICS:
+		if (strcmp(arg, "json") == 0)
+			cli->json = 1;
+		else if (strcmp(arg, "text") == 0)
+			cli->json = 0;
+		else
+			return kp_cli_usage(c, "--diagnostics '%s': expected text "
+					    "or json", arg), -1;
 		return 1;
 	case KP_OPT_JOBS:
 		if (parse_count(arg, 64, &v) != 0 || v == 0)

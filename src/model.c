@@ -461,8 +461,7 @@ static int contests_row(void *vctx, const struct kp_csv_record *r,
 		bad = kp_error(sink, r->file, r->line,
 			       kp_csv_col(r, (size_t)x->cols[CC_RESERVES].index),
 			       "reserves: only a delegates election has reserve "
-			       "delegates, this one is '%s'",
-			       kp_kind_name(ct.kind));
+			       "delegates, and contest '%s' is not one", ct.id);
 	if (ct.seats + ct.reserves > KP_SEATS_MAX && !bad)
 		bad = kp_error(sink, r->file, r->line,
 			       kp_csv_col(r, (size_t)x->cols[CC_SEATS].index),
@@ -514,8 +513,7 @@ static int contests_row(void *vctx, const struct kp_csv_record *r,
 		bad = kp_error(sink, r->file, r->line,
 			       kp_csv_col(r, (size_t)x->cols[CC_DIRECT].index),
 			       "direct: only a secretary is elected directly at "
-			       "the congress, this election is '%s'",
-			       kp_kind_name(ct.kind));
+			       "the congress, and contest '%s' is not one", ct.id);
 	f = get(r, x->cols[CC_DATE].index);
 	if (f->len && kp_date_parse(f->s, f->len, &ct.date) != 0)
 		bad = kp_error(sink, r->file, r->line,
@@ -1089,8 +1087,7 @@ static int rounds_row(void *vctx, const struct kp_csv_record *r,
 		bad = kp_error(sink, r->file, r->line,
 			       kp_csv_col(r, (size_t)x->cols[RD_RESERVES].index),
 			       "reserves: only a delegates election has reserve "
-			       "delegates, '%s' is '%s'", ct->id,
-			       kp_kind_name(ct->kind));
+			       "delegates, and contest '%s' is not one", ct->id);
 	if (pl.has_seats && pl.has_reserves && !pl.seats && !pl.reserves && !bad)
 		bad = kp_error(sink, r->file, r->line,
 			       kp_csv_col(r, (size_t)x->cols[RD_SEATS].index),

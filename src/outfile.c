@@ -133,10 +133,14 @@ int kp_write_new(const char *path, const void *data, size_t len,
 	tmp = write_temporary(path, path, data, len, sink);
 	if (!tmp)
 		return KP_EXIT_IO;
-	if (kp_os_place_new(tmp, path) != 0)
-		status = kp_error_errno(sink, path, 0, 0, errno,
-					errno == EEXIST ? "not written" :
-					"cannot write");
+	if (kp_os_place_new(tmp, path) != 0) {
+		int e = errno;
+
+		if (e == EEXIST)
+			status = kp_error_errno(sink, path, 0, 0, e, "not written");
+		else
+			status = kp_error_errno(sink, path, 0, 0, e, "cannot write");
+	}
 	unlink(tmp);
 	free(tmp);
 	return status;

@@ -63,10 +63,24 @@ static size_t max_width(const char *const *s, size_t n)
 static void bar(struct kp_buf *b, const struct kp_text_style *st,
 		uint64_t num, uint64_t den)
 {
+	unsigned w = 20;
+
 	if (!st || !st->bars)
 		return;
+	if (st->width) {
+		/* what the line already takes: the bar fits beside it, or goes */
+		const char *nl = b->len ? memrchr(b->s, '\n', b->len) : NULL;
+		char *line = kp_xstrdup(nl ? nl + 1 : b->s ? b->s : "");
+		size_t used = kp_text_width(line) + 2;
+
+		free(line);
+		if (used + 8 + 1 > st->width)
+			return;
+		if (used + w + 1 > st->width)
+			w = (unsigned)(st->width - used - 1);
+	}
 	kp_buf_addstr(b, "  ");
-	kp_text_bar(b, kp_rules_percent_x100(num, den), 20);
+	kp_text_bar(b, kp_rules_percent_x100(num, den), w);
 }
 
 static void text_completion(struct kp_buf *b, const struct kp_progress *p,

@@ -105,7 +105,8 @@ static void text_round(struct kp_buf *b, const struct kp_contest *ct,
 	const char *head[6] = {
 		_("No"), _("Name"), _("Votes"), _("% base"), _("% valid"), _("Result")
 	};
-	size_t i, w[6], rw = 0;
+	size_t i, w[6], rw = 0, barw = 20;
+	int bars = st && st->bars, show_label = 1, show[6] = { 1, 1, 1, 1, 1, 1 };
 	char p1[24], p2[24];
 
 	kp_buf_addstr(b, "\n  ");
@@ -163,16 +164,39 @@ static void text_round(struct kp_buf *b, const struct kp_contest *ct,
 	}
 	if (w[5] > rw)
 		rw = w[5];
+	if (st && st->width) {
+		/* fit the terminal: the bars shrink, then go, then names are
+		 * cut, then the percentage columns go (of valid ballots first);
+		 * a row never wraps (pipes and files keep the layout) */
+		size_t fixed = 4 + w[0] + 2 + w[2] + 2 + w[3] + 2 + w[4] + 2 + rw;
+		size_t limit = st->width - 1, label = kp_text_width(_("% of base"));
+
+		for (i = 4; i >= 3 && fixed + 2 + 8 > limit; i--) {
+			show[i] = 0;
+			fixed -= w[i] + 2;
+		}
+		if (fixed + w[1] + 2 > limit)
+			w[1] = limit > fixed + 2 + 6 ? limit - fixed - 2 : 6;
+		barw = bars && limit > fixed + w[1] + 2 + 2 ? limit - fixed - w[1] - 4 : 0;
+		if (barw > 20)
+			barw = 20;
+		if (barw < 8)
+			bars = 0;
+		else if (barw < label)
+			show_label = 0;
+	}
 	kp_buf_addstr(b, "    ");
 	kp_text_rcell(b, head[0], w[0]);
 	kp_buf_addstr(b, "  ");
-	kp_text_cell(b, head[1], w[1]);
+	kp_text_cell_cut(b, head[1], w[1]);
 	for (i = 2; i < 5; i++) {
+		if (!show[i])
+			continue;
 		kp_buf_addstr(b, "  ");
 		kp_text_rcell(b, head[i], w[i]);
 	}
 	kp_buf_addstr(b, "  ");
-	if (st && st->bars) {
+	if (bars && show_label) {
 		kp_text_cell(b, head[5], rw + 2);
 		/* xgettext:no-c-format */
 		kp_buf_addstr(b, _("% of base"));
@@ -189,23 +213,28 @@ static void text_round(struct kp_buf *b, const struct kp_contest *ct,
 		kp_buf_addstr(b, "    ");
 		kp_text_rcell(b, t, w[0]);
 		kp_buf_addstr(b, "  ");
-		kp_text_cell(b, cand_name(ct, s->no), w[1]);
+		kp_text_cell_cut(b, cand_name(ct, s->no), w[1]);
 		snprintf(t, sizeof(t), "%llu", (unsigned long long)s->votes);
 		kp_buf_addstr(b, "  ");
 		kp_text_rcell(b, t, w[2]);
-		kp_buf_addstr(b, "  ");
-		kp_text_rcell(b, kp_percent_text(p1, kp_rules_percent_x100(s->votes, ct->base)), w[3]);
-		kp_buf_addstr(b, "  ");
-		kp_text_rcell(b, kp_percent_text(p2, kp_rules_percent_x100(s->votes, rr->valid)), w[4]);
+		if (show[3]) {
+			kp_buf_addstr(b, "  ");
+			kp_text_rcell(b, kp_percent_text(p1, kp_rules_percent_x100(s->votes, ct->base)), w[3]);
+		}
+		if (show[4]) {
+			kp_buf_addstr(b, "  ");
+			kp_text_rcell(b, kp_percent_text(p2, kp_rules_percent_x100(s->votes, rr->valid)), w[4]);
+		}
 		kp_buf_addstr(b, "  ");
 		if (st && st->color)
 			kp_buf_addf(b, "%s%s\033[0m", result_color(s->result), res);
 		else
 			kp_buf_addstr(b, res);
-		if (st && st->bars) {
+		if (bars) {
 			/* the bar of the share of base */
 			kp_buf_pad(b, ' ', rw + 2 - kp_text_width(res));
-			kp_text_bar(b, kp_rules_percent_x100(s->votes, ct->base), 20);
+			kp_text_bar(b, kp_rules_percent_x100(s->votes, ct->base),
+				    (unsigned)barw);
 		}
 		kp_buf_addch(b, '\n');
 	}

@@ -141,11 +141,16 @@ static int ballot_header(void *ctx, const struct kp_csv_record *r,
 		}
 		h->list_col[h->nlist] = i;
 		cd = kp_contest_lookup(ct, f->s, f->len, &ambiguous);
-		if (!cd) {
+		/* (two calls, not one with ?: in its format: each message
+		 * must be found and translated) */
+		if (!cd && ambiguous) {
 			ok = kp_error(sink, r->file, r->line, kp_csv_col(r, i),
-				      ambiguous ?
 				      "column '%s' names two candidates of "
-				      "contest '%s': name them by number" :
+				      "contest '%s': name them by number",
+				      kp_diag_quote(q, sizeof(q), f->s, f->len),
+				      ct->id) == KP_EXIT_OK;
+		} else if (!cd) {
+			ok = kp_error(sink, r->file, r->line, kp_csv_col(r, i),
 				      "column '%s' is not a candidate of contest "
 				      "'%s': expected a number 1..N or a full name "
 				      "from candidates.csv",

@@ -241,6 +241,38 @@ void kp_text_cell(struct kp_buf *b, const char *s, size_t width)
 		kp_buf_pad(b, ' ', width - w);
 }
 
+void kp_text_cell_cut(struct kp_buf *b, const char *s, size_t width)
+{
+	size_t len = strlen(s), i = 0, w = 0;
+
+	if (kp_text_width(s) <= width) {
+		kp_text_cell(b, s, width);
+		return;
+	}
+	/* whole characters (a letter with its marks) up to width - 1, then … */
+	while (i < len && width) {
+		ucs4_t c;
+		int n = u8_mbtouc(&c, (const uint8_t *)s + i, len - i);
+		int cw = uc_width(c, "UTF-8");
+
+		if (n < 1)
+			n = 1;
+		if (cw < 0)
+			cw = 1;
+		if (w + (size_t)cw > width - 1)
+			break;
+		kp_buf_add(b, s + i, (size_t)n);
+		w += (size_t)cw;
+		i += (size_t)n;
+	}
+	if (width) {
+		kp_buf_addstr(b, "\u2026");
+		w++;
+	}
+	if (w < width)
+		kp_buf_pad(b, ' ', width - w);
+}
+
 void kp_text_rcell(struct kp_buf *b, const char *s, size_t width)
 {
 	size_t w = kp_text_width(s);

@@ -25,6 +25,7 @@ struct kp_diag {
 	uint64_t line;			/* 1-based physical line, 0 for the whole file */
 	uint64_t col;			/* 1-based character column, 0 when unknown */
 	enum kp_severity severity;
+	const char *code;		/* stable, for scripts: "stray-quote" */
 	char msg[KP_DIAG_MSG_MAX];	/* in the language of the messages */
 	char msg_en[KP_DIAG_MSG_MAX];	/* untranslated, for machine output */
 };

@@ -27,6 +27,8 @@ int kp_format_parse(const char *name, enum kp_format *out);
 struct kp_text_style {
 	int bars;	/* votes as bars of Unicode blocks beside the numbers */
 	int color;	/* ANSI colours for results */
+	unsigned width;	/* the terminal's columns: no row is wider (bars
+			 * shrink or go, names are cut); 0: no limit */
 };
 
 /* A bar of at most `width` columns for hundredths h out of 10000, in

@@ -49,6 +49,8 @@ size_t kp_text_width(const char *s);
 /* Append s padded with spaces to `width` terminal columns: on the right
  * (left-aligned) or, for kp_text_rcell, on the left (right-aligned). */
 void kp_text_cell(struct kp_buf *b, const char *s, size_t width);
+/* kp_text_cell, but a text wider than width is cut to it, ending in "…". */
+void kp_text_cell_cut(struct kp_buf *b, const char *s, size_t width);
 void kp_text_rcell(struct kp_buf *b, const char *s, size_t width);
 
 /* ASCII case-insensitive equality of s[0..len) and the C string t. */

@@ -2,6 +2,15 @@
 #include "unit.h"
 
 #include "kiemphieu/diag.h"
+#include "../../src/diagcodes.h"
+
+static char last_code[64];
+
+static void unit_keep_code(void *ctx, const struct kp_diag *d)
+{
+	(void)ctx;
+	snprintf(last_code, sizeof(last_code), "%s", d->code);
+}
 #include "kiemphieu/exit.h"
 
 static char last[1024];
@@ -74,9 +83,37 @@ static void lists_flush_in_file_order(void **state)
 	kp_diag_list_release(&l[1]);
 }
 
+/* Every diagnostic has a stable code for scripts (docs/formats.md); the
+ * table is sorted for its binary search, and its codes are unique. */
+static void codes_are_stable_and_unique(void **state)
+{
+	const char **fmts, **names;
+	size_t n = kp_diag_codes(&fmts, &names), i, j;
+	struct kp_diag_sink s;
+
+	(void)state;
+	assert_true(n > 100);
+	for (i = 1; i < n; i++)
+		if (strcmp(fmts[i - 1], fmts[i]) >= 0)
+			fail_msg("not sorted at %zu: %s", i, fmts[i]);
+	for (i = 0; i < n; i++)
+		for (j = i + 1; j < n; j++)
+			if (strcmp(names[i], names[j]) == 0)
+				fail_msg("code %s twice", names[i]);
+	kp_diag_sink_init(&s, unit_keep_code, NULL);
+	kp_error(&s, "f.csv", 3, 4, "stray quote: a field that holds a quote must "
+		 "be enclosed in quotes, with its quotes doubled");
+	assert_string_equal(last_code, "stray-quote");
+	kp_warning(&s, "f.csv", 3, 0, "no ballots yet: round %u counts once its "
+		   "ballots are typed in", 2u);
+	assert_string_equal(last_code, "round-empty");
+	assert_string_equal(kp_diag_code_of("not a message of kiemphieu"), "other");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(codes_are_stable_and_unique),
 		cmocka_unit_test(errors_and_warnings_are_counted),
 		cmocka_unit_test(input_is_quoted_safely),
 		cmocka_unit_test(lists_flush_in_file_order),

@@ -140,7 +140,7 @@ static void reports_every_problem(void **state)
 		"contests.csv:5:13:e:seats: expected a whole number from 1 to 1000, got '0'\n"
 		"contests.csv:6:6:e:kind 'inspect': expected committee, standing, secretary, deputy, inspection, delegates or other, or the name in Vietnamese (ban chấp hành, ban thường vụ, bí thư, phó bí thư, ủy ban kiểm tra, đại biểu, khác)\n"
 		"contests.csv:6:16:e:base: expected a whole number from 1 to 100000000, got 'abc'\n"
-		"contests.csv:7:21:e:reserves: only a delegates election has reserve delegates, this one is 'secretary'\n"
+		"contests.csv:7:21:e:reserves: only a delegates election has reserve delegates, and contest 'bt2' is not one\n"
 		"candidates.csv:3:5:e:candidate 1 of contest 'bch' appears twice (first on line 2)\n"
 		"candidates.csv:3:9:e:gender 'X': expected M, F, Nam or Nữ\n"
 		"candidates.csv:4:7:e:name: expected the candidate's full name, got an empty field\n"
