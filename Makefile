@@ -134,6 +134,7 @@ test: $(BIN) $(MO) $(UNIT_BIN) $(TOOLS)
 	@tests/po-check $(BIN)
 	@tests/e2e/run $(BIN)
 	@tests/i18n-check $(BIN)
+	@tests/readme-check $(BIN)
 	@tests/browser-check $(BIN) $(BUILD)/browser
 
 sanitize: test-deps
@@ -198,7 +199,7 @@ uninstall:
 FUZZ_SECONDS ?= 60
 FUZZ_RUNS ?= -1
 FUZZ_OPTS ?=
-FUZZ_TARGETS = csv congress load
+FUZZ_TARGETS = csv congress load paths
 FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all
 
 fuzz-build: test-deps
