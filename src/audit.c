@@ -91,6 +91,10 @@ int kp_audit_congress(struct kp_audit *a, const struct kp_congress *cg,
 		st = add(a, cg->dir, cg->rounds_path, cg->rounds_sha256, sink);
 		status = st ? st : status;
 	}
+	if (cg->has_previous) {
+		st = add(a, cg->dir, cg->previous_path, cg->previous_sha256, sink);
+		status = st ? st : status;
+	}
 	for (i = 0; i < cg->n; i++) {
 		/* the results are in the congress's order, broken contests
 		 * left out: walked beside it, not searched */

@@ -40,7 +40,8 @@ int kp_campaign_detect(const char *dir)
 
 /* --- campaign.csv --- */
 
-enum { CP_ORG, CP_NAME, CP_PARENT, CP_PILOT, CP_SCHEDULED, CP_DIR, CP_N };
+enum { CP_ORG, CP_NAME, CP_PARENT, CP_PILOT, CP_SCHEDULED, CP_DIR, CP_LEVEL,
+       CP_STATUS, CP_REASON, CP_YOUNG, CP_SUMMARY, CP_N };
 
 struct load_ctx {
 	struct kp_campaign *c;
@@ -58,6 +59,8 @@ static int campaign_header(void *vctx, const struct kp_csv_record *r,
 	static const struct kp_column init[CP_N] = {
 		{ "org", 1, -1 },    { "name", 0, -1 },	     { "parent", 0, -1 },
 		{ "pilot", 0, -1 },  { "scheduled", 0, -1 }, { "dir", 0, -1 },
+		{ "level", 0, -1 },  { "status", 0, -1 },    { "reason", 0, -1 },
+		{ "young_under", 0, -1 }, { "summary", 0, -1 },
 	};
 
 	memcpy(x->cols, init, sizeof(init));
@@ -149,8 +152,38 @@ static void org_free(struct kp_org *o)
 	free(o->id);
 	free(o->name);
 	free(o->parent);
+	free(o->level);
+	free(o->state_reason);
 	free(o->dir);
 	free(o->path);
+	free(o->summary);
+}
+
+const char *kp_org_state_name(enum kp_org_state s)
+{
+	return s == KP_STATE_SUSPENDED ? "suspended" :
+	       s == KP_STATE_POSTPONED ? "postponed" : "";
+}
+
+/* A row's status: empty, "suspended" (tạm dừng), "postponed" (hoãn). */
+static int parse_state(const char *s, size_t len, enum kp_org_state *out)
+{
+	if (!len || kp_text_eq_ascii_ci(s, len, "active")) {
+		*out = KP_STATE_ACTIVE;
+		return 0;
+	}
+	if (kp_text_eq_ascii_ci(s, len, "suspended") ||
+	    (kp_text_valid(s, len) && kp_text_eq_ci(s, len, "tạm dừng"))) {
+		*out = KP_STATE_SUSPENDED;
+		return 0;
+	}
+	if (kp_text_eq_ascii_ci(s, len, "postponed") ||
+	    (kp_text_valid(s, len) && (kp_text_eq_ci(s, len, "hoãn") ||
+				       kp_text_eq_ci(s, len, "tạm hoãn")))) {
+		*out = KP_STATE_POSTPONED;
+		return 0;
+	}
+	return -1;
 }
 
 static int campaign_row(void *vctx, const struct kp_csv_record *r,
@@ -208,8 +241,47 @@ static int campaign_row(void *vctx, const struct kp_csv_record *r,
 			       kp_csv_col(r, (size_t)x->cols[CP_SCHEDULED].index),
 			       "scheduled '%s': expected a day as YYYY-MM-DD",
 			       kp_diag_quote(q, sizeof(q), f->s, f->len));
+	f = cfield(r, x->cols[CP_LEVEL].index);
+	o.level = kp_text_nfc(f->s, f->len);
+	f = cfield(r, x->cols[CP_STATUS].index);
+	if (parse_state(f->s, f->len, &o.state) != 0)
+		bad = kp_error(sink, r->file, r->line,
+			       kp_csv_col(r, (size_t)x->cols[CP_STATUS].index),
+			       "status '%s': expected empty, suspended (tạm dừng) "
+			       "or postponed (hoãn)",
+			       kp_diag_quote(q, sizeof(q), f->s, f->len));
+	f = cfield(r, x->cols[CP_REASON].index);
+	o.state_reason = kp_text_nfc(f->s, f->len);
+	f = cfield(r, x->cols[CP_YOUNG].index);
+	if (f->len) {
+		uint64_t v;
+
+		if (kp_parse_uint(f->s, f->len, 120, &v) != 0 || v < 1)
+			bad = kp_error(sink, r->file, r->line,
+				       kp_csv_col(r, (size_t)x->cols[CP_YOUNG].index),
+				       "young_under '%s': expected an age from 1 to 120",
+				       kp_diag_quote(q, sizeof(q), f->s, f->len));
+		else
+			o.young_under = (unsigned)v;
+	}
+	f = cfield(r, x->cols[CP_SUMMARY].index);
+	if (f->len) {
+		o.summary = kp_xstrndup(f->s, f->len);
+		if (!stays_inside(o.summary))
+			bad = kp_error(sink, r->file, r->line,
+				       kp_csv_col(r, (size_t)x->cols[CP_SUMMARY].index),
+				       "summary '%s': expected a file inside the "
+				       "campaign folder, not an absolute path or one "
+				       "that leaves it",
+				       kp_diag_quote(q, sizeof(q), o.summary,
+						     strlen(o.summary)));
+	}
 	f = cfield(r, x->cols[CP_DIR].index);
 	o.dir = f->len ? kp_xstrndup(f->s, f->len) : kp_xstrdup(o.id);
+	/* a dir that is a district's summary (.json) stands for it */
+	if (!o.summary && f->len > 5 &&
+	    kp_text_eq_ascii_ci(f->s + f->len - 5, 5, ".json"))
+		o.summary = kp_xstrdup(o.dir);
 	if (!stays_inside(o.dir))
 		bad = kp_error(sink, r->file, r->line,
 			       x->cols[CP_DIR].index < 0 ? 1 :
@@ -221,8 +293,8 @@ static int campaign_row(void *vctx, const struct kp_csv_record *r,
 		org_free(&o);
 		return 0;
 	}
-	o.path = kp_path_join(c->dir, o.dir);
-	if (check_folder(x, &o, r, sink) != 0) {
+	o.path = kp_path_join(c->dir, o.summary ? o.summary : o.dir);
+	if (!o.summary && check_folder(x, &o, r, sink) != 0) {
 		org_free(&o);
 		return 0;
 	}
@@ -344,6 +416,15 @@ void kp_summary_release(struct kp_summary *s)
 		free(s->errors[i]);
 		free(s->errors_text[i]);
 	}
+	for (i = 0; i < KP_BODY_N; i++) {
+		kp_body_release(&s->bodies[i]);
+		kp_body_release(&s->prev_bodies[i]);
+	}
+	for (i = 0; i < s->nfiles; i++)
+		free(s->files[i].name);
+	free(s->files);
+	s->files = NULL;
+	s->nfiles = 0;
 	s->reason = s->reason_text = NULL;
 	s->nerrors = 0;
 }
@@ -382,6 +463,147 @@ static void describe_pending(struct kp_summary *s,
 		add_reason(s, "%s: %llu seats open after round %zu, a further "
 			      "round is needed", cr->ct->id,
 			   (unsigned long long)cr->unfilled, cr->nrounds);
+	}
+}
+
+/* A person from a candidate, aged on the day `on`. */
+static void person_of(struct kp_person *p, char gender, const struct kp_date *born,
+		      const struct kp_particulars *pp, const struct kp_date *on)
+{
+	memset(p, 0, sizeof(*p));
+	p->gender = gender;
+	p->age = (short)(born->year && on->year ? kp_date_age(born, on) : -1);
+	p->incumbent = pp->incumbent;
+	p->local = pp->local;
+	p->education = (unsigned char)pp->education;
+	p->degree = (unsigned char)pp->degree;
+	p->theory = (unsigned char)pp->theory;
+	p->ethnicity = pp->ethnicity ? kp_xstrdup(pp->ethnicity) : NULL;
+}
+
+/* The body an election fills, by its kind. */
+static int body_of(enum kp_kind k)
+{
+	switch (k) {
+	case KP_KIND_COMMITTEE:
+		return KP_BODY_COMMITTEE;
+	case KP_KIND_STANDING:
+		return KP_BODY_STANDING;
+	case KP_KIND_SECRETARY:
+		return KP_BODY_SECRETARY;
+	case KP_KIND_DEPUTY:
+		return KP_BODY_DEPUTY;
+	case KP_KIND_DELEGATES:
+		return KP_BODY_DELEGATES;
+	default:
+		break;
+	}
+	return -1;
+}
+
+static void body_add(struct kp_body *b, const struct kp_contest *ct,
+		     const struct kp_elected *e, size_t n)
+{
+	size_t i;
+
+	b->people = kp_xrealloc(b->people, (b->n + n + 1) * sizeof(*b->people));
+	for (i = 0; i < n; i++) {
+		const struct kp_candidate *cd = &ct->cands[e[i].no - 1];
+
+		person_of(&b->people[b->n++], cd->gender, &cd->born, &cd->p,
+			  &ct->date);
+	}
+}
+
+/*
+ * The people of the new bodies (the first election of each kind; the
+ * deputies of every deputy election), and of the outgoing ones that
+ * previous.csv lists, aged on the committee election's day (a choice:
+ * docs/formats.md); the seats decided and filled; the day the congress was
+ * done; its attendance.
+ */
+static void summarize_people(struct kp_summary *s, const struct kp_results *res)
+{
+	const struct kp_congress *cg = res->cg;
+	const struct kp_date *on = NULL;
+	size_t i, j;
+
+	for (i = 0; i < res->n; i++) {
+		const struct kp_contest_result *cr = &res->contests[i];
+		const struct kp_contest *ct = cr->ct;
+		int b = body_of(ct->kind);
+		int decided = cr->status == KP_STATUS_COMPLETE ||
+			      cr->status == KP_STATUS_CLOSED;
+
+		for (j = 0; j < cr->nrounds; j++)
+			s->by_minutes |= cr->rounds[j].source == KP_SOURCE_RESULTS;
+		if (cr->nrounds)
+			s->started = 1;
+		if (decided) {
+			s->seats += ct->seats + ct->reserves;
+			s->filled += cr->nelected + cr->nreserves;
+			if (s->status == KP_ORG_DONE && ct->date.year &&
+			    (!s->done_date.year || kp_date_cmp(&ct->date, &s->done_date) > 0))
+				s->done_date = ct->date;
+		}
+		if (b < 0 || (s->bodies[b].held && b != KP_BODY_DEPUTY))
+			continue;
+		if (b == KP_BODY_COMMITTEE) {
+			on = &ct->date;
+			s->summoned = ct->base;
+			if (cr->nrounds && cr->rounds[0].has_present) {
+				s->present = cr->rounds[0].present;
+				s->has_present = 1;
+			}
+		}
+		s->bodies[b].held = 1;
+		s->bodies[b].decided = decided;
+		s->bodies[b].direct |= ct->direct;
+		s->bodies[b].seats += ct->seats;
+		if (decided)
+			body_add(&s->bodies[b], ct, cr->elected, cr->nelected);
+		if (b == KP_BODY_DELEGATES) {
+			s->bodies[KP_BODY_RESERVES].held = 1;
+			s->bodies[KP_BODY_RESERVES].decided = decided;
+			s->bodies[KP_BODY_RESERVES].seats = ct->reserves;
+			if (decided)
+				body_add(&s->bodies[KP_BODY_RESERVES], ct, cr->reserves,
+					 cr->nreserves);
+		}
+	}
+	/* who of the outgoing committee is not in the new one, by name */
+	if (s->bodies[KP_BODY_COMMITTEE].decided && kp_congress_has_previous(cg, KP_KIND_COMMITTEE)) {
+		const struct kp_contest_result *com = NULL;
+
+		for (i = 0; i < res->n && !com; i++)
+			if (res->contests[i].ct->kind == KP_KIND_COMMITTEE)
+				com = &res->contests[i];
+		s->has_not_reelected = 1;
+		for (i = 0; com && i < cg->nprev; i++) {
+			int again = 0;
+
+			if (cg->prev[i].kind != KP_KIND_COMMITTEE)
+				continue;
+			for (j = 0; j < com->nelected && !again; j++)
+				again = strcmp(com->ct->cands[com->elected[j].no - 1].name,
+					       cg->prev[i].name) == 0;
+			s->not_reelected += !again;
+		}
+	}
+	for (i = 0; i < cg->nprev; i++) {
+		const struct kp_previous *pv = &cg->prev[i];
+		int b = body_of(pv->kind);
+		struct kp_body *pb;
+		static const struct kp_date none;
+
+		if (b < 0)
+			continue;
+		pb = &s->prev_bodies[b];
+		pb->held = pb->decided = 1;
+		pb->people = kp_xrealloc(pb->people, (pb->n + 1) * sizeof(*pb->people));
+		person_of(&pb->people[pb->n++], pv->gender, &pv->born, &pv->p,
+			  on ? on : &none);
+		pb->seats++;
 	}
 }
 
@@ -433,6 +655,7 @@ void kp_summarize(struct kp_summary *s, const struct kp_results *res,
 					   res->contests[i].ct->id,
 					   res->contests[i].waits_for->id);
 	}
+	summarize_people(s, res);
 	if (!com)
 		return;
 	s->has_committee = 1;
@@ -443,6 +666,20 @@ void kp_summarize(struct kp_summary *s, const struct kp_results *res,
 	s->prev_members = com->ct->prev_members;
 	s->prev_women = com->ct->prev_women;
 	s->prev_young = com->ct->prev_young;
+	if (s->prev_bodies[KP_BODY_COMMITTEE].held) {
+		/* previous.csv lists the outgoing committee: its composition
+		 * from people, not from typed totals */
+		const struct kp_body *pb = &s->prev_bodies[KP_BODY_COMMITTEE];
+
+		s->has_prev = 1;
+		s->prev_members = pb->n;
+		s->prev_women = s->prev_young = 0;
+		for (i = 0; i < pb->n; i++) {
+			s->prev_women += pb->people[i].gender == 'F';
+			s->prev_young += pb->people[i].age >= 0 &&
+					 pb->people[i].age < (int)young_under;
+		}
+	}
 	if (com->status != KP_STATUS_COMPLETE)
 		return;
 	s->committee_complete = 1;
@@ -549,6 +786,177 @@ static int cmp_u64(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+/* An org's level: "" when campaign.csv has none. */
+static const char *org_level(const struct kp_org *org)
+{
+	return org->level ? org->level : "";
+}
+
+unsigned kp_progress_young_under(const struct kp_progress_opts *o,
+				 const struct kp_org *org)
+{
+	return org->young_under ? org->young_under : o->young_under;
+}
+
+const char *kp_target_name(enum kp_target_figure f)
+{
+	static const char *const names[] = {
+		[KP_TARGET_WOMEN] = "women", [KP_TARGET_YOUNG] = "young",
+		[KP_TARGET_MINORITY] = "ethnic_minority",
+		[KP_TARGET_STANDING_WOMAN] = "standing_woman",
+	};
+	return f < KP_TARGET_N ? names[f] : "";
+}
+
+int kp_target_parse(const char *s, size_t len, enum kp_target_figure *out)
+{
+	static const struct {
+		const char *text;
+		enum kp_target_figure f;
+	} words[] = {
+		{ "women", KP_TARGET_WOMEN },	{ "nữ", KP_TARGET_WOMEN },
+		{ "young", KP_TARGET_YOUNG },	{ "trẻ", KP_TARGET_YOUNG },
+		{ "ethnic_minority", KP_TARGET_MINORITY },
+		{ "dân tộc thiểu số", KP_TARGET_MINORITY },
+		{ "standing_woman", KP_TARGET_STANDING_WOMAN },
+		{ "thường vụ có nữ", KP_TARGET_STANDING_WOMAN },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (kp_text_eq_ascii_ci(s, len, words[i].text) ||
+		    (kp_text_valid(s, len) && kp_text_eq_ci(s, len, words[i].text))) {
+			*out = words[i].f;
+			return 0;
+		}
+	return -1;
+}
+
+static void add_people(struct kp_comp *c, const struct kp_body *b, unsigned young,
+		       const struct kp_bands *bands)
+{
+	size_t i;
+
+	for (i = 0; i < b->n; i++)
+		kp_comp_add(c, &b->people[i], young, bands);
+}
+
+/* The new committee's share of a target's figure, num/den (0/0: none). */
+static void target_share(const struct kp_summary *x, enum kp_target_figure f,
+			 unsigned young, uint64_t *num, uint64_t *den)
+{
+	const struct kp_body *b = &x->bodies[f == KP_TARGET_STANDING_WOMAN ?
+					     KP_BODY_STANDING : KP_BODY_COMMITTEE];
+	struct kp_comp c;
+	struct kp_bands bands;
+
+	*num = *den = 0;
+	if (!b->decided || !b->n)
+		return;
+	kp_bands_default(&bands);
+	kp_comp_init(&c);
+	add_people(&c, b, young, &bands);
+	switch (f) {
+	case KP_TARGET_WOMEN:
+		*num = c.women, *den = c.gender_known;
+		break;
+	case KP_TARGET_YOUNG:
+		*num = c.young, *den = c.age_known;
+		break;
+	case KP_TARGET_MINORITY:
+		*num = c.minority, *den = c.ethnicity_known;
+		break;
+	case KP_TARGET_STANDING_WOMAN:
+		*num = c.women > 0, *den = c.gender_known > 0;
+		break;
+	case KP_TARGET_N:
+		break;
+	}
+	kp_comp_release(&c);
+}
+
+/* Everything of the people elected, added up over the valid congresses,
+ * and how each target fares. */
+static void compute_people(struct kp_progress *p, size_t i)
+{
+	const struct kp_org *org = &p->c->orgs[i];
+	const struct kp_summary *x = &p->s[i];
+	const struct kp_progress_opts *o = p->o;
+	unsigned young = kp_progress_young_under(o, org);
+	const struct kp_body *b = x->bodies;
+	size_t t;
+
+	p->seats_decided += x->seats;
+	p->seats_filled += x->filled;
+	p->unfilled_orgs += x->filled < x->seats;
+	if (b[KP_BODY_COMMITTEE].decided) {
+		p->committees_n++;
+		add_people(&p->committees, &b[KP_BODY_COMMITTEE], young, &o->bands);
+		if (x->prev_bodies[KP_BODY_COMMITTEE].held) {
+			p->prev_committees_n++;
+			add_people(&p->prev_committees,
+				   &x->prev_bodies[KP_BODY_COMMITTEE], young, &o->bands);
+		}
+		if (x->has_not_reelected) {
+			p->not_reelected += x->not_reelected;
+			p->not_reelected_of += x->prev_bodies[KP_BODY_COMMITTEE].n;
+		}
+	}
+	if (b[KP_BODY_SECRETARY].decided) {
+		add_people(&p->secretaries, &b[KP_BODY_SECRETARY], young, &o->bands);
+		p->secretaries_direct += b[KP_BODY_SECRETARY].direct ?
+					 b[KP_BODY_SECRETARY].n : 0;
+	}
+	if (b[KP_BODY_STANDING].decided) {
+		size_t k;
+		int woman = 0;
+
+		p->standing_n++;
+		for (k = 0; k < b[KP_BODY_STANDING].n; k++)
+			woman |= b[KP_BODY_STANDING].people[k].gender == 'F';
+		p->standing_with_woman += (uint64_t)woman;
+	}
+	if (b[KP_BODY_DELEGATES].decided)
+		add_people(&p->delegates, &b[KP_BODY_DELEGATES], young, &o->bands);
+	if (b[KP_BODY_RESERVES].decided)
+		add_people(&p->reserves, &b[KP_BODY_RESERVES], young, &o->bands);
+	if (x->has_present) {
+		p->attendance_orgs++;
+		p->summoned += x->summoned;
+		p->present += x->present;
+	}
+	for (t = 0; t < p->ntargets; t++) {
+		struct kp_target_result *tr = &p->targets[t];
+		uint64_t num, den;
+
+		target_share(x, tr->t.figure, young, &num, &den);
+		if (!den)
+			continue;
+		tr->num += num;
+		tr->den += den;
+		tr->of++;
+		/* met: num / den >= percent, on integers */
+		if (num * 100 >= (uint64_t)tr->t.percent * den) {
+			tr->met++;
+			p->target_met[i * KP_TARGETS_MAX + t] = 1;
+		} else {
+			p->target_met[i * KP_TARGETS_MAX + t] = 2;
+		}
+	}
+}
+
+static int by_finish(const void *a, const void *b, void *ctx)
+{
+	const struct kp_parent_count *pc = ctx;
+	const struct kp_parent_count *x = &pc[*(const size_t *)a];
+	const struct kp_parent_count *y = &pc[*(const size_t *)b];
+	int d = kp_date_cmp(&x->finished, &y->finished);
+
+	if (d)
+		return d;
+	return *(const size_t *)a < *(const size_t *)b ? -1 : 1;
+}
+
 void kp_progress_compute(struct kp_progress *p, const struct kp_campaign *c,
 			 const struct kp_summary *s,
 			 const struct kp_progress_opts *o)
@@ -564,25 +972,42 @@ void kp_progress_compute(struct kp_progress *p, const struct kp_campaign *c,
 	p->overdue = kp_xcalloc(c->n + 1, 1);
 	p->breaking = kp_xcalloc(c->n + 1, 1);
 	p->parents = kp_xcalloc(c->n + 1, sizeof(*p->parents));
+	p->levels = kp_xcalloc(c->n + 1, sizeof(*p->levels));
+	p->target_met = kp_xcalloc((c->n + 1) * KP_TARGETS_MAX, 1);
 	p->pct_min_x100 = UINT64_MAX;
+	kp_comp_init(&p->committees);
+	kp_comp_init(&p->prev_committees);
+	kp_comp_init(&p->secretaries);
+	kp_comp_init(&p->delegates);
+	kp_comp_init(&p->reserves);
+	p->ntargets = o->ntargets;
+	for (j = 0; j < o->ntargets; j++)
+		p->targets[j].t = o->targets[j];
 	for (i = 0; i < c->n; i++) {
 		const struct kp_org *org = &c->orgs[i];
 		const struct kp_summary *x = &s[i];
 		int done = x->status == KP_ORG_DONE;
+		int started = done || x->status == KP_ORG_IN_PROGRESS || x->started;
 
 		if ((o->pilots_only && !org->pilot) ||
-		    (o->parent && strcmp(o->parent, org->parent) != 0))
+		    (o->parent && strcmp(o->parent, org->parent) != 0) ||
+		    (o->level && strcmp(o->level, org_level(org)) != 0))
 			continue;
 		p->selected[i] = 1;
 		p->total++;
 		p->done += (uint64_t)done;
 		p->not_done += (uint64_t)!done;
+		p->started += (uint64_t)started;
 		p->invalid += x->status == KP_ORG_INVALID;
+		p->suspended += org->state == KP_STATE_SUSPENDED;
+		p->postponed += org->state == KP_STATE_POSTPONED;
 		if (org->pilot) {
 			p->pilots++;
 			p->pilots_done += (uint64_t)done;
 		}
-		p->overdue[i] = !done && org->scheduled.year &&
+		/* a congress suspended or postponed is not late */
+		p->overdue[i] = !done && org->state == KP_STATE_ACTIVE &&
+				org->scheduled.year &&
 				date_before(&org->scheduled, &o->as_of);
 		for (j = 0; j < p->nparents; j++)
 			if (strcmp(p->parents[j].parent, org->parent) == 0)
@@ -591,6 +1016,20 @@ void kp_progress_compute(struct kp_progress *p, const struct kp_campaign *c,
 			p->parents[p->nparents++].parent = org->parent;
 		p->parents[j].total++;
 		p->parents[j].done += (uint64_t)done;
+		p->parents[j].started += (uint64_t)started;
+		if (done && x->done_date.year &&
+		    kp_date_cmp(&x->done_date, &p->parents[j].finished) > 0)
+			p->parents[j].finished = x->done_date;
+		for (j = 0; j < p->nlevels; j++)
+			if (strcmp(p->levels[j].level, org_level(org)) == 0)
+				break;
+		if (j == p->nlevels)
+			p->levels[p->nlevels++].level = org_level(org);
+		p->levels[j].total++;
+		p->levels[j].done += (uint64_t)done;
+		p->levels[j].started += (uint64_t)started;
+		if (x->status != KP_ORG_INVALID)
+			compute_people(p, i);
 		if (x->status == KP_ORG_INVALID || !x->has_committee)
 			continue;
 		/* the committee list's surplus, on integers */
@@ -641,6 +1080,15 @@ void kp_progress_compute(struct kp_progress *p, const struct kp_campaign *c,
 	if (!p->members)
 		p->pct_min_x100 = 0;
 	free(pcts);
+	/* the parents that finished every congress, ranked by the day */
+	p->finish_order = kp_xcalloc(p->nparents + 1, sizeof(*p->finish_order));
+	for (j = 0; j < p->nparents; j++)
+		if (p->parents[j].done == p->parents[j].total)
+			p->finish_order[p->nfinished++] = j;
+		else
+			p->parents[j].finished.year = 0;
+	qsort_r(p->finish_order, p->nfinished, sizeof(*p->finish_order), by_finish,
+		p->parents);
 }
 
 void kp_progress_release(struct kp_progress *p)
@@ -651,5 +1099,13 @@ void kp_progress_release(struct kp_progress *p)
 	free(p->overdue);
 	free(p->breaking);
 	free(p->parents);
+	free(p->levels);
+	free(p->finish_order);
+	free(p->target_met);
+	kp_comp_release(&p->committees);
+	kp_comp_release(&p->prev_committees);
+	kp_comp_release(&p->secretaries);
+	kp_comp_release(&p->delegates);
+	kp_comp_release(&p->reserves);
 	memset(p, 0, sizeof(*p));
 }

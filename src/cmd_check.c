@@ -68,7 +68,7 @@ static int check_congress(const char *path, const struct kp_tally_opts *o,
 	struct kp_results res;
 	uint64_t errors = sink->errors;
 	int status, r;
-	size_t i, files = 0;
+	size_t i, k, files = 0, minutes = 0;
 	struct kp_buf lists = KP_BUF_INIT;
 
 	status = kp_congress_load(&cg, path, &o->csv, sink);
@@ -80,7 +80,12 @@ static int check_congress(const char *path, const struct kp_tally_opts *o,
 			status = r;
 	}
 	for (i = 0; i < cg.n; i++)
-		files += cg.contests[i].nrounds;
+		for (k = 0; k < cg.contests[i].nrounds; k++) {
+			if (cg.contests[i].rounds[k].source == KP_SOURCE_RESULTS)
+				minutes++;
+			else
+				files++;
+		}
 	if (json) {
 		json_t *j = json_object(), *l = json_array();
 		char *safe = kp_text_safe(path);
@@ -94,6 +99,7 @@ static int check_congress(const char *path, const struct kp_tally_opts *o,
 		json_object_set_new(j, "errors", json_integer((json_int_t)(sink->errors - errors)));
 		json_object_set_new(j, "contests", json_integer((json_int_t)cg.n));
 		json_object_set_new(j, "ballot_files", json_integer((json_int_t)files));
+		json_object_set_new(j, "minutes_files", json_integer((json_int_t)minutes));
 		json_object_set_new(j, "lists", l);
 		kp_json_put(out, j);
 		kp_buf_addch(out, '\n');
@@ -116,6 +122,11 @@ static int check_congress(const char *path, const struct kp_tally_opts *o,
 		kp_buf_addstr(out, ", ");
 		kp_buf_addf(out, Q_("%zu ballot file", "%zu ballot files", files),
 			    files);
+		if (minutes) {
+			kp_buf_addstr(out, ", ");
+			kp_buf_addf(out, Q_("%zu file of minutes", "%zu files of minutes",
+					    minutes), minutes);
+		}
 		kp_buf_addch(out, ')');
 	}
 	kp_buf_addch(out, '\n');

@@ -6,9 +6,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kiemphieu/columns.h"
 #include "kiemphieu/exit.h"
 #include "kiemphieu/text.h"
 #include "kiemphieu/xalloc.h"
+#include "results.h"
 
 struct ballot {
 	char *id;
@@ -22,6 +24,7 @@ struct side {
 	size_t ncols;
 	char **labels;		/* candidate columns, NFC */
 	long id_col, void_col;
+	int minutes;		/* a results file: rows by item, one value */
 	struct ballot *b;
 	size_t n, alloc;
 	struct ballot **by_id;	/* sorted by id */
@@ -47,14 +50,32 @@ static int header(void *ctx, const struct kp_csv_record *r,
 
 	sd->id_col = sd->void_col = -1;
 	sd->labels = kp_xcalloc(r->nfields + 1, sizeof(*sd->labels));
+	/* the minutes' results (item,value) or ballots (ballot,...) */
+	for (i = 0; i < r->nfields; i++)
+		if (kp_column_is(r->fields[i].s, r->fields[i].len, "ballot"))
+			break;
+	if (i == r->nfields)
+		for (i = 0; i < r->nfields; i++)
+			if (kp_column_is(r->fields[i].s, r->fields[i].len, "item"))
+				sd->minutes = 1;
 	for (i = 0; i < r->nfields; i++) {
 		const struct kp_csv_field *f = &r->fields[i];
 
-		if (sd->id_col < 0 && kp_text_eq_ascii_ci(f->s, f->len, "ballot"))
+		/* the columns kiemphieu knows by their English names, so that
+		 * a sheet headed in Vietnamese compares with one in English */
+		if (sd->id_col < 0 &&
+		    kp_column_is(f->s, f->len, sd->minutes ? "item" : "ballot")) {
 			sd->id_col = (long)i;
-		else if (sd->void_col < 0 && kp_text_eq_ascii_ci(f->s, f->len, "void"))
+			sd->labels[i] = kp_xstrdup(sd->minutes ? "item" : "ballot");
+		} else if (sd->minutes && kp_column_is(f->s, f->len, "value")) {
+			sd->labels[i] = kp_xstrdup("value");
+		} else if (!sd->minutes && sd->void_col < 0 &&
+			   kp_column_is(f->s, f->len, "void")) {
 			sd->void_col = (long)i;
-		sd->labels[i] = kp_text_nfc(f->s, f->len);
+			sd->labels[i] = kp_xstrdup("void");
+		} else {
+			sd->labels[i] = kp_text_nfc(f->s, f->len);
+		}
 		/* a repeated column would be compared once and the other
 		 * ignored: "all agree" on a sheet typed wrong */
 		for (j = 0; j < i; j++)
@@ -98,7 +119,9 @@ static int row(void *ctx, const struct kp_csv_record *r,
 	sd->b = kp_xgrow(sd->b, &sd->alloc, sd->n + 1, sizeof(*sd->b));
 	b = &sd->b[sd->n++];
 	/* ids that look the same are the same, as in tally */
-	b->id = kp_text_fold_id(r->fields[sd->id_col].s, r->fields[sd->id_col].len);
+	b->id = sd->minutes ?
+		kp_minutes_item_key(r->fields[sd->id_col].s, r->fields[sd->id_col].len) :
+		kp_text_fold_id(r->fields[sd->id_col].s, r->fields[sd->id_col].len);
 	b->line = r->line;
 	b->cells = kp_xcalloc(sd->ncols + 1, sizeof(*b->cells));
 	for (i = 0; i < sd->ncols; i++)
@@ -222,20 +245,38 @@ int kp_compare(const char *const *paths, size_t n, const struct kp_csv_opts *o,
 		st = kp_csv_read(paths[i], NULL, &one, &h, &ctx, 1, sink);
 		if (st == KP_EXIT_IO || status == KP_EXIT_OK)
 			status = st;
+		if (i && st == KP_EXIT_OK && sd[i].minutes && !sd[0].minutes)
+			status = kp_error(sink, paths[i], 1, 1, "results of the minutes "
+					  "(item,value), but %s is a ballot file: "
+					  "compare like with like", paths[0]);
+		else if (i && st == KP_EXIT_OK && !sd[i].minutes && sd[0].minutes)
+			status = kp_error(sink, paths[i], 1, 1, "a ballot file, but %s "
+					  "holds results of the minutes (item,value): "
+					  "compare like with like", paths[0]);
+		res->minutes = sd[0].minutes;
 		sd[i].by_id = kp_xcalloc(sd[i].n + 1, sizeof(*sd[i].by_id));
 		for (j = 0; j < sd[i].n; j++)
 			sd[i].by_id[j] = &sd[i].b[j];
 		if (sd[i].n > 1)
 			qsort(sd[i].by_id, sd[i].n, sizeof(*sd[i].by_id), by_id);
 		/* a repeated id cannot be matched */
-		for (j = 1; j < sd[i].n; j++)
-			if (strcmp(sd[i].by_id[j]->id, sd[i].by_id[j - 1]->id) == 0)
-				status = kp_error(sink, paths[i], sd[i].by_id[j]->line, 1,
+		for (j = 1; j < sd[i].n; j++) {
+			const struct ballot *x = sd[i].by_id[j], *y = sd[i].by_id[j - 1];
+
+			if (strcmp(x->id, y->id) != 0)
+				continue;
+			kp_diag_quote(q, sizeof(q), x->id, strlen(x->id));
+			if (sd[i].minutes)
+				status = kp_error(sink, paths[i], x->line, 1,
+						  "item '%s' appears twice (first on "
+						  "line %llu): rows cannot be matched", q,
+						  (unsigned long long)y->line);
+			else
+				status = kp_error(sink, paths[i], x->line, 1,
 						  "duplicate ballot id '%s' (first on "
-						  "line %llu): ballots cannot be matched",
-						  kp_diag_quote(q, sizeof(q), sd[i].by_id[j]->id,
-								strlen(sd[i].by_id[j]->id)),
-						  (unsigned long long)sd[i].by_id[j - 1]->line);
+						  "line %llu): ballots cannot be matched", q,
+						  (unsigned long long)y->line);
+		}
 	}
 	if (status != KP_EXIT_OK)
 		goto out;
@@ -280,7 +321,8 @@ int kp_compare(const char *const *paths, size_t n, const struct kp_csv_opts *o,
 
 				for (k = 0; k < n; k++)
 					vals[k] = b[k] ? _("present") : _("missing");
-				snprintf(what, sizeof(what), _("ballot '%s'"),
+				snprintf(what, sizeof(what),
+					 sd[i].minutes ? _("row '%s'") : _("ballot '%s'"),
 					 kp_diag_quote(q, sizeof(q), id, strlen(id)));
 				disagree(out, sd, n, b, what, vals);
 				res->disagreements++;
@@ -303,6 +345,7 @@ int kp_compare(const char *const *paths, size_t n, const struct kp_csv_opts *o,
 				if (!differ)
 					continue;
 				snprintf(what, sizeof(what),
+					 sd[i].minutes ? _("row '%s', column '%s'") :
 					 (long)c == sd[i].void_col ? _("ballot '%s', column '%s'")
 					 : _("ballot '%s', candidate '%s'"),
 					 kp_diag_quote(q, sizeof(q), id, strlen(id)),

@@ -7,8 +7,10 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "kiemphieu/columns.h"
 #include "kiemphieu/exit.h"
 #include "kiemphieu/idset.h"
+#include "kiemphieu/people.h"
 #include "kiemphieu/text.h"
 #include "kiemphieu/xalloc.h"
 #include "os.h"
@@ -213,7 +215,7 @@ int kp_columns_map(struct kp_column *cols, size_t n,
 		const struct kp_csv_field *f = &h->fields[i];
 
 		for (j = 0; j < n; j++)
-			if (kp_text_eq_ascii_ci(f->s, f->len, cols[j].name))
+			if (kp_column_is(f->s, f->len, cols[j].name))
 				break;
 		if (j == n) {
 			kp_warning(sink, h->file, h->line, kp_csv_col(h, i),
@@ -375,6 +377,7 @@ static void contest_free(struct kp_contest *ct)
 	for (i = 0; i < ct->ncands; i++) {
 		free(ct->cands[i].name);
 		free(ct->cands[i].person);
+		kp_particulars_release(&ct->cands[i].p);
 	}
 	free(ct->cands);
 	for (i = 0; i < ct->nrounds; i++)
@@ -578,6 +581,7 @@ static void contests_reset(void *vctx)
 /* --- candidates.csv --- */
 
 enum { CD_CONTEST, CD_NO, CD_NAME, CD_GENDER, CD_BORN, CD_ROUND, CD_PERSON,
+       CD_ETHNICITY, CD_EDUCATION, CD_DEGREE, CD_THEORY, CD_INCUMBENT, CD_LOCAL,
        CD_N };
 
 struct candidates_ctx {
@@ -594,7 +598,9 @@ static int candidates_header(void *vctx, const struct kp_csv_record *r,
 	static const struct kp_column init[CD_N] = {
 		{ "contest", 1, -1 }, { "no", 1, -1 }, { "name", 1, -1 },
 		{ "gender", 0, -1 },  { "born", 0, -1 }, { "round", 0, -1 },
-		{ "person", 0, -1 },
+		{ "person", 0, -1 }, { "ethnicity", 0, -1 }, { "education", 0, -1 },
+		{ "degree", 0, -1 }, { "theory", 0, -1 }, { "incumbent", 0, -1 },
+		{ "local", 0, -1 },
 	};
 	size_t i, j;
 
@@ -605,7 +611,7 @@ static int candidates_header(void *vctx, const struct kp_csv_record *r,
 		x->cols[j].index = -1;
 	for (i = 0; i < r->nfields; i++)
 		for (j = 0; j < CD_N; j++)
-			if (kp_text_eq_ascii_ci(r->fields[i].s, r->fields[i].len,
+			if (kp_column_is(r->fields[i].s, r->fields[i].len,
 						x->cols[j].name)) {
 				if (x->cols[j].index >= 0)
 					kp_error(sink, r->file, r->line,
@@ -623,6 +629,60 @@ static int candidates_header(void *vctx, const struct kp_csv_record *r,
 					"missing required column '%s'",
 					x->cols[j].name), 1;
 	return 0;
+}
+
+/* The particulars' cells of a row of candidates.csv or previous.csv, whose
+ * columns are cols[first..first+6) (ethnicity, education, degree, theory,
+ * incumbent, local): each checked, an error at its cell. */
+static void parse_particulars(const struct kp_csv_record *r,
+			      const struct kp_column *cols,
+			      struct kp_particulars *p, struct kp_diag_sink *sink)
+{
+	const struct kp_csv_field *f;
+	char q[128];
+	int yes;
+
+	kp_particulars_init(p);
+	f = get(r, cols[0].index);
+	if (f->len) {
+		p->ethnicity = kp_text_nfc(f->s, f->len);
+		if (!p->ethnicity[0]) {
+			free(p->ethnicity);
+			p->ethnicity = NULL;
+		}
+	}
+	f = get(r, cols[1].index);
+	if (kp_education_parse(f->s, f->len, &p->education) != 0)
+		kp_error(sink, r->file, r->line, kp_csv_col(r, (size_t)cols[1].index),
+			 "education '%s': expected 12/12 (or 9/12, 10/10...), THPT, "
+			 "THCS or tiểu học",
+			 kp_diag_quote(q, sizeof(q), f->s, f->len));
+	f = get(r, cols[2].index);
+	if (kp_degree_parse(f->s, f->len, &p->degree) != 0)
+		kp_error(sink, r->file, r->line, kp_csv_col(r, (size_t)cols[2].index),
+			 "degree '%s': expected không, trung cấp, cao đẳng, đại học, "
+			 "thạc sĩ or tiến sĩ",
+			 kp_diag_quote(q, sizeof(q), f->s, f->len));
+	f = get(r, cols[3].index);
+	if (kp_theory_parse(f->s, f->len, &p->theory) != 0)
+		kp_error(sink, r->file, r->line, kp_csv_col(r, (size_t)cols[3].index),
+			 "theory '%s': expected không, sơ cấp, trung cấp, cao cấp or "
+			 "cử nhân",
+			 kp_diag_quote(q, sizeof(q), f->s, f->len));
+	f = get(r, cols[4].index);
+	if (kp_parse_yes_no(f->s, f->len, &yes) != 0)
+		kp_error(sink, r->file, r->line, kp_csv_col(r, (size_t)cols[4].index),
+			 "incumbent '%s': expected yes or no",
+			 kp_diag_quote(q, sizeof(q), f->s, f->len));
+	else if (f->len)
+		p->incumbent = (signed char)yes;
+	f = get(r, cols[5].index);
+	if (kp_parse_yes_no(f->s, f->len, &yes) != 0)
+		kp_error(sink, r->file, r->line, kp_csv_col(r, (size_t)cols[5].index),
+			 "local '%s': expected yes or no",
+			 kp_diag_quote(q, sizeof(q), f->s, f->len));
+	else if (f->len)
+		p->local = (signed char)yes;
 }
 
 static int parse_gender(const char *s, size_t len, char *out)
@@ -707,6 +767,7 @@ static int candidates_row(void *vctx, const struct kp_csv_record *r,
 	f = get(r, x->cols[CD_PERSON].index);
 	if (f->len)
 		cd.person = kp_text_nfc(f->s, f->len);
+	parse_particulars(r, &x->cols[CD_ETHNICITY], &cd.p, sink);
 	f = get(r, x->cols[CD_BORN].index);
 	if (f->len == 4 && kp_parse_uint(f->s, 4, 9999, &v) == 0 && v >= 1900)
 		cd.born.year = (int)v;
@@ -771,6 +832,7 @@ static int candidates_row(void *vctx, const struct kp_csv_record *r,
 	x->row_errors += sink->errors - errors;
 	free(cd.name);
 	free(cd.person);
+	kp_particulars_release(&cd.p);
 	return 0;
 }
 
@@ -785,6 +847,7 @@ static void candidates_reset(void *vctx)
 		for (j = 0; j < ct->ncands; j++) {
 			free(ct->cands[j].name);
 			free(ct->cands[j].person);
+			kp_particulars_release(&ct->cands[j].p);
 		}
 		ct->ncands = 0;
 	}
@@ -892,10 +955,18 @@ static int by_name(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static int scan_ballots(struct kp_congress *c, struct kp_diag_sink *sink)
+const char *kp_source_name(enum kp_source s)
 {
-	char *dirpath = kp_path_join(c->dir, "ballots"), **names = NULL;
-	size_t n = 0, alloc = 0, i, j;
+	return s == KP_SOURCE_RESULTS ? "minutes" : "ballots";
+}
+
+/* The files of folder ORG/`sub` (ballots or results) as rounds of their
+ * contests. */
+static int scan_folder(struct kp_congress *c, const char *sub,
+		       enum kp_source source, struct kp_diag_sink *sink)
+{
+	char *dirpath = kp_path_join(c->dir, sub), **names = NULL;
+	size_t n = 0, alloc = 0, i;
 	int status = KP_EXIT_OK;
 	struct dirent *de;
 	DIR *d;
@@ -924,30 +995,48 @@ static int scan_ballots(struct kp_congress *c, struct kp_diag_sink *sink)
 		char *path = kp_path_join(dirpath, names[i]), *id = NULL;
 		struct kp_contest *ct = NULL;
 		unsigned round;
+		int results = source == KP_SOURCE_RESULTS;
 
+		/* (each message whole, in both forms: they are translated) */
 		if (parse_ballot_name(names[i], &id, &round) != 0) {
-			kp_warning(sink, path, 0, 0,
-				   "not a ballot file (CONTEST.csv or "
-				   "CONTEST.rN.csv): ignored");
+			if (results)
+				kp_warning(sink, path, 0, 0,
+					   "not a results file (CONTEST.csv or "
+					   "CONTEST.rN.csv): ignored");
+			else
+				kp_warning(sink, path, 0, 0,
+					   "not a ballot file (CONTEST.csv or "
+					   "CONTEST.rN.csv): ignored");
 			free(path);
 			continue;
 		}
 		ct = find_mut(c, id, strlen(id));
 		if (!ct && c->contests_unreadable) {
 			status = KP_EXIT_DATA; /* contests.csv's error says why */
+		} else if (!ct && results) {
+			status = kp_error(sink, path, 0, 0,
+					  "results of contest '%s', which is not "
+					  "in contests.csv", id);
 		} else if (!ct) {
 			status = kp_error(sink, path, 0, 0,
 					  "ballots of contest '%s', which is "
 					  "not in contests.csv", id);
 		} else if (round < 2 && strcmp(names[i] + strlen(id), ".csv") != 0) {
-			status = kp_error(sink, path, 0, 0,
-					  "round 1 ballots belong in '%s.csv'; "
-					  "further rounds are '%s.r2.csv' and up",
-					  id, id);
+			if (results)
+				status = kp_error(sink, path, 0, 0,
+						  "round 1 results belong in '%s.csv'; "
+						  "further rounds are '%s.r2.csv' and up",
+						  id, id);
+			else
+				status = kp_error(sink, path, 0, 0,
+						  "round 1 ballots belong in '%s.csv'; "
+						  "further rounds are '%s.r2.csv' and up",
+						  id, id);
 		} else {
 			ct->rounds = kp_xrealloc(ct->rounds, (ct->nrounds + 1) *
 						 sizeof(*ct->rounds));
 			ct->rounds[ct->nrounds].round = round;
+			ct->rounds[ct->nrounds].source = source;
 			ct->rounds[ct->nrounds].path = path;
 			ct->nrounds++;
 			path = NULL;
@@ -958,10 +1047,24 @@ static int scan_ballots(struct kp_congress *c, struct kp_diag_sink *sink)
 	for (i = 0; i < n; i++)
 		free(names[i]);
 	free(names);
-	/* rounds must run 1, 2, ... with none missing */
+	free(dirpath);
+	return status;
+}
+
+static int scan_rounds(struct kp_congress *c, struct kp_diag_sink *sink)
+{
+	int status = scan_folder(c, "ballots", KP_SOURCE_BALLOTS, sink), st;
+	size_t i, j;
+
+	st = scan_folder(c, "results", KP_SOURCE_RESULTS, sink);
+	if (st != KP_EXIT_OK && status != KP_EXIT_IO)
+		status = st;
+	/* rounds must run 1, 2, ... with none missing, each from ballots or
+	 * from the minutes, never both */
 	for (i = 0; i < c->n; i++) {
 		struct kp_contest *ct = &c->contests[i];
 		size_t k;
+		int both = 0;
 
 		for (j = 1; j < ct->nrounds; j++)
 			for (k = j; k > 0 && ct->rounds[k - 1].round > ct->rounds[k].round; k--) {
@@ -970,6 +1073,18 @@ static int scan_ballots(struct kp_congress *c, struct kp_diag_sink *sink)
 				ct->rounds[k] = ct->rounds[k - 1];
 				ct->rounds[k - 1] = t;
 			}
+		for (j = 1; j < ct->nrounds; j++)
+			if (ct->rounds[j].round == ct->rounds[j - 1].round) {
+				status = kp_error(sink, ct->rounds[j].path, 0, 0,
+						  "round %u of contest '%s' has both "
+						  "ballots (%s) and results of the "
+						  "minutes: keep one of them",
+						  ct->rounds[j].round, ct->id,
+						  ct->rounds[j - 1].path);
+				ct->broken = both = 1;
+			}
+		if (both)
+			continue;
 		for (j = 0; j < ct->nrounds; j++)
 			if (ct->rounds[j].round != j + 1) {
 				status = kp_error(sink, ct->rounds[j].path, 0, 0,
@@ -981,7 +1096,168 @@ static int scan_ballots(struct kp_congress *c, struct kp_diag_sink *sink)
 				break;
 			}
 	}
-	free(dirpath);
+	return status;
+}
+
+/* --- previous.csv: the outgoing bodies --- */
+
+enum { PV_KIND, PV_NAME, PV_GENDER, PV_BORN, PV_ETHNICITY, PV_EDUCATION,
+       PV_DEGREE, PV_THEORY, PV_INCUMBENT, PV_LOCAL, PV_N };
+
+struct previous_ctx {
+	struct kp_congress *c;
+	struct kp_column cols[PV_N];
+	size_t width;
+};
+
+static int previous_header(void *vctx, const struct kp_csv_record *r,
+			   struct kp_diag_sink *sink)
+{
+	struct previous_ctx *x = vctx;
+	static const struct kp_column init[PV_N] = {
+		{ "kind", 1, -1 },	 { "name", 1, -1 },	 { "gender", 0, -1 },
+		{ "born", 0, -1 },	 { "ethnicity", 0, -1 }, { "education", 0, -1 },
+		{ "degree", 0, -1 },	 { "theory", 0, -1 },	 { "incumbent", 0, -1 },
+		{ "local", 0, -1 },
+	};
+
+	memcpy(x->cols, init, sizeof(init));
+	x->width = r->nfields;
+	return kp_columns_map(x->cols, PV_N, r, sink) != KP_EXIT_OK;
+}
+
+static int previous_row(void *vctx, const struct kp_csv_record *r,
+			struct kp_diag_sink *sink)
+{
+	struct previous_ctx *x = vctx;
+	struct kp_previous pv;
+	const struct kp_csv_field *f;
+	uint64_t v;
+	char q[128];
+
+	if (check_width(r, x->width, sink))
+		return 0;
+	memset(&pv, 0, sizeof(pv));
+	pv.line = r->line;
+	f = get(r, x->cols[PV_KIND].index);
+	if (kp_kind_parse(f->s, f->len, &pv.kind) != 0) {
+		kp_error(sink, r->file, r->line,
+			 kp_csv_col(r, (size_t)x->cols[PV_KIND].index),
+			 "kind '%s': expected committee, standing, secretary, "
+			 "deputy, inspection, delegates or other, or the name in "
+			 "Vietnamese (ban chấp hành, ban thường vụ, bí thư, phó "
+			 "bí thư, ủy ban kiểm tra, đại biểu, khác)",
+			 kp_diag_quote(q, sizeof(q), f->s, f->len));
+		return 0;
+	}
+	f = get(r, x->cols[PV_NAME].index);
+	pv.name = kp_text_nfc(f->s, f->len);
+	if (!pv.name[0]) {
+		kp_error(sink, r->file, r->line,
+			 kp_csv_col(r, (size_t)x->cols[PV_NAME].index),
+			 "name: expected the candidate's full name, got an empty "
+			 "field");
+		free(pv.name);
+		return 0;
+	}
+	f = get(r, x->cols[PV_GENDER].index);
+	if (parse_gender(f->s, f->len, &pv.gender) != 0)
+		kp_error(sink, r->file, r->line,
+			 kp_csv_col(r, (size_t)x->cols[PV_GENDER].index),
+			 "gender '%s': expected M, F, Nam or Nữ",
+			 kp_diag_quote(q, sizeof(q), f->s, f->len));
+	f = get(r, x->cols[PV_BORN].index);
+	if (f->len == 4 && kp_parse_uint(f->s, 4, 9999, &v) == 0 && v >= 1900)
+		pv.born.year = (int)v;
+	else if (f->len && kp_date_parse(f->s, f->len, &pv.born) != 0)
+		kp_error(sink, r->file, r->line,
+			 kp_csv_col(r, (size_t)x->cols[PV_BORN].index),
+			 "born '%s': expected a year YYYY or a day YYYY-MM-DD",
+			 kp_diag_quote(q, sizeof(q), f->s, f->len));
+	parse_particulars(r, &x->cols[PV_ETHNICITY], &pv.p, sink);
+	x->c->prev = kp_xgrow(x->c->prev, &x->c->prev_alloc, x->c->nprev + 1,
+			      sizeof(*x->c->prev));
+	x->c->prev[x->c->nprev++] = pv;
+	return 0;
+}
+
+static void previous_free(struct kp_congress *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->nprev; i++) {
+		free(c->prev[i].name);
+		kp_particulars_release(&c->prev[i].p);
+	}
+	c->nprev = 0;
+}
+
+static void previous_reset(void *vctx)
+{
+	previous_free(((struct previous_ctx *)vctx)->c);
+}
+
+int kp_congress_has_previous(const struct kp_congress *c, enum kp_kind k)
+{
+	size_t i;
+
+	for (i = 0; i < c->nprev; i++)
+		if (c->prev[i].kind == k)
+			return 1;
+	return 0;
+}
+
+/*
+ * previous.csv, when there is one; then who is re-elected: a candidate of
+ * an election whose body previous.csv lists is an incumbent when that body
+ * had a member of the same name (NFC, spaces folded), whatever the
+ * incumbent column says (a warning when it says otherwise).
+ */
+static int load_previous(struct kp_congress *c, const struct kp_csv_opts *opts,
+			 struct kp_diag_sink *sink)
+{
+	static const struct kp_csv_handler h = {
+		previous_header, previous_row, previous_reset, NULL
+	};
+	struct previous_ctx x;
+	struct stat st;
+	int status = KP_EXIT_OK;
+	size_t i, j, k;
+	void *ctx = &x;
+
+	if (stat(c->previous_path, &st) != 0 && errno == ENOENT)
+		return KP_EXIT_OK;
+	memset(&x, 0, sizeof(x));
+	x.c = c;
+	c->has_previous = 1;
+	status = kp_csv_read_hashed(c->previous_path, NULL, opts, &h, &ctx, 1,
+				    sink, c->previous_sha256);
+	for (i = 0; i < c->n; i++) {
+		struct kp_contest *ct = &c->contests[i];
+
+		if (!kp_congress_has_previous(c, ct->kind))
+			continue;
+		for (j = 0; j < ct->ncands; j++) {
+			struct kp_candidate *cd = &ct->cands[j];
+			int was = 0;
+
+			for (k = 0; k < c->nprev && !was; k++)
+				was = c->prev[k].kind == ct->kind &&
+				      strcmp(c->prev[k].name, cd->name) == 0;
+			/* two messages, each translated whole */
+			if (cd->p.incumbent == 0 && was)
+				kp_warning(sink, c->candidates_path, cd->line, 1,
+					   "incumbent: candidate %u (%s) of contest "
+					   "'%s' is in previous.csv, so re-elected if "
+					   "elected", cd->no, cd->name, ct->id);
+			else if (cd->p.incumbent == 1 && !was)
+				kp_warning(sink, c->candidates_path, cd->line, 1,
+					   "incumbent: candidate %u (%s) of contest "
+					   "'%s' is not in previous.csv, so not "
+					   "re-elected", cd->no, cd->name, ct->id);
+			cd->p.incumbent = (signed char)was;
+		}
+	}
 	return status;
 }
 
@@ -1251,6 +1527,7 @@ int kp_congress_load(struct kp_congress *c, const char *dir,
 	c->contests_path = kp_path_join(dir, "contests.csv");
 	c->candidates_path = kp_path_join(dir, "candidates.csv");
 	c->rounds_path = kp_path_join(dir, "rounds.csv");
+	c->previous_path = kp_path_join(dir, "previous.csv");
 	if (stat(dir, &st) != 0)
 		return kp_error_errno(sink, dir, 0, 0, errno,
 				      "cannot open the congress folder");
@@ -1281,8 +1558,9 @@ int kp_congress_load(struct kp_congress *c, const char *dir,
 			c->contests[i].broken = 1;
 	}
 	status = worst(status, check_candidates(c, sink));
-	status = worst(status, scan_ballots(c, sink));
+	status = worst(status, scan_rounds(c, sink));
 	status = worst(status, load_rounds(c, &one, sink));
+	status = worst(status, load_previous(c, &one, sink));
 	if (!c->n && !c->contests_unreadable)
 		status = worst(status, kp_error(sink, c->contests_path, 0, 0,
 						"no election is listed: nothing to "
@@ -1305,6 +1583,9 @@ void kp_congress_release(struct kp_congress *c)
 	free(c->contests_path);
 	free(c->candidates_path);
 	free(c->rounds_path);
+	free(c->previous_path);
+	previous_free(c);
+	free(c->prev);
 	kp_idset_release(&c->index);
 	memset(c, 0, sizeof(*c));
 }

@@ -116,6 +116,9 @@ static void text_round(struct kp_buf *b, const struct kp_contest *ct,
 		kp_buf_addf(b, _(" (%llu official, %llu reserve)"),
 			    (unsigned long long)rr->official_open,
 			    (unsigned long long)rr->reserve_open);
+	kp_buf_addstr(b, ", ");
+	kp_buf_addstr(b, rr->source == KP_SOURCE_RESULTS ?
+		      _("counted from the minutes") : _("counted from the ballots"));
 	if (rr->has_present || rr->has_issued) {
 		kp_buf_addstr(b, "\n    ");
 		if (rr->has_present) {
@@ -381,6 +384,7 @@ static json_t *jround(const struct kp_contest *ct,
 	size_t i;
 
 	json_object_set_new(o, "round", jnum(rr->round));
+	json_object_set_new(o, "source", json_string(kp_source_name(rr->source)));
 	json_object_set_new(o, "seats", jnum(rr->seats));
 	json_object_set_new(o, "official_open", jnum(rr->official_open));
 	json_object_set_new(o, "reserve_open", jnum(rr->reserve_open));
@@ -508,8 +512,8 @@ void kp_report_json_invalid(struct kp_buf *b, const char *org, const char *dir,
 void kp_report_csv_invalid(struct kp_buf *b, const char *org, int header,
 			   unsigned flags)
 {
-	const char *row[14] = { org, "", "", "", "", "", "", "", "", "", "", "",
-				"", "invalid" };
+	const char *row[15] = { org, "", "", "", "", "", "", "", "", "", "", "",
+				"", "invalid", "" };
 
 	if (header) {
 		struct kp_results none;
@@ -517,7 +521,7 @@ void kp_report_csv_invalid(struct kp_buf *b, const char *org, int header,
 		memset(&none, 0, sizeof(none));
 		kp_report_csv(b, &none, 1, flags);
 	}
-	kp_csv_put_row(b, row, 14, flags);
+	kp_csv_put_row(b, row, 15, flags);
 }
 
 void kp_report_csv(struct kp_buf *b, const struct kp_results *res, int header,
@@ -526,7 +530,7 @@ void kp_report_csv(struct kp_buf *b, const struct kp_results *res, int header,
 	static const char *const cols[] = {
 		"org", "contest", "kind", "round", "seats", "ballots", "valid",
 		"invalid", "no", "name", "votes", "percent_of_base",
-		"percent_of_valid", "result"
+		"percent_of_valid", "result", "source"
 	};
 	size_t i, j, k;
 
@@ -542,7 +546,7 @@ void kp_report_csv(struct kp_buf *b, const struct kp_results *res, int header,
 			for (k = 0; k < rr->ncands; k++) {
 				const struct kp_standing *s = &rr->cands[k];
 				char n[7][24], p1[24], p2[24];
-				const char *row[14];
+				const char *row[15];
 
 				snprintf(n[0], 24, "%u", rr->round);
 				snprintf(n[1], 24, "%llu", (unsigned long long)rr->seats);
@@ -565,7 +569,8 @@ void kp_report_csv(struct kp_buf *b, const struct kp_results *res, int header,
 				row[11] = pct(p1, s->votes, ct->base);
 				row[12] = pct(p2, s->votes, rr->valid);
 				row[13] = kp_result_name(s->result);
-				kp_csv_put_row(b, row, 14, flags);
+				row[14] = kp_source_name(rr->source);
+				kp_csv_put_row(b, row, 15, flags);
 			}
 		}
 	}

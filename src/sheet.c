@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kiemphieu/columns.h"
 #include "kiemphieu/csv.h"
 #include "kiemphieu/text.h"
 #include "kiemphieu/xalloc.h"
@@ -104,8 +105,7 @@ static const char *column(const struct kp_contest *ct, unsigned no,
 
 	snprintf(num, 16, "%u", no);
 	if (!len || strchr("=+-@", name[0]) ||
-	    kp_text_eq_ascii_ci(name, len, "ballot") ||
-	    kp_text_eq_ascii_ci(name, len, "void") ||
+	    kp_column_is(name, len, "ballot") || kp_column_is(name, len, "void") ||
 	    kp_contest_lookup(ct, name, len, &ambiguous) != cd)
 		return num;
 	return name;

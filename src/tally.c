@@ -5,10 +5,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kiemphieu/columns.h"
 #include "kiemphieu/exit.h"
 #include "kiemphieu/idset.h"
 #include "kiemphieu/text.h"
 #include "kiemphieu/xalloc.h"
+#include "results.h"
 
 #define PARTS_MAX 16
 /* tally_round(): the file has a header and no ballot: the round is not held */
@@ -130,12 +132,12 @@ static int ballot_header(void *ctx, const struct kp_csv_record *r,
 		const struct kp_candidate *cd;
 		int ambiguous;
 
-		if (kp_text_eq_ascii_ci(f->s, f->len, "ballot") && !have_id) {
+		if (!have_id && kp_column_is(f->s, f->len, "ballot")) {
 			have_id = 1;
 			h->id_col = i;
 			continue;
 		}
-		if (kp_text_eq_ascii_ci(f->s, f->len, "void") && h->void_col < 0) {
+		if (h->void_col < 0 && kp_column_is(f->s, f->len, "void")) {
 			h->void_col = (long)i;
 			continue;
 		}
@@ -422,23 +424,24 @@ static int by_text(const void *a, const void *b)
 		      ((const struct kp_reason *)b)->text);
 }
 
-/* The reasons of a round: too-many, all-crossed, then each void reason. */
-static void collect_reasons(struct kp_round_result *rr, struct count *c)
+/* The reasons of a round: too-many, all-crossed, no-choice, then each void
+ * reason, into a new array *out of *nout. */
+static void collect_reasons(struct kp_reason **out, size_t *nout, struct count *c)
 {
+	struct kp_reason *reasons = kp_xcalloc(c->nvoids + 4, sizeof(*reasons));
 	size_t i, n = 0;
 
-	rr->reasons = kp_xcalloc(c->nvoids + 4, sizeof(*rr->reasons));
 	if (c->too_many) {
-		rr->reasons[n].text = kp_xstrdup("too-many");
-		rr->reasons[n++].count = c->too_many;
+		reasons[n].text = kp_xstrdup("too-many");
+		reasons[n++].count = c->too_many;
 	}
 	if (c->all_crossed) {
-		rr->reasons[n].text = kp_xstrdup("all-crossed");
-		rr->reasons[n++].count = c->all_crossed;
+		reasons[n].text = kp_xstrdup("all-crossed");
+		reasons[n++].count = c->all_crossed;
 	}
 	if (c->no_choice) {
-		rr->reasons[n].text = kp_xstrdup("no-choice");
-		rr->reasons[n++].count = c->no_choice;
+		reasons[n].text = kp_xstrdup("no-choice");
+		reasons[n++].count = c->no_choice;
 	}
 	if (c->nvoids > 1)
 		qsort(c->voids, c->nvoids, sizeof(*c->voids), by_text);
@@ -446,14 +449,15 @@ static void collect_reasons(struct kp_round_result *rr, struct count *c)
 		struct kp_buf b = KP_BUF_INIT;
 
 		kp_buf_addf(&b, "void: %s", c->voids[i].text);
-		rr->reasons[n].text = kp_buf_detach(&b);
-		rr->reasons[n++].count = c->voids[i].count;
+		reasons[n].text = kp_buf_detach(&b);
+		reasons[n++].count = c->voids[i].count;
 	}
 	if (c->voids_other) {
-		rr->reasons[n].text = kp_xstrdup("void: (other reasons)");
-		rr->reasons[n++].count = c->voids_other;
+		reasons[n].text = kp_xstrdup("void: (other reasons)");
+		reasons[n++].count = c->voids_other;
 	}
-	rr->nreasons = n;
+	*out = reasons;
+	*nout = n;
 }
 
 static int by_round_votes(const void *a, const void *b)
@@ -653,69 +657,44 @@ static int round_seats(const struct kp_contest_result *cr,
 	return KP_EXIT_OK;
 }
 
-/* Count one round's ballot file and decide the round. */
-static int tally_round(struct kp_contest_result *cr, const struct kp_round_file *rf,
-		       struct contest_state *cs, const struct kp_tally_opts *o,
-		       struct kp_diag_sink *sink)
+/* What a round's counts are, from its ballots or its minutes. */
+struct round_in {
+	enum kp_source source;
+	uint64_t ballots, valid;
+	struct kp_reason *reasons;	/* owned, handed to the round */
+	size_t nreasons;
+	const unsigned *no;		/* the list, and each one's votes */
+	const uint64_t *votes;
+	size_t n;
+	int has_issued, has_present;	/* what the minutes themselves say */
+	uint64_t issued, present;
+	uint64_t issued_line, present_line;	/* their lines in the minutes */
+	const char *sha256;
+};
+
+/* Decide a round from its counts: its results, who is elected, the
+ * reserves of an official re-vote, what the next round elects. */
+static int decide(struct kp_contest_result *cr, const struct kp_round_file *rf,
+		  struct contest_state *cs, struct kp_seats seats,
+		  const struct kp_round_plan *pl, struct round_in *in,
+		  struct kp_diag_sink *sink)
 {
-	static const struct kp_csv_handler handler = {
-		ballot_header, ballot_row, ballot_reset, ballot_merge
-	};
 	const struct kp_contest *ct = cr->ct;
-	const struct kp_round_plan *pl = kp_contest_plan(ct, rf->round);
+	static const struct kp_round_plan none;
 	struct kp_round_result *rr;
-	struct header h;
-	struct count counts[PARTS_MAX];
-	void *ctx[PARTS_MAX];
-	unsigned nparts = o->csv.threads ? o->csv.threads : 1, i;
-	struct kp_seats seats = { 0, 0 }, open;
-	uint64_t errors = sink->errors;
-	char digest[65];
+	struct kp_seats open;
 	enum kp_cut cut;
-	int status;
+	int status = KP_EXIT_OK;
 	size_t k;
 
-	if (nparts > PARTS_MAX)
-		nparts = PARTS_MAX;
-	if (cr->nelected == ct->seats && cr->nreserves == ct->reserves)
-		return kp_error(sink, rf->path, 0, 0,
-				"round %u ballots, but every seat of contest "
-				"'%s' was filled in round %u", rf->round,
-				ct->id, rf->round - 1);
-	status = round_seats(cr, rf, pl, &seats, sink);
-	if (status != KP_EXIT_OK)
-		return status;
-	memset(&h, 0, sizeof(h));
-	h.ct = ct;
-	h.path = rf->path;
-	h.round = rf->round;
-	h.ballots_max = o->ballots_max ? o->ballots_max : KP_BALLOTS_MAX;
-	h.seats = seats.official + seats.reserves;
-	h.open = cs->open;
-	for (i = 0; i < nparts; i++) {
-		count_init(&counts[i], &h);
-		ctx[i] = &counts[i];
-	}
-	status = kp_csv_read_hashed(rf->path, NULL, &o->csv, &handler, ctx, nparts,
-				    sink, digest);
-	if (status == KP_EXIT_OK && sink->errors > errors)
-		status = KP_EXIT_DATA;
-	if (status != KP_EXIT_OK || !h.ok)
-		goto out;
-	if (!counts[0].ballots) {
-		/* an empty sheet: the round is not held until its ballots are
-		 * typed in (no vote was ever counted on no ballot) */
-		status = ROUND_EMPTY;
-		goto out;
-	}
-	ensure_arrays(&counts[0]);
 	cr->rounds = kp_xrealloc(cr->rounds, (cr->nrounds + 1) * sizeof(*cr->rounds));
 	rr = &cr->rounds[cr->nrounds++];
 	memset(rr, 0, sizeof(*rr));
 	rr->round = rf->round;
 	rr->path = rf->path;
-	memcpy(rr->sha256, digest, sizeof(rr->sha256));
-	rr->seats = h.seats;
+	rr->source = in->source;
+	memcpy(rr->sha256, in->sha256, sizeof(rr->sha256));
+	rr->seats = seats.official + seats.reserves;
 	rr->official_open = seats.official;
 	rr->reserve_open = seats.reserves;
 	if (pl) {
@@ -724,23 +703,44 @@ static int tally_round(struct kp_contest_result *cr, const struct kp_round_file 
 		rr->has_present = pl->has_present;
 		rr->present = pl->present;
 	}
-	rr->ballots = counts[0].ballots;
-	rr->valid = counts[0].valid;
+	/* given in the minutes and in rounds.csv or contests.csv: the same */
+	if (in->has_issued && rr->has_issued && in->issued != rr->issued)
+		status = kp_error(sink, rf->path, in->issued_line, 0,
+				  "issued: the minutes say %llu, %s line %llu "
+				  "says %llu", (unsigned long long)in->issued,
+				  file_of(pl->file), (unsigned long long)pl->line,
+				  (unsigned long long)rr->issued);
+	if (in->has_present && rr->has_present && in->present != rr->present)
+		status = kp_error(sink, rf->path, in->present_line, 0,
+				  "present: the minutes say %llu, %s line %llu "
+				  "says %llu", (unsigned long long)in->present,
+				  file_of(pl->file), (unsigned long long)pl->line,
+				  (unsigned long long)rr->present);
+	if (in->has_issued) {
+		rr->has_issued = 1;
+		rr->issued = in->issued;
+	}
+	if (in->has_present) {
+		rr->has_present = 1;
+		rr->present = in->present;
+	}
+	rr->ballots = in->ballots;
+	rr->valid = in->valid;
 	rr->invalid = rr->ballots - rr->valid;
-	collect_reasons(rr, &counts[0]);
-	if (pl)
-		status = check_counts(ct, rr, pl, rf->path, sink);
-	else
-		status = check_counts(ct, rr, &(struct kp_round_plan){ 0 },
-				      rf->path, sink);
+	rr->reasons = in->reasons;
+	rr->nreasons = in->nreasons;
+	in->reasons = NULL;
+	in->nreasons = 0;
+	if (status == KP_EXIT_OK)
+		status = check_counts(ct, rr, pl ? pl : &none, rf->path, sink);
 	/* the list in ballot order, decided */
 	rr->ncands = 0;
-	rr->cands = kp_xcalloc(h.nlist + 1, sizeof(*rr->cands));
-	for (k = 0; k < h.nlist; k++)
-		if (h.list_no[k]) {
-			rr->cands[rr->ncands].no = h.list_no[k];
-			rr->cands[rr->ncands].votes = counts[0].votes[k];
-			rr->votes_cast += counts[0].votes[k];
+	rr->cands = kp_xcalloc(in->n + 1, sizeof(*rr->cands));
+	for (k = 0; k < in->n; k++)
+		if (in->no[k]) {
+			rr->cands[rr->ncands].no = in->no[k];
+			rr->cands[rr->ncands].votes = in->votes[k];
+			rr->votes_cast += in->votes[k];
 			rr->ncands++;
 		}
 	for (k = 1; k < rr->ncands; k++) { /* insertion sort by no */
@@ -781,6 +781,113 @@ static int tally_round(struct kp_contest_result *cr, const struct kp_round_file 
 	open.official = ct->seats - cr->nelected;
 	open.reserves = ct->reserves - cr->nreserves;
 	cr->next = kp_rules_next_round(cut, open);
+	return status;
+}
+
+/* A round counted from the figures of its minutes (results/ID.csv). */
+static int tally_minutes(struct kp_contest_result *cr, const struct kp_round_file *rf,
+			 struct contest_state *cs, struct kp_seats seats,
+			 const struct kp_round_plan *pl, const struct kp_tally_opts *o,
+			 struct kp_diag_sink *sink)
+{
+	struct kp_minutes m;
+	struct round_in in;
+	int status;
+
+	status = kp_minutes_read(rf->path, cr->ct, rf->round, cs->open,
+				 seats.official + seats.reserves, &o->csv, &m, sink);
+	if (status == KP_EXIT_OK) {
+		memset(&in, 0, sizeof(in));
+		in.source = KP_SOURCE_RESULTS;
+		in.ballots = m.v[KP_ITEM_RETURNED];
+		in.valid = m.v[KP_ITEM_VALID];
+		in.reasons = m.reasons;
+		in.nreasons = m.nreasons;
+		m.reasons = NULL;
+		m.nreasons = 0;
+		in.no = m.no;
+		in.votes = m.votes;
+		in.n = m.n;
+		in.has_issued = m.has[KP_ITEM_ISSUED];
+		in.issued = m.v[KP_ITEM_ISSUED];
+		in.has_present = m.has[KP_ITEM_PRESENT];
+		in.present = m.v[KP_ITEM_PRESENT];
+		in.issued_line = m.line[KP_ITEM_ISSUED];
+		in.present_line = m.line[KP_ITEM_PRESENT];
+		in.sha256 = m.sha256;
+		status = decide(cr, rf, cs, seats, pl, &in, sink);
+	}
+	kp_minutes_release(&m);
+	return status;
+}
+
+/* Count one round's ballot file, or read its minutes, and decide the
+ * round. */
+static int tally_round(struct kp_contest_result *cr, const struct kp_round_file *rf,
+		       struct contest_state *cs, const struct kp_tally_opts *o,
+		       struct kp_diag_sink *sink)
+{
+	static const struct kp_csv_handler handler = {
+		ballot_header, ballot_row, ballot_reset, ballot_merge
+	};
+	const struct kp_contest *ct = cr->ct;
+	const struct kp_round_plan *pl = kp_contest_plan(ct, rf->round);
+	struct header h;
+	struct count counts[PARTS_MAX];
+	void *ctx[PARTS_MAX];
+	unsigned nparts = o->csv.threads ? o->csv.threads : 1, i;
+	struct kp_seats seats = { 0, 0 };
+	struct round_in in;
+	uint64_t errors = sink->errors;
+	char digest[65];
+	int status;
+
+	if (nparts > PARTS_MAX)
+		nparts = PARTS_MAX;
+	if (cr->nelected == ct->seats && cr->nreserves == ct->reserves)
+		return kp_error(sink, rf->path, 0, 0,
+				"round %u ballots, but every seat of contest "
+				"'%s' was filled in round %u", rf->round,
+				ct->id, rf->round - 1);
+	status = round_seats(cr, rf, pl, &seats, sink);
+	if (status != KP_EXIT_OK)
+		return status;
+	if (rf->source == KP_SOURCE_RESULTS)
+		return tally_minutes(cr, rf, cs, seats, pl, o, sink);
+	memset(&h, 0, sizeof(h));
+	h.ct = ct;
+	h.path = rf->path;
+	h.round = rf->round;
+	h.ballots_max = o->ballots_max ? o->ballots_max : KP_BALLOTS_MAX;
+	h.seats = seats.official + seats.reserves;
+	h.open = cs->open;
+	for (i = 0; i < nparts; i++) {
+		count_init(&counts[i], &h);
+		ctx[i] = &counts[i];
+	}
+	status = kp_csv_read_hashed(rf->path, NULL, &o->csv, &handler, ctx, nparts,
+				    sink, digest);
+	if (status == KP_EXIT_OK && sink->errors > errors)
+		status = KP_EXIT_DATA;
+	if (status != KP_EXIT_OK || !h.ok)
+		goto out;
+	if (!counts[0].ballots) {
+		/* an empty sheet: the round is not held until its ballots are
+		 * typed in (no vote was ever counted on no ballot) */
+		status = ROUND_EMPTY;
+		goto out;
+	}
+	ensure_arrays(&counts[0]);
+	memset(&in, 0, sizeof(in));
+	in.source = KP_SOURCE_BALLOTS;
+	in.ballots = counts[0].ballots;
+	in.valid = counts[0].valid;
+	collect_reasons(&in.reasons, &in.nreasons, &counts[0]);
+	in.no = h.list_no;
+	in.votes = counts[0].votes;
+	in.n = h.nlist;
+	in.sha256 = digest;
+	status = decide(cr, rf, cs, seats, pl, &in, sink);
 out:
 	for (i = 0; i < nparts; i++)
 		count_release(&counts[i]);

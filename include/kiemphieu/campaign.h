@@ -5,6 +5,7 @@
 #include <stdint.h>
 
 #include "kiemphieu/buf.h"
+#include "kiemphieu/composition.h"
 #include "kiemphieu/diag.h"
 #include "kiemphieu/model.h"
 #include "kiemphieu/report.h"
@@ -17,12 +18,28 @@
  * summaries are then aggregated into the figures of a progress report.
  */
 
+/* What campaign.csv says of a congress's course. */
+enum kp_org_state {
+	KP_STATE_ACTIVE,	/* held, or to be held, as scheduled */
+	KP_STATE_SUSPENDED,	/* tạm dừng */
+	KP_STATE_POSTPONED	/* hoãn */
+};
+
+const char *kp_org_state_name(enum kp_org_state s);
+
 struct kp_org {
 	char *id, *name, *parent;
+	char *level;			/* e.g. "co-so"; "" when not given */
 	int pilot;
 	struct kp_date scheduled;	/* year 0 when not given */
+	enum kp_org_state state;
+	char *state_reason;		/* why suspended or postponed; "" */
+	unsigned young_under;		/* this congress's threshold; 0: the
+					 * report's */
 	char *dir;			/* as written in campaign.csv */
 	char *path;			/* the campaign folder joined with dir */
+	char *summary;			/* a district's progress summary (JSON)
+					 * standing for its congresses; NULL */
 	uint64_t line;
 };
 
@@ -86,6 +103,23 @@ struct kp_summary {
 	/* the outgoing committee */
 	int has_prev;
 	uint64_t prev_members, prev_women, prev_young;
+	/* the people of the new bodies, and of the outgoing ones where
+	 * previous.csv lists them */
+	struct kp_body bodies[KP_BODY_N];
+	struct kp_body prev_bodies[KP_BODY_N];
+	int started;			/* some round held */
+	struct kp_date done_date;	/* done: the day of its last election */
+	uint64_t seats, filled;		/* of its decided elections, reserves
+					 * included */
+	uint64_t summoned, present;	/* the committee election's round 1 */
+	int has_present;
+	int by_minutes;			/* a round counted from the minutes */
+	struct kp_audit_file *files;	/* its inputs' hashes (for summaries) */
+	size_t nfiles;
+	/* members of the outgoing committee (previous.csv) not elected to
+	 * the new one; known when both are */
+	uint64_t not_reelected;
+	int has_not_reelected;
 };
 
 /*
@@ -110,19 +144,65 @@ void kp_evaluate(struct kp_summary *s, const char *path,
 
 /* --- the progress report --- */
 
+/* A share the campaign's directive sets (targets.csv, --target): of the
+ * members of the new committees, women >= 15%, young >= 10%... */
+enum kp_target_figure {
+	KP_TARGET_WOMEN,		/* women in the committee */
+	KP_TARGET_YOUNG,		/* young members */
+	KP_TARGET_MINORITY,		/* ethnic minority members */
+	KP_TARGET_STANDING_WOMAN,	/* standing committees with a woman */
+	KP_TARGET_N
+};
+
+const char *kp_target_name(enum kp_target_figure f);
+/* 0 and *out set when s names a figure (English, or Vietnamese: nữ, trẻ,
+ * dân tộc thiểu số, thường vụ có nữ). */
+int kp_target_parse(const char *s, size_t len, enum kp_target_figure *out);
+
+struct kp_target {
+	enum kp_target_figure figure;
+	unsigned percent;		/* at least this share */
+};
+
+#define KP_TARGETS_MAX 8
+
 struct kp_progress_opts {
 	int pilots_only;
 	const char *parent;		/* only this parent, or NULL */
+	const char *level;		/* only this level, or NULL */
 	struct kp_date as_of;
 	unsigned young_under;
 	struct kp_surplus_limits limits;
 	unsigned target_max;		/* top of the 10-15% target band */
 	unsigned jobs;			/* threads to write the JSON (0: 1) */
+	struct kp_bands bands;		/* age bands */
+	struct kp_target targets[KP_TARGETS_MAX];
+	size_t ntargets;
 };
+
+/* The threshold of "young" for org i: its own (campaign.csv), or the
+ * report's. */
+unsigned kp_progress_young_under(const struct kp_progress_opts *o,
+				 const struct kp_org *org);
 
 struct kp_parent_count {
 	const char *parent;
-	uint64_t done, total;
+	uint64_t done, total, started;
+	struct kp_date finished;	/* every congress done: the last day;
+					 * year 0 otherwise or when unknown */
+};
+
+struct kp_level_count {
+	const char *level;
+	uint64_t done, total, started;
+};
+
+/* How a target fares: over the congresses, and over the whole. */
+struct kp_target_result {
+	struct kp_target t;
+	uint64_t met, of;		/* congresses meeting it, of those with
+					 * a decided committee */
+	uint64_t num, den;		/* the whole campaign's share */
 };
 
 struct kp_progress {
@@ -148,6 +228,30 @@ struct kp_progress {
 	uint64_t new_members, new_women, new_young;
 	uint64_t prev_members, prev_women, prev_young;
 	uint64_t composition_orgs;	/* congresses with both */
+	/* completion beyond done */
+	uint64_t started, suspended, postponed;
+	struct kp_level_count *levels;	/* in order of first appearance */
+	size_t nlevels;
+	size_t *finish_order;		/* parents that finished, by the day */
+	size_t nfinished;
+	/* seats of the decided elections of valid congresses */
+	uint64_t seats_decided, seats_filled, unfilled_orgs;
+	/* the people elected, over the valid congresses; young by each
+	 * congress's threshold */
+	struct kp_comp committees;	/* of decided committees */
+	uint64_t committees_n;		/* such committees */
+	struct kp_comp prev_committees;	/* outgoing, from previous.csv */
+	uint64_t prev_committees_n, not_reelected, not_reelected_of;
+	struct kp_comp secretaries;
+	uint64_t secretaries_direct;
+	uint64_t standing_n, standing_with_woman;
+	struct kp_comp delegates, reserves;
+	/* attendance at the committee election */
+	uint64_t attendance_orgs, summoned, present;
+	struct kp_target_result targets[KP_TARGETS_MAX];
+	size_t ntargets;
+	unsigned char *target_met;	/* [i * KP_TARGETS_MAX + t]: 1 met, 2
+					 * not met, 0 not applicable */
 };
 
 /* Aggregate the summaries s[0..c->n) of a campaign. */

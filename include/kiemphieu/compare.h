@@ -18,12 +18,15 @@
 #define KP_COMPARE_FILES_MAX 3
 
 struct kp_compare_result {
-	uint64_t ballots;	/* distinct ballot ids seen */
+	int minutes;		/* results of the minutes: rows by item */
+	uint64_t ballots;	/* distinct ballot ids (or items) seen */
 	uint64_t disagreements;	/* lines written */
 };
 
 /*
- * Compare the ballot files paths[0..n) (2 or 3). Each disagreement is one
+ * Compare the ballot files paths[0..n) (2 or 3), or two or three typings
+ * of the results of the minutes (item,value: rows matched by item, the
+ * figures by their English names whatever language each typing uses). Each disagreement is one
  * line appended to out:
  *   A.csv:13: B.csv:14: ballot '012', column '3': 'x' / ''
  *   B.csv:20: ballot '019' is only in B.csv

@@ -7,6 +7,7 @@
 #include "kiemphieu/csv.h"
 #include "kiemphieu/diag.h"
 #include "kiemphieu/idset.h"
+#include "kiemphieu/people.h"
 #include "kiemphieu/rules.h"
 
 /*
@@ -50,6 +51,7 @@ struct kp_candidate {
 	char gender;		/* 'M', 'F', or 0 when not given */
 	struct kp_date born;	/* month and day 0 when only a year is given */
 	unsigned round;		/* the first round the candidate stands in */
+	struct kp_particulars p;	/* ethnicity, education... (optional) */
 	char *person;		/* one person across elections, when two share
 				 * a name; NULL when not given */
 	uint64_t line;		/* in candidates.csv */
@@ -71,9 +73,19 @@ struct kp_round_plan {
 	uint64_t line;
 };
 
+/* Where a round's counts come from: the paper ballots typed in, or the
+ * figures of the counting minutes. */
+enum kp_source {
+	KP_SOURCE_BALLOTS,	/* ballots/ID.csv, ballots/ID.rN.csv */
+	KP_SOURCE_RESULTS	/* results/ID.csv, results/ID.rN.csv */
+};
+
+const char *kp_source_name(enum kp_source s);	/* "ballots", "minutes" */
+
 struct kp_round_file {
 	unsigned round;
-	char *path;		/* ballots/ID.csv or ballots/ID.rN.csv */
+	enum kp_source source;
+	char *path;		/* ballots/ID.csv ... or results/ID.csv ... */
 };
 
 struct kp_contest {
@@ -111,6 +123,16 @@ const struct kp_round_plan *kp_contest_plan(const struct kp_contest *ct,
 /* The number of round-1 candidates: the list whose surplus is checked. */
 size_t kp_contest_round1(const struct kp_contest *ct);
 
+/* A member of an outgoing body (previous.csv). */
+struct kp_previous {
+	enum kp_kind kind;		/* the body: committee, standing, ... */
+	char *name;			/* NFC, spaces folded */
+	char gender;			/* 'M', 'F' or 0 */
+	struct kp_date born;
+	struct kp_particulars p;
+	uint64_t line;
+};
+
 struct kp_congress {
 	char *dir;		/* the folder as given */
 	char *org;		/* its id: the folder's name, or the campaign's
@@ -122,6 +144,11 @@ struct kp_congress {
 					 * whole: references to it are not errors
 					 * of their own */
 	int has_rounds;			/* rounds.csv is there */
+	int has_previous;		/* previous.csv is there */
+	char *previous_path;
+	char previous_sha256[65];
+	struct kp_previous *prev;	/* its rows, in order */
+	size_t nprev, prev_alloc;
 	struct kp_idset index;		/* contest id -> position + 1 */
 	/* the SHA-256 of the bytes each file was read from ("" if not read) */
 	char contests_sha256[65], candidates_sha256[65], rounds_sha256[65];
@@ -139,6 +166,10 @@ void kp_congress_release(struct kp_congress *c);
 
 const struct kp_contest *kp_congress_find(const struct kp_congress *c,
 					  const char *id);
+
+/* Non-zero when previous.csv lists members of bodies of kind k: then they
+ * decide who is re-elected (an incumbent). */
+int kp_congress_has_previous(const struct kp_congress *c, enum kp_kind k);
 
 /*
  * The candidate a ballot header cell names, by number or by full name

@@ -26,6 +26,7 @@ struct kp_reason {
 struct kp_round_result {
 	unsigned round;
 	const char *path;
+	enum kp_source source;		/* counted from ballots, or the minutes */
 	uint64_t seats;			/* official_open + reserve_open */
 	uint64_t official_open, reserve_open;	/* the seats this round elects */
 	int has_issued, has_present;	/* this round's own, when given */

@@ -55,7 +55,7 @@ static void json_has_exact_percentages(void **state)
 		 "\"issued\":3,\"present\":null,\"form\":\"strike\",\"direct\":false,"
 		 "\"date\":\"2020-05-13\",\"status\":\"complete\",\"surplus\":"
 		 "{\"candidates\":2,\"seats\":1,\"surplus\":1,\"percent\":100.0,\"verdict\":"
-		 "\"not-required\"},\"rounds\":[{\"round\":1,\"seats\":1,\"official_open\":1,"
+		 "\"not-required\"},\"rounds\":[{\"round\":1,\"source\":\"ballots\",\"seats\":1,\"official_open\":1,"
 		 "\"reserve_open\":0,\"issued\":3,\"present\":null,\"ballots\":3,"
 		 "\"valid\":2,\"invalid\":1,"
 		 "\"invalid_reasons\":{\"too-many\":1},\"votes_cast\":2,\"unused\":0,"
@@ -84,9 +84,9 @@ static void csv_is_long_format(void **state)
 	kp_report_csv(&b, &r.res, 1, 0);
 	snprintf(want, sizeof(want),
 		 "org,contest,kind,round,seats,ballots,valid,invalid,no,name,votes,"
-		 "percent_of_base,percent_of_valid,result\n"
-		 "%s,bt,secretary,1,1,3,2,1,1,Đặng Quang Hải,2,66.67,100.00,elected\n"
-		 "%s,bt,secretary,1,1,3,2,1,2,Ngô Minh,0,0.00,0.00,not-elected\n",
+		 "percent_of_base,percent_of_valid,result,source\n"
+		 "%s,bt,secretary,1,1,3,2,1,1,Đặng Quang Hải,2,66.67,100.00,elected,ballots\n"
+		 "%s,bt,secretary,1,1,3,2,1,2,Ngô Minh,0,0.00,0.00,not-elected,ballots\n",
 		 org, org);
 	assert_string_equal(b.s, want);
 	kp_buf_release(&b);

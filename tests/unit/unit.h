@@ -61,7 +61,7 @@ static inline void unit_rmdir(char *dir)
 
 /* Diagnostics as "FILE:LINE:COL:e|w:MSG\n" with FILE's last component,
  * collected in unit_diags by a sink made with unit_diag_sink(). */
-static char unit_diags[8192];
+static char unit_diags[32768];
 
 static inline void unit_keep_diag(void *ctx, const struct kp_diag *d)
 {

@@ -1,0 +1,139 @@
+/* The names of the input files' columns, in English and Vietnamese. */
+#include "kiemphieu/columns.h"
+
+#include <string.h>
+
+#include "kiemphieu/text.h"
+
+#define MORE 4
+
+static const struct column {
+	const char *en, *vi;
+	const char *more[MORE];	/* other Vietnamese names, NULL-ended */
+} columns[] = {
+	/* contests.csv */
+	{ "contest", "cuộc bầu", { "mã cuộc bầu", NULL } },
+	{ "title", "tên cuộc bầu", { "tiêu đề", NULL } },
+	{ "kind", "loại", { "loại bầu cử", NULL } },
+	{ "seats", "số lượng cần bầu", { "số cần bầu", "số chính thức", NULL } },
+	{ "reserves", "số dự khuyết", { "dự khuyết", NULL } },
+	{ "base", "số được triệu tập", { "tổng số được triệu tập", "cơ sở tính", NULL } },
+	{ "issued", "số phiếu phát ra", { "phát ra", NULL } },
+	{ "present", "số có mặt", { "có mặt", NULL } },
+	{ "date", "ngày bầu", { "ngày", NULL } },
+	{ "form", "mẫu phiếu", { "hình thức phiếu", NULL } },
+	{ "direct", "bầu trực tiếp", { NULL } },
+	{ "prev_members", "số cấp ủy khóa trước", { "cấp ủy khóa trước", NULL } },
+	{ "prev_women", "số nữ khóa trước", { "nữ khóa trước", NULL } },
+	{ "prev_young", "số trẻ khóa trước", { "trẻ khóa trước", NULL } },
+	{ "status", "trạng thái", { "tình trạng", NULL } },
+	/* candidates.csv, previous.csv */
+	{ "no", "số thứ tự", { "stt", "số tt", NULL } },
+	{ "name", "họ và tên", { "họ tên", "tên", NULL } },
+	{ "gender", "giới tính", { "nam/nữ", NULL } },
+	{ "born", "năm sinh", { "ngày sinh", NULL } },
+	{ "round", "lần bầu", { "từ lần bầu", NULL } },
+	{ "person", "mã người", { "người", NULL } },
+	{ "ethnicity", "dân tộc", { NULL } },
+	{ "education", "học vấn", { "trình độ học vấn", "học vấn phổ thông", "giáo dục phổ thông" } },
+	{ "degree", "chuyên môn", { "trình độ chuyên môn", "chuyên môn nghiệp vụ", NULL } },
+	{ "theory", "lý luận chính trị", { "lý luận", "trình độ lý luận chính trị", NULL } },
+	{ "incumbent", "tái cử", { "khóa trước", NULL } },
+	{ "local", "người địa phương", { "địa phương", NULL } },
+	/* ballot files */
+	{ "ballot", "số phiếu", { "phiếu", "mã phiếu", NULL } },
+	{ "void", "phiếu hỏng", { "lý do không hợp lệ", NULL } },
+	/* results files */
+	{ "item", "mục", { "nội dung", NULL } },
+	{ "value", "số", { "số lượng", NULL } },
+	/* campaign.csv */
+	{ "org", "tổ chức", { "mã tổ chức", "mã", NULL } },
+	{ "parent", "cấp ủy cấp trên", { "trực thuộc", NULL } },
+	{ "pilot", "đại hội điểm", { "điểm", NULL } },
+	{ "scheduled", "ngày dự kiến", { "ngày đại hội", NULL } },
+	{ "dir", "thư mục", { NULL } },
+	{ "level", "cấp", { NULL } },
+	{ "reason", "lý do", { NULL } },
+	{ "summary", "tổng hợp", { "tệp tổng hợp", NULL } },
+	{ "young_under", "trẻ dưới", { "tuổi trẻ dưới", NULL } },
+	/* targets.csv */
+	{ "figure", "chỉ tiêu", { NULL } },
+	{ "percent", "tỷ lệ", { "phần trăm", NULL } },
+};
+
+#define NCOLUMNS (sizeof(columns) / sizeof(columns[0]))
+
+static const struct column *find(const char *en)
+{
+	size_t i;
+
+	for (i = 0; i < NCOLUMNS; i++)
+		if (strcmp(columns[i].en, en) == 0)
+			return &columns[i];
+	return NULL;
+}
+
+static char lower(char c)
+{
+	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+}
+
+/* Could s be the name t? A quick no when both start with different ASCII
+ * letters (a candidate's name in a ballot header is no column name), so
+ * that the caseless comparison runs only where it may say yes. */
+static int may_be(const char *s, size_t len, const char *t)
+{
+	size_t i = 0;
+
+	while (i < len && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	if (i == len)
+		return 0;
+	if ((unsigned char)s[i] < 0x80 && (unsigned char)t[0] < 0x80 &&
+	    lower(s[i]) != lower(t[0]))
+		return 0;
+	return kp_text_eq_ci(s, len, t);
+}
+
+int kp_column_is(const char *s, size_t len, const char *en)
+{
+	const struct column *c;
+	size_t i;
+
+	if (kp_text_eq_ascii_ci(s, len, en))
+		return 1;
+	c = find(en);
+	if (!c || !kp_text_valid(s, len))
+		return 0;
+	if (may_be(s, len, c->vi))
+		return 1;
+	for (i = 0; i < MORE && c->more[i]; i++)
+		if (may_be(s, len, c->more[i]))
+			return 1;
+	return 0;
+}
+
+const char *kp_column_vi(const char *en)
+{
+	const struct column *c = find(en);
+
+	return c ? c->vi : en;
+}
+
+size_t kp_columns_all(const char *const **en, const char *const **vi,
+		      const char *const *const **variants)
+{
+	static const char *e[NCOLUMNS], *v[NCOLUMNS];
+	static const char *const *m[NCOLUMNS];
+	size_t i;
+
+	for (i = 0; i < NCOLUMNS; i++) {
+		e[i] = columns[i].en;
+		v[i] = columns[i].vi;
+		m[i] = columns[i].more;
+	}
+	*en = e;
+	*vi = v;
+	*variants = m;
+	return NCOLUMNS;
+}

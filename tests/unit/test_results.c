@@ -1,0 +1,168 @@
+/* Rounds counted from the minutes: the identities at their edges. */
+#include "unit.h"
+
+#include "kiemphieu/exit.h"
+#include "kiemphieu/tally.h"
+
+struct run {
+	struct kp_congress cg;
+	struct kp_results res;
+	int status;
+};
+
+static void tally(const char *dir, struct run *r)
+{
+	struct kp_diag_sink s;
+	struct kp_tally_opts o;
+
+	unit_diags[0] = '\0';
+	kp_tally_opts_init(&o);
+	kp_diag_sink_init(&s, unit_keep_diag, NULL);
+	r->status = kp_congress_load(&r->cg, dir, &o.csv, &s);
+	if (kp_tally_congress(&r->cg, NULL, &o, &r->res, &s) != KP_EXIT_OK &&
+	    r->status == KP_EXIT_OK)
+		r->status = KP_EXIT_DATA;
+}
+
+static void done(struct run *r, char *dir)
+{
+	kp_results_release(&r->res);
+	kp_congress_release(&r->cg);
+	unit_rmdir(dir);
+}
+
+/* Base 10, 2 seats, 3 candidates; results/c.csv holds `minutes`. */
+static char *congress(const char *minutes)
+{
+	char *dir = unit_tmpdir(), path[4200];
+
+	unit_writes(dir, "contests.csv",
+		    "contest,kind,seats,base,issued\nc,delegates,2,10,10\n");
+	unit_writes(dir, "candidates.csv",
+		    "contest,no,name\n"
+		    "c,1,Nguyễn Văn An\nc,2,Trần Thị Bích\nc,3,Lê Đức Cường\n");
+	snprintf(path, sizeof(path), "%s/results", dir);
+	assert_int_equal(mkdir(path, 0700), 0);
+	unit_writes(dir, "results/c.csv", minutes);
+	return dir;
+}
+
+/* Every identity holds with equality: valid + invalid = returned =
+ * issued = present = base, a candidate with every valid ballot, the
+ * votes exactly valid x seats. Counted, no diagnostic. */
+static void identities_at_their_edges(void **state)
+{
+	char *dir = congress("item,value\n"
+			     "present,10\nissued,10\nreturned,10\n"
+			     "valid,9\ninvalid,1\ninvalid: too-many,1\n"
+			     "1,9\n2,9\n3,0\n");
+	const struct kp_round_result *rr;
+	struct run r;
+
+	(void)state;
+	tally(dir, &r);
+	assert_int_equal(r.status, KP_EXIT_OK);
+	assert_string_equal(unit_diags, "");
+	rr = &r.res.contests[0].rounds[0];
+	assert_int_equal(rr->source, KP_SOURCE_RESULTS);
+	assert_int_equal(rr->ballots, 10);
+	assert_int_equal(rr->valid, 9);
+	assert_int_equal(rr->invalid, 1);
+	assert_int_equal(rr->votes_cast, 18);
+	assert_int_equal(rr->unused, 0);
+	assert_int_equal(rr->nreasons, 1);
+	assert_string_equal(rr->reasons[0].text, "too-many");
+	/* 9 of a base of 10 is more than half: 1 and 2 elected */
+	assert_int_equal(r.res.contests[0].nelected, 2);
+	assert_int_equal(r.res.contests[0].status, KP_STATUS_COMPLETE);
+	done(&r, dir);
+}
+
+/* One past each edge: each identity fails alone, with its check. */
+static void one_past_each_edge(void **state)
+{
+	static const struct {
+		const char *minutes, *diag;
+	} cases[] = {
+		{ "item,value\nissued,9\nreturned,10\nvalid,10\ninvalid,0\n1,5\n2,5\n3,0\n",
+		  "c.csv:3:0:e:check M.02: 10 ballots returned, more than the 9 "
+		  "issued: recount, or correct the minutes\n" },
+		{ "item,value\npresent,9\nissued,10\nreturned,9\nvalid,9\ninvalid,0\n"
+		  "1,5\n2,5\n3,0\n",
+		  "c.csv:3:0:e:check M.03: 10 ballots issued to 9 present: recount, "
+		  "or correct the minutes\n" },
+		{ "item,value\npresent,11\nreturned,9\nvalid,9\ninvalid,0\n1,5\n2,5\n3,0\n",
+		  "c.csv:2:0:e:check M.04: 11 present, more than the 10 summoned "
+		  "(contests.csv's base): correct the minutes or the base\n" },
+		{ "item,value\nreturned,9\nvalid,9\ninvalid,1\ninvalid: too-many,1\n"
+		  "1,5\n2,5\n3,0\n",
+		  "c.csv:2:0:e:check M.05: valid 9 + invalid 1 is 10, not the 9 "
+		  "returned: recount, or correct the minutes\n" },
+		{ "item,value\nreturned,9\nvalid,8\ninvalid,1\ninvalid: too-many,2\n"
+		  "1,5\n2,5\n3,0\n",
+		  "c.csv:5:0:e:check M.06: the invalid ballots by reason add up to 2, "
+		  "not the 1 invalid: correct the minutes\n" },
+		{ "item,value\nreturned,9\nvalid,9\ninvalid,0\n1,10\n2,5\n3,0\n",
+		  "c.csv:5:0:e:check M.07: candidate 1 has 10 votes, more than the 9 "
+		  "valid ballots: recount, or correct the minutes\n" },
+		{ "item,value\nreturned,9\nvalid,9\ninvalid,0\n1,9\n2,9\n3,1\n",
+		  "c.csv:0:0:e:check M.08: 19 votes in all, more than valid 9 x 2 "
+		  "seats = 18: recount, or correct the minutes\n" },
+		{ "item,value\nreturned,9\nvalid,9\ninvalid,0\n1,9\n2,9\n",
+		  "c.csv:0:0:e:check M.09: candidate 3 (Lê Đức Cường) of the round 1 "
+		  "list has no row: add their votes\n" },
+		{ "item,value\nvalid,9\ninvalid,0\n1,9\n2,9\n3,0\n",
+		  "c.csv:0:0:e:check M.01: the minutes give no 'returned' (số phiếu "
+		  "thu vào): add its row\n" },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char *dir = congress(cases[i].minutes);
+		struct run r;
+
+		tally(dir, &r);
+		assert_int_equal(r.status, KP_EXIT_DATA);
+		assert_string_equal(unit_diags, cases[i].diag);
+		/* nothing derived from minutes that do not add up */
+		assert_int_equal(r.res.contests[0].nelected, 0);
+		done(&r, dir);
+	}
+}
+
+/* In Vietnamese, with candidates by name (spaces folded, as in ballot
+ * headers) and by number, out of order:
+ * the round's list comes back in ballot order. */
+static void vietnamese_items_and_names(void **state)
+{
+	char *dir = congress("mục,số\n"
+			     "Thu vào,10\nHợp lệ,10\nKhông hợp lệ,0\n"
+			     "Lê Đức Cường,4\n1,7\nTrần  Thị Bích,6\n");
+	const struct kp_round_result *rr;
+	struct run r;
+
+	(void)state;
+	tally(dir, &r);
+	assert_int_equal(r.status, KP_EXIT_OK);
+	assert_string_equal(unit_diags, "");
+	rr = &r.res.contests[0].rounds[0];
+	assert_int_equal(rr->ncands, 3);
+	assert_int_equal(rr->cands[0].no, 1);
+	assert_int_equal(rr->cands[0].votes, 7);
+	assert_int_equal(rr->cands[1].no, 2);
+	assert_int_equal(rr->cands[1].votes, 6);
+	assert_int_equal(rr->cands[2].no, 3);
+	assert_int_equal(rr->cands[2].votes, 4);
+	done(&r, dir);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(identities_at_their_edges),
+		cmocka_unit_test(one_past_each_edge),
+		cmocka_unit_test(vietnamese_items_and_names),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
