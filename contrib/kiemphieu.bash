@@ -36,7 +36,7 @@ _kiemphieu()
 		minutes) COMPREPLY=($(compgen -W "--contest --output $common" -- "$cur")) ;;
 		sheet) COMPREPLY=($(compgen -W "--contest --out $common" -- "$cur")) ;;
 		tally) COMPREPLY=($(compgen -W "--contest --format --out --excel $common" -- "$cur")) ;;
-		progress) COMPREPLY=($(compgen -W "--pilot --parent --as-of --format --young-under --require-complete --excel $common" -- "$cur")) ;;
+		progress) COMPREPLY=($(compgen -W "--pilot --parent --level --as-of --format --young-under --age-bands --target --require-complete --excel $common" -- "$cur")) ;;
 		esac
 		return
 	fi

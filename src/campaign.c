@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 
 #include "i18n.h"
+#include "kiemphieu/audit.h"
 #include "kiemphieu/buf.h"
 #include "kiemphieu/exit.h"
 #include "kiemphieu/idset.h"
@@ -147,7 +148,7 @@ static int check_folder(struct load_ctx *x, const struct kp_org *o,
 	return status;
 }
 
-static void org_free(struct kp_org *o)
+void kp_org_release(struct kp_org *o)
 {
 	free(o->id);
 	free(o->name);
@@ -228,9 +229,7 @@ static int campaign_row(void *vctx, const struct kp_csv_record *r,
 	f = cfield(r, x->cols[CP_PARENT].index);
 	o.parent = kp_text_nfc(f->s, f->len);
 	f = cfield(r, x->cols[CP_PILOT].index);
-	if (kp_text_eq_ascii_ci(f->s, f->len, "yes"))
-		o.pilot = 1;
-	else if (f->len && !kp_text_eq_ascii_ci(f->s, f->len, "no"))
+	if (kp_parse_yes_no(f->s, f->len, &o.pilot) != 0)
 		bad = kp_error(sink, r->file, r->line,
 			       kp_csv_col(r, (size_t)x->cols[CP_PILOT].index),
 			       "pilot '%s': expected yes or no",
@@ -290,12 +289,12 @@ static int campaign_row(void *vctx, const struct kp_csv_record *r,
 			       "folder, not an absolute path or one that leaves it",
 			       kp_diag_quote(q, sizeof(q), o.dir, strlen(o.dir)));
 	if (bad) {
-		org_free(&o);
+		kp_org_release(&o);
 		return 0;
 	}
 	o.path = kp_path_join(c->dir, o.summary ? o.summary : o.dir);
 	if (!o.summary && check_folder(x, &o, r, sink) != 0) {
-		org_free(&o);
+		kp_org_release(&o);
 		return 0;
 	}
 	c->orgs = kp_xgrow(c->orgs, &c->alloc, c->n + 1, sizeof(*c->orgs));
@@ -309,7 +308,7 @@ static void campaign_reset(void *vctx)
 	size_t i;
 
 	for (i = 0; i < x->c->n; i++)
-		org_free(&x->c->orgs[i]);
+		kp_org_release(&x->c->orgs[i]);
 	x->c->n = 0;
 	kp_idset_clear(&x->ids);
 	kp_idset_clear(&x->folders);
@@ -355,13 +354,123 @@ void kp_campaign_release(struct kp_campaign *c)
 
 	if (!c)
 		return;
-	for (i = 0; i < c->n; i++)
-		org_free(&c->orgs[i]);
+	for (i = 0; i < c->n; i++) {
+		kp_org_release(&c->orgs[i]);
+		if (c->pre)
+			kp_summary_release(&c->pre[i]);
+	}
 	free(c->orgs);
+	free(c->pre);
+	for (i = 0; i < c->nmerged; i++) {
+		free(c->merged[i].file);
+		free(c->merged[i].version);
+		free(c->merged[i].campaign);
+		free(c->merged[i].as_of);
+	}
+	free(c->merged);
 	free(c->dir);
 	free(c->file);
 	free(c->name);
 	memset(c, 0, sizeof(*c));
+}
+
+/* --- targets.csv --- */
+
+struct targets_ctx {
+	struct kp_progress_opts *po;
+	struct kp_column cols[2];
+	size_t width;
+	uint64_t line[KP_TARGET_N];	/* where each figure was set */
+};
+
+static int targets_header(void *vctx, const struct kp_csv_record *r,
+			  struct kp_diag_sink *sink)
+{
+	struct targets_ctx *x = vctx;
+	static const struct kp_column init[2] = {
+		{ "figure", 1, -1 }, { "percent", 1, -1 },
+	};
+
+	memcpy(x->cols, init, sizeof(init));
+	x->width = r->nfields;
+	return kp_columns_map(x->cols, 2, r, sink) != KP_EXIT_OK;
+}
+
+static int targets_row(void *vctx, const struct kp_csv_record *r,
+		       struct kp_diag_sink *sink)
+{
+	struct targets_ctx *x = vctx;
+	const struct kp_csv_field *f = cfield(r, x->cols[0].index);
+	const struct kp_csv_field *p = cfield(r, x->cols[1].index);
+	struct kp_target t;
+	char q[128];
+	uint64_t v;
+	size_t i;
+
+	if (r->nfields != x->width)
+		return kp_error(sink, r->file, r->line,
+				kp_csv_col(r, r->nfields < x->width ? r->nfields : x->width),
+				"expected %zu fields as in the header, found %zu",
+				x->width, r->nfields), 0;
+	if (kp_target_parse(f->s, f->len, &t.figure) != 0)
+		return kp_error(sink, r->file, r->line,
+				kp_csv_col(r, (size_t)x->cols[0].index),
+				"figure '%s': expected women (nữ), young (trẻ), "
+				"ethnic_minority (dân tộc thiểu số) or standing_woman "
+				"(thường vụ có nữ)",
+				kp_diag_quote(q, sizeof(q), f->s, f->len)), 0;
+	/* "15" or "15%" */
+	if (kp_parse_uint(p->s, p->len && p->s[p->len - 1] == '%' ? p->len - 1 :
+			  p->len, 100, &v) != 0)
+		return kp_error(sink, r->file, r->line,
+				kp_csv_col(r, (size_t)x->cols[1].index),
+				"percent '%s': expected a whole percent from 0 to 100",
+				kp_diag_quote(q, sizeof(q), p->s, p->len)), 0;
+	if (x->line[t.figure])
+		return kp_error(sink, r->file, r->line,
+				kp_csv_col(r, (size_t)x->cols[0].index),
+				"figure '%s' has a target already (line %llu)",
+				kp_target_name(t.figure),
+				(unsigned long long)x->line[t.figure]), 0;
+	x->line[t.figure] = r->line;
+	t.percent = (unsigned)v;
+	i = x->po->ntargets++;
+	x->po->targets[i] = t;
+	return 0;
+}
+
+static void targets_reset(void *vctx)
+{
+	struct targets_ctx *x = vctx;
+
+	x->po->ntargets = 0;
+	memset(x->line, 0, sizeof(x->line));
+}
+
+int kp_targets_load(struct kp_progress_opts *po, const char *dir,
+		    const struct kp_csv_opts *opts, struct kp_diag_sink *sink)
+{
+	static const struct kp_csv_handler h = {
+		targets_header, targets_row, targets_reset, NULL
+	};
+	struct kp_csv_opts one = *opts;
+	struct targets_ctx x;
+	char *path = kp_path_join(dir, "targets.csv");
+	void *ctx = &x;
+	uint64_t errors = sink->errors;
+	int status = KP_EXIT_OK;
+
+	if (kp_os_is_file(path) || kp_os_is_link(path)) {
+		memset(&x, 0, sizeof(x));
+		x.po = po;
+		po->ntargets = 0;
+		one.threads = 1;
+		status = kp_csv_read(path, NULL, &one, &h, &ctx, 1, sink);
+		if (status == KP_EXIT_OK && sink->errors > errors)
+			status = KP_EXIT_DATA;
+	}
+	free(path);
+	return status;
 }
 
 /* --- one congress --- */
@@ -420,6 +529,14 @@ void kp_summary_release(struct kp_summary *s)
 		kp_body_release(&s->bodies[i]);
 		kp_body_release(&s->prev_bodies[i]);
 	}
+	for (i = 0; i < s->nwhys; i++) {
+		free(s->whys[i].contest);
+		free(s->whys[i].other);
+		free(s->whys[i].nos);
+	}
+	free(s->whys);
+	s->whys = NULL;
+	s->nwhys = 0;
 	for (i = 0; i < s->nfiles; i++)
 		free(s->files[i].name);
 	free(s->files);
@@ -429,41 +546,113 @@ void kp_summary_release(struct kp_summary *s)
 	s->nerrors = 0;
 }
 
-static void describe_pending(struct kp_summary *s,
-			     const struct kp_contest_result *cr)
+const char *kp_why_name(enum kp_why w)
 {
+	static const char *const names[] = {
+		[KP_WHY_DATA_ERRORS] = "data-errors",
+		[KP_WHY_NO_ELECTION] = "no-election",
+		[KP_WHY_NO_BALLOTS] = "no-ballots",
+		[KP_WHY_TIE] = "tie",
+		[KP_WHY_OPEN_SEATS] = "seats-open",
+		[KP_WHY_NOT_STARTED] = "not-started",
+		[KP_WHY_WAITING] = "waiting",
+		[KP_WHY_SUMMARY_ERRORS] = "summary-errors",
+	};
+	return w < KP_WHY_N ? names[w] : "";
+}
+
+void kp_summary_why(struct kp_summary *s, enum kp_why kind, const char *contest,
+		    const char *other, const unsigned *nos, size_t nnos,
+		    uint64_t seats, uint64_t round)
+{
+	struct kp_why_item *x, *w;
 	size_t i;
 
-	if (cr->ntied) {
-		char nos[160] = "", nos_text[160] = "", en[256], text[512];
+	s->whys = kp_xrealloc(s->whys, (s->nwhys + 1) * sizeof(*s->whys));
+	x = w = &s->whys[s->nwhys++];
+	x->why = kind;
+	x->contest = kp_xstrdup(contest ? contest : "");
+	x->other = kp_xstrdup(other ? other : "");
+	x->nos = kp_xcalloc(nnos + 1, sizeof(*x->nos));
+	if (nnos)
+		memcpy(x->nos, nos, nnos * sizeof(*x->nos));
+	x->nnos = nnos;
+	x->seats = seats;
+	x->round = round;
+	switch (kind) {
+	case KP_WHY_DATA_ERRORS:
+		add_reason(s, "its data has errors");
+		break;
+	case KP_WHY_SUMMARY_ERRORS:
+		add_reason(s, "its summary has errors");
+		break;
+	case KP_WHY_NO_ELECTION:
+		add_reason(s, "contests.csv lists no election");
+		break;
+	case KP_WHY_NO_BALLOTS:
+		add_reason(s, "no ballots yet");
+		break;
+	case KP_WHY_TIE: {
+		char list[160] = "", nos_text[160] = "", en[256], text[512];
 		size_t n = 0, nt = 0;
 
 		/* both lists stop, whole numbers only, well before the end of
 		 * their buffers (a translated "and" may be longer) */
-		for (i = 0; i < cr->ntied && n + 24 < sizeof(nos) &&
+		for (i = 0; i < w->nnos && n + 24 < sizeof(list) &&
 			    nt + 24 < sizeof(nos_text); i++) {
-			const char *sep = !i ? "" : i + 1 < cr->ntied ? ", " : NULL;
+			const char *sep = !i ? "" : i + 1 < w->nnos ? ", " : NULL;
 
-			n += (size_t)snprintf(nos + n, sizeof(nos) - n, "%s%u",
-					      sep ? sep : " and ", cr->tied[i]);
+			n += (size_t)snprintf(list + n, sizeof(list) - n, "%s%u",
+					      sep ? sep : " and ", w->nos[i]);
 			nt += (size_t)snprintf(nos_text + nt, sizeof(nos_text) - nt,
-					       "%s%u", sep ? sep : _(" and "),
-					       cr->tied[i]);
+					       "%s%u", sep ? sep : _(" and "), w->nos[i]);
 		}
 		snprintf(en, sizeof(en), "%s: a tie between candidates %s, a "
-			 "further round is needed", cr->ct->id, nos);
+			 "further round is needed", x->contest, list);
 		snprintf(text, sizeof(text), _("%s: a tie between candidates %s, a "
 					       "further round is needed"),
-			 cr->ct->id, nos_text);
+			 x->contest, nos_text);
 		add_reason_pair(s, en, text);
-	} else if (cr->unfilled == 1) {
-		add_reason(s, "%s: 1 seat open after round %zu, a further "
-			      "round is needed", cr->ct->id, cr->nrounds);
-	} else {
-		add_reason(s, "%s: %llu seats open after round %zu, a further "
-			      "round is needed", cr->ct->id,
-			   (unsigned long long)cr->unfilled, cr->nrounds);
+		break;
 	}
+	case KP_WHY_OPEN_SEATS:
+		if (w->seats == 1)
+			add_reason(s, "%s: 1 seat open after round %llu, a further "
+				      "round is needed", x->contest,
+				   (unsigned long long)w->round);
+		else
+			add_reason(s, "%s: %llu seats open after round %llu, a further "
+				      "round is needed", x->contest,
+				   (unsigned long long)w->seats,
+				   (unsigned long long)w->round);
+		break;
+	case KP_WHY_NOT_STARTED:
+		add_reason(s, "%s: not started", x->contest);
+		break;
+	case KP_WHY_WAITING:
+		add_reason(s, "%s: waits for the committee %s", x->contest, x->other);
+		break;
+	case KP_WHY_N:
+		break;
+	}
+}
+
+static void describe_pending(struct kp_summary *s,
+			     const struct kp_contest_result *cr)
+{
+	if (cr->ntied)
+		kp_summary_why(s, KP_WHY_TIE, cr->ct->id, NULL, cr->tied, cr->ntied,
+			       0, 0);
+	else
+		kp_summary_why(s, KP_WHY_OPEN_SEATS, cr->ct->id, NULL, NULL, 0,
+			       cr->unfilled, cr->nrounds);
+}
+
+/* A reason that names nothing but its kind, or a contest. */
+static void why(struct kp_summary *s, enum kp_why kind, const char *contest,
+		const char *other)
+{
+	kp_summary_why(s, kind, contest, other, NULL, 0, 0, 0);
 }
 
 /* A person from a candidate, aged on the day `on`. */
@@ -614,9 +803,10 @@ void kp_summarize(struct kp_summary *s, const struct kp_results *res,
 	size_t i, j, held = 0, done = 0;
 	const struct kp_contest_result *com = NULL;
 
+	s->young_under = young_under;
 	if (data_status != KP_EXIT_OK) {
 		s->status = KP_ORG_INVALID;
-		add_reason(s, "its data has errors");
+		why(s, KP_WHY_DATA_ERRORS, NULL, NULL);
 		return;
 	}
 	for (i = 0; i < res->n; i++) {
@@ -633,12 +823,12 @@ void kp_summarize(struct kp_summary *s, const struct kp_results *res,
 	}
 	if (!res->n) {
 		s->status = KP_ORG_NOT_STARTED;
-		add_reason(s, "contests.csv lists no election");
+		why(s, KP_WHY_NO_ELECTION, NULL, NULL);
 	} else if (done == res->n) {
 		s->status = KP_ORG_DONE;
 	} else if (!held) {
 		s->status = KP_ORG_NOT_STARTED;
-		add_reason(s, "no ballots yet");
+		why(s, KP_WHY_NO_BALLOTS, NULL, NULL);
 	} else {
 		s->status = KP_ORG_IN_PROGRESS;
 		for (i = 0; i < res->n; i++) {
@@ -649,11 +839,10 @@ void kp_summarize(struct kp_summary *s, const struct kp_results *res,
 		}
 		for (i = 0; i < res->n; i++)
 			if (res->contests[i].status == KP_STATUS_NOT_STARTED)
-				add_reason(s, "%s: not started", res->contests[i].ct->id);
+				why(s, KP_WHY_NOT_STARTED, res->contests[i].ct->id, NULL);
 			else if (res->contests[i].status == KP_STATUS_WAITING)
-				add_reason(s, "%s: waits for the committee %s",
-					   res->contests[i].ct->id,
-					   res->contests[i].waits_for->id);
+				why(s, KP_WHY_WAITING, res->contests[i].ct->id,
+				    res->contests[i].waits_for->id);
 	}
 	summarize_people(s, res);
 	if (!com)
@@ -759,6 +948,20 @@ void kp_evaluate(struct kp_summary *s, const char *path,
 		status = KP_EXIT_DATA;
 	s->io_error = status == KP_EXIT_IO;
 	kp_summarize(s, &res, status, young_under);
+	if (status != KP_EXIT_IO) {
+		/* the inputs' hashes, for a summary to carry upward (those
+		 * counted as they were read; the rest hashed now) */
+		struct kp_audit a;
+		struct kp_diag_sink quiet;
+
+		kp_diag_sink_init(&quiet, NULL, NULL);
+		kp_audit_congress(&a, &cg, status == KP_EXIT_OK ? &res : NULL, &quiet);
+		s->files = a.files;
+		s->nfiles = a.n;
+		a.files = NULL;
+		a.n = 0;
+		kp_audit_release(&a);
+	}
 	kp_results_release(&res);
 	kp_congress_release(&cg);
 }
@@ -861,7 +1064,7 @@ static void target_share(const struct kp_summary *x, enum kp_target_figure f,
 		*num = c.women, *den = c.gender_known;
 		break;
 	case KP_TARGET_YOUNG:
-		*num = c.young, *den = c.age_known;
+		*num = c.young, *den = c.young_known;
 		break;
 	case KP_TARGET_MINORITY:
 		*num = c.minority, *den = c.ethnicity_known;
@@ -896,6 +1099,17 @@ static void compute_people(struct kp_progress *p, size_t i)
 			p->prev_committees_n++;
 			add_people(&p->prev_committees,
 				   &x->prev_bodies[KP_BODY_COMMITTEE], young, &o->bands);
+		} else if (x->has_prev) {
+			/* only the totals typed in contests.csv: they count
+			 * for members, women and young, nothing else */
+			struct kp_comp *pc = &p->prev_committees;
+
+			p->prev_committees_n++;
+			pc->n += x->prev_members;
+			pc->women += x->prev_women;
+			pc->gender_known += x->prev_members;
+			pc->young += x->prev_young;
+			pc->young_known += x->prev_members;
 		}
 		if (x->has_not_reelected) {
 			p->not_reelected += x->not_reelected;
@@ -962,9 +1176,11 @@ void kp_progress_compute(struct kp_progress *p, const struct kp_campaign *c,
 			 const struct kp_progress_opts *o)
 {
 	uint64_t *pcts = kp_xcalloc(c->n + 1, sizeof(*pcts));
+	struct kp_idset parents;
 	size_t i, j;
 
 	memset(p, 0, sizeof(*p));
+	kp_idset_init(&parents);
 	p->c = c;
 	p->s = s;
 	p->o = o;
@@ -972,6 +1188,7 @@ void kp_progress_compute(struct kp_progress *p, const struct kp_campaign *c,
 	p->overdue = kp_xcalloc(c->n + 1, 1);
 	p->breaking = kp_xcalloc(c->n + 1, 1);
 	p->parents = kp_xcalloc(c->n + 1, sizeof(*p->parents));
+	p->parent_of = kp_xcalloc(c->n + 1, sizeof(*p->parent_of));
 	p->levels = kp_xcalloc(c->n + 1, sizeof(*p->levels));
 	p->target_met = kp_xcalloc((c->n + 1) * KP_TARGETS_MAX, 1);
 	p->pct_min_x100 = UINT64_MAX;
@@ -1009,11 +1226,17 @@ void kp_progress_compute(struct kp_progress *p, const struct kp_campaign *c,
 		p->overdue[i] = !done && org->state == KP_STATE_ACTIVE &&
 				org->scheduled.year &&
 				date_before(&org->scheduled, &o->as_of);
-		for (j = 0; j < p->nparents; j++)
-			if (strcmp(p->parents[j].parent, org->parent) == 0)
-				break;
-		if (j == p->nparents)
-			p->parents[p->nparents++].parent = org->parent;
+		{
+			/* a set: a nationwide campaign has hundreds of parents */
+			uint64_t first;
+
+			if (kp_idset_add(&parents, org->parent, strlen(org->parent),
+					 p->nparents + 1, &first))
+				p->parents[j = p->nparents++].parent = org->parent;
+			else
+				j = (size_t)first - 1;
+			p->parent_of[i] = j;
+		}
 		p->parents[j].total++;
 		p->parents[j].done += (uint64_t)done;
 		p->parents[j].started += (uint64_t)started;
@@ -1037,12 +1260,13 @@ void kp_progress_compute(struct kp_progress *p, const struct kp_campaign *c,
 		pcts[p->lists - 1] = x->surplus.percent_x100;
 		if (x->surplus.surplus > 0 &&
 		    (uint64_t)x->surplus.surplus * 100 >=
-			    (uint64_t)o->limits.min_percent * x->surplus.seats) {
+			    (uint64_t)o->limits.min_percent * x->surplus.seats)
 			p->lists_min++;
-			if ((uint64_t)x->surplus.surplus * 100 <=
-			    (uint64_t)o->target_max * x->surplus.seats)
-				p->lists_target++;
-		}
+		/* as check says it: a body of 5 or fewer is within with a
+		 * surplus of exactly one (rules.md 1) */
+		if (kp_rules_surplus_in_band(&x->surplus, o->limits.min_percent,
+					     o->target_max))
+			p->lists_target++;
 		p->breaking[i] = (unsigned char)kp_verdict_is_error(x->surplus.verdict);
 		p->lists_breaking += p->breaking[i];
 		if (done) {
@@ -1080,10 +1304,12 @@ void kp_progress_compute(struct kp_progress *p, const struct kp_campaign *c,
 	if (!p->members)
 		p->pct_min_x100 = 0;
 	free(pcts);
+	kp_idset_release(&parents);
 	/* the parents that finished every congress, ranked by the day */
 	p->finish_order = kp_xcalloc(p->nparents + 1, sizeof(*p->finish_order));
 	for (j = 0; j < p->nparents; j++)
-		if (p->parents[j].done == p->parents[j].total)
+		if (p->parents[j].done == p->parents[j].total &&
+		    p->parents[j].finished.year)
 			p->finish_order[p->nfinished++] = j;
 		else
 			p->parents[j].finished.year = 0;
@@ -1100,6 +1326,7 @@ void kp_progress_release(struct kp_progress *p)
 	free(p->breaking);
 	free(p->parents);
 	free(p->levels);
+	free(p->parent_of);
 	free(p->finish_order);
 	free(p->target_met);
 	kp_comp_release(&p->committees);

@@ -17,15 +17,18 @@ enum {
 	OPT_FORMAT,
 	OPT_YOUNG_UNDER,
 	OPT_REQUIRE_COMPLETE,
-	OPT_EXCEL
+	OPT_EXCEL,
+	OPT_LEVEL,
+	OPT_AGE_BANDS,
+	OPT_TARGET
 };
 
 struct run {
-	const struct kp_campaign *c;
+	struct kp_campaign *c;
 	struct kp_summary *s;
 	struct kp_diag_list *lists;
 	const struct kp_tally_opts *o;
-	unsigned young_under;
+	const struct kp_progress_opts *po;
 	struct kp_diag_sink *errors;	/* errors only: warnings are check's */
 	struct kp_cli_bar bar;
 	uint64_t ballots;
@@ -35,8 +38,16 @@ static void work(void *ctx, size_t i)
 {
 	struct run *r = ctx;
 
+	const struct kp_org *org = &r->c->orgs[i];
+
 	kp_diag_list_init(&r->lists[i], 20);
-	kp_evaluate(&r->s[i], r->c->orgs[i].path, r->o, r->young_under,
+	if (r->c->pre && (org->via || org->summary)) {
+		/* from a district's summary: read, not evaluated */
+		r->s[i] = r->c->pre[i];
+		memset(&r->c->pre[i], 0, sizeof(r->c->pre[i]));
+		return;
+	}
+	kp_evaluate(&r->s[i], org->path, r->o, kp_progress_young_under(r->po, org),
 		    &r->lists[i].sink);
 }
 
@@ -61,7 +72,38 @@ struct options {
 	const char *format;
 	int require;
 	unsigned csv_flags;
+	int targets_given;	/* --target: targets.csv is not read */
 };
+
+static int target_option(struct options *x, const char *arg);
+
+/* --target FIGURE=PERCENT, e.g. women=15; a figure given again replaces
+ * the earlier one. */
+static int target_option(struct options *x, const char *arg)
+{
+	const char *eq = strchr(arg, '=');
+	struct kp_target t;
+	uint64_t v;
+	size_t i;
+
+	if (!eq || kp_target_parse(arg, (size_t)(eq - arg), &t.figure) != 0 ||
+	    kp_parse_uint(eq + 1, strlen(eq + 1), 100, &v) != 0)
+		return kp_cli_usage(&kp_cmd_progress, "--target '%s': expected "
+				    "FIGURE=PERCENT, FIGURE one of women, young, "
+				    "ethnic_minority, standing_woman", arg);
+	t.percent = (unsigned)v;
+	for (i = 0; i < x->po.ntargets; i++)
+		if (x->po.targets[i].figure == t.figure)
+			break;
+	if (i == KP_TARGETS_MAX)
+		return kp_cli_usage(&kp_cmd_progress, "--target: at most %d targets",
+				    KP_TARGETS_MAX);
+	x->po.targets[i] = t;
+	if (i == x->po.ntargets)
+		x->po.ntargets++;
+	x->targets_given = 1;
+	return KP_EXIT_OK;
+}
 
 static int own_option(void *ctx, int opt, const char *arg)
 {
@@ -102,6 +144,16 @@ static int own_option(void *ctx, int opt, const char *arg)
 		x->csv_flags = KP_CSV_EXCEL;
 		x->format = "csv";
 		return KP_EXIT_OK;
+	case OPT_LEVEL:
+		x->po.level = arg;
+		return KP_EXIT_OK;
+	case OPT_AGE_BANDS:
+		if (kp_bands_parse(arg, &x->po.bands) != 0)
+			return kp_cli_usage(&kp_cmd_progress, "--age-bands '%s': "
+					    "expected rising ages, as 40,50", arg);
+		return KP_EXIT_OK;
+	case OPT_TARGET:
+		return target_option(x, arg);
 	}
 	return -1;
 }
@@ -116,6 +168,9 @@ static int progress_main(const struct kp_cmd *self, int argc, char **argv)
 		{ "young-under", required_argument, NULL, OPT_YOUNG_UNDER },
 		{ "require-complete", no_argument, NULL, OPT_REQUIRE_COMPLETE },
 		{ "excel", no_argument, NULL, OPT_EXCEL },
+		{ "level", required_argument, NULL, OPT_LEVEL },
+		{ "age-bands", required_argument, NULL, OPT_AGE_BANDS },
+		{ "target", required_argument, NULL, OPT_TARGET },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct options x;
@@ -128,7 +183,7 @@ static int progress_main(const struct kp_cmd *self, int argc, char **argv)
 	struct kp_cli cli;
 	struct run r;
 	const char *format;
-	int status, require, io = 0;
+	int status, require, io = 0, merge_status;
 	size_t i;
 	unsigned jobs, csv_flags;
 
@@ -137,6 +192,7 @@ static int progress_main(const struct kp_cmd *self, int argc, char **argv)
 	memset(&x, 0, sizeof(x));
 	x.po.young_under = 40;
 	x.po.target_max = 15;
+	kp_bands_default(&x.po.bands);
 	x.format = "text";
 	kp_cli_today(&x.po.as_of);
 	status = kp_cli_getopt(self, argc, argv, NULL, longopts, own_option, &x,
@@ -159,10 +215,15 @@ static int progress_main(const struct kp_cmd *self, int argc, char **argv)
 		return kp_cli_finish(&cli, KP_EXIT_IO);
 	}
 	status = kp_campaign_load(&c, argv[optind], &o.csv, &cli.sink);
+	if (status == KP_EXIT_OK && !x.targets_given)
+		status = kp_targets_load(&po, argv[optind], &o.csv, &cli.sink);
 	if (status != KP_EXIT_OK) {
 		kp_campaign_release(&c);
 		return kp_cli_finish(&cli, status);
 	}
+	/* the districts' summaries: a summary that cannot be merged stands
+	 * as one invalid congress, reported as any other */
+	merge_status = kp_campaign_merge(&c, &po, &cli.sink);
 	/* congresses side by side; each congress's files in one thread */
 	jobs = o.csv.threads;
 	o.csv.threads = 1;
@@ -171,7 +232,7 @@ static int progress_main(const struct kp_cmd *self, int argc, char **argv)
 	r.s = kp_xcalloc(c.n + 1, sizeof(*r.s));
 	r.lists = kp_xcalloc(c.n + 1, sizeof(*r.lists));
 	r.o = &o;
-	r.young_under = po.young_under;
+	r.po = &po;
 	kp_diag_sink_init(&errs, errors_only, &cli.sink);
 	r.errors = &errs;
 	kp_cli_bar_init(&r.bar, c.n);
@@ -202,7 +263,8 @@ static int progress_main(const struct kp_cmd *self, int argc, char **argv)
 		if (p.selected[i] && r.s[i].io_error)
 			io = 1;
 	/* as check and tally: a folder that cannot be read is an I/O error */
-	status = io ? KP_EXIT_IO : p.invalid ? KP_EXIT_DATA :
+	status = io || merge_status == KP_EXIT_IO ? KP_EXIT_IO :
+		p.invalid || merge_status != KP_EXIT_OK ? KP_EXIT_DATA :
 		require && p.done < p.total ? KP_EXIT_INCOMPLETE : KP_EXIT_OK;
 	kp_progress_release(&p);
 	for (i = 0; i < c.n; i++)
@@ -215,25 +277,41 @@ static int progress_main(const struct kp_cmd *self, int argc, char **argv)
 
 const struct kp_cmd kp_cmd_progress = {
 	"progress", progress_main,
-	"kiemphieu progress [--pilot] [--parent NAME] [--as-of DATE] "
-	"[--format text|json|csv|html] [--young-under N] [--require-complete] "
-	"[options] CAMPAIGN",
+	"kiemphieu progress [--pilot] [--parent NAME] [--level LEVEL] [--as-of DATE] "
+	"[--format text|json|csv|html] [--young-under N] [--age-bands A,B] "
+	"[--target FIGURE=PERCENT] [--require-complete] [options] CAMPAIGN",
 	N_("report the progress and quality of a campaign of congresses"),
-	N_("Report a campaign's progress: the congresses done, in progress, not\n"
-	   "started or overdue (overall, for pilots and per parent), the surplus of\n"
-	   "the committee lists, committees filled in one round, vote\n"
-	   "concentration, and the share of women and young members against the\n"
-	   "outgoing committees. Errors of invalid congresses go to stderr.\n\n"
+	N_("Report a campaign's progress, as the Organization Commission sends it\n"
+	   "up: the congresses done, started, suspended, postponed, not started\n"
+	   "or overdue (overall, for pilots, per level and per parent, and the day\n"
+	   "each parent finished); the surplus of the committee lists, seats left\n"
+	   "unfilled, committees filled in one round, vote concentration; the new\n"
+	   "committees against the outgoing ones (re-elected, first-time, not\n"
+	   "re-elected, women, young, ethnic minorities by group, age bands,\n"
+	   "education, degree and political theory), the secretaries, standing\n"
+	   "committees and delegates; the directive's targets; attendance.\n"
+	   "Congresses may report ballots or the results of their minutes; a\n"
+	   "district's summary (progress --format json) may stand for its\n"
+	   "congresses in a province's campaign.csv. Errors of invalid congresses\n"
+	   "go to stderr.\n\n"
 	   "Options:\n"
 	   "  --pilot            only the pilot congresses\n"
 	   "  --parent NAME      only the congresses under this parent committee\n"
+	   "  --level LEVEL      only the congresses of this level (campaign.csv)\n"
 	   "  --as-of DATE       the day the report is for, YYYY-MM-DD (default: today)\n"
-	   "  --format FMT       text (default), json, csv, or html: a dashboard page\n"
-	   "                     with charts, to open in a browser and print\n"
-	   "  --young-under N    a young member is younger than N (default 40)\n"
+	   "  --format FMT       text (default), json (also a summary to merge), csv,\n"
+	   "                     or html: a dashboard page to open in a browser and print\n"
+	   "  --young-under N    a young member is younger than N (default 40; a\n"
+	   "                     congress's young_under in campaign.csv wins)\n"
+	   "  --age-bands A,B    the age bands' limits (default 40,50: under 40,\n"
+	   "                     40-50, over 50)\n"
+	   "  --target F=P       a target of the directive: at least P percent of F,\n"
+	   "                     one of women, young, ethnic_minority, standing_woman\n"
+	   "                     (repeated for each; else CAMPAIGN/targets.csv)\n"
 	   "  --require-complete exit 5 when some congress is not done\n"
 	   "  --excel            CSV for Excel: a UTF-8 BOM, CRLF, no cell read as a\n"
 	   "                     formula (implies --format csv)\n"),
-	N_("\nExit status: 0 valid data, 1 some congress has invalid data, 2 usage,\n"
-	   "3 I/O error, 5 with --require-complete, some congress is not done.\n")
+	N_("\nExit status: 0 valid data, 1 some congress (or summary) has invalid\n"
+	   "data, 2 usage, 3 I/O error, 5 with --require-complete, some congress\n"
+	   "is not done.\n")
 };

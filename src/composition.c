@@ -136,6 +136,7 @@ void kp_comp_add(struct kp_comp *c, const struct kp_person *p,
 	}
 	if (p->age >= 0) {
 		c->age_known++;
+		c->young_known++;
 		c->young += p->age < (int)young_under;
 		c->age_sum += (uint64_t)p->age;
 		if (c->age_min < 0 || p->age < c->age_min)

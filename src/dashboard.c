@@ -9,11 +9,14 @@
 #include "kiemphieu/campaign.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "i18n.h"
+#include "progress.h"
 #include "kiemphieu/html.h"
 #include "kiemphieu/rules.h"
+#include "kiemphieu/xalloc.h"
 
 /* the drawing area of every chart, in SVG units (1 unit = 1 CSS px) */
 #define W 680
@@ -307,6 +310,16 @@ static void table_not_done(struct kp_buf *b, const struct kp_progress *p)
 			esc(b, kp_date_text(date, &o->scheduled));
 		kp_buf_addf(b, "</td><td%s>", p->overdue[i] ? " class=\"bad\"" : "");
 		esc(b, kp_org_status_text(s->status));
+		if (o->state != KP_STATE_ACTIVE) {
+			kp_buf_addstr(b, ", ");
+			esc(b, o->state == KP_STATE_SUSPENDED ? _("suspended") :
+			    _("postponed"));
+			if (o->state_reason[0]) {
+				kp_buf_addstr(b, " (");
+				esc(b, o->state_reason);
+				kp_buf_addch(b, ')');
+			}
+		}
 		if (p->overdue[i]) {
 			kp_buf_addstr(b, ", ");
 			esc(b, _("overdue"));
@@ -324,23 +337,157 @@ static void table_not_done(struct kp_buf *b, const struct kp_progress *p)
 
 static void table_parents(struct kp_buf *b, const struct kp_progress *p)
 {
-	size_t i;
-	char a[24];
+	size_t i, *rank = kp_xcalloc(p->nparents + 1, sizeof(*rank));
+	char a[24], date[16], r[32];
 
+	for (i = 0; i < p->nfinished; i++)
+		rank[p->finish_order[i]] = i + 1;
 	kp_buf_addf(b, "<table>\n<thead><tr><th>%s</th><th>%s</th><th>%s</th>"
-		       "<th>%%</th></tr></thead>\n<tbody>\n",
-		    _("Parent committee"), _("Done"), _("Congresses"));
+		       "<th>%s</th><th>%%</th><th>%s</th></tr></thead>\n<tbody>\n",
+		    _("Parent committee"), _("Done"), _("Started"), _("Congresses"),
+		    _("All done on"));
 	for (i = 0; i < p->nparents; i++) {
 		const struct kp_parent_count *pc = &p->parents[i];
 
 		kp_buf_addstr(b, "<tr><td>");
 		esc(b, pc->parent[0] ? pc->parent : _("(none)"));
-		kp_buf_addf(b, "</td><td class=\"n\">%llu</td><td class=\"n\">%llu"
-			       "</td><td class=\"n\">%s</td></tr>\n",
-			    (unsigned long long)pc->done, (unsigned long long)pc->total,
-			    pct(a, pc->done, pc->total));
+		kp_buf_addf(b, "</td><td class=\"n\">%llu</td><td class=\"n\">%llu</td>"
+			       "<td class=\"n\">%llu</td><td class=\"n\">%s</td><td class=\"n\">",
+			    (unsigned long long)pc->done, (unsigned long long)pc->started,
+			    (unsigned long long)pc->total, pct(a, pc->done, pc->total));
+		if (rank[i]) {
+			esc(b, kp_date_text(date, &pc->finished));
+			kp_buf_addch(b, ' ');
+			esc(b, kp_rank_text(r, rank[i]));
+		}
+		kp_buf_addstr(b, "</td></tr>\n");
 	}
 	kp_buf_addstr(b, "</tbody>\n</table>\n");
+	free(rank);
+}
+
+/* n and its share, as two cells; empty when nobody is known */
+static void share_cells(struct kp_buf *b, uint64_t n, uint64_t of, int has)
+{
+	char a[24];
+
+	if (!has || !of)
+		kp_buf_addstr(b, "<td class=\"n\"></td><td class=\"n\"></td>");
+	else
+		kp_buf_addf(b, "<td class=\"n\">%llu</td><td class=\"n\">%s%%</td>",
+			    (unsigned long long)n, pct(a, n, of));
+}
+
+/* A composition table: the rows of kp_fig_rows, one or two bodies. */
+static void fig_table(struct kp_buf *b, const struct kp_fig_row *rows, size_t n,
+		      const char *first, const char *second)
+{
+	size_t i;
+
+	kp_buf_addstr(b, "<table>\n<thead><tr><th></th><th colspan=\"2\">");
+	esc(b, first);
+	kp_buf_addstr(b, "</th>");
+	if (second) {
+		kp_buf_addstr(b, "<th colspan=\"2\">");
+		esc(b, second);
+		kp_buf_addstr(b, "</th>");
+	}
+	kp_buf_addstr(b, "</tr></thead>\n<tbody>\n");
+	for (i = 0; i < n; i++) {
+		kp_buf_addstr(b, "<tr><td>");
+		esc(b, rows[i].label);
+		kp_buf_addstr(b, "</td>");
+		share_cells(b, rows[i].n, rows[i].of, 1);
+		if (second)
+			share_cells(b, rows[i].pn, rows[i].pof, rows[i].has_prev);
+		kp_buf_addstr(b, "</tr>\n");
+	}
+	kp_buf_addstr(b, "</tbody>\n</table>\n");
+}
+
+static void section_people(struct kp_buf *b, const struct kp_progress *p)
+{
+	struct kp_fig_row rows[KP_FIG_ROWS];
+	const struct kp_comp *pc = p->prev_committees_n ? &p->prev_committees : NULL;
+	const struct kp_comp *sc = &p->secretaries;
+	size_t n, i;
+	char a[24];
+
+	kp_buf_addf(b, "<h2>%s</h2>\n<p>", _("The new committees"));
+	kp_buf_addf(b, Q_("%llu congress, %llu members elected.",
+			  "%llu congresses, %llu members elected.", p->committees_n),
+		    (unsigned long long)p->committees_n,
+		    (unsigned long long)p->committees.n);
+	if (p->not_reelected_of) {
+		kp_buf_addch(b, ' ');
+		kp_buf_addf(b, _("Not re-elected: %llu of %llu outgoing members."),
+			    (unsigned long long)p->not_reelected,
+			    (unsigned long long)p->not_reelected_of);
+	}
+	if (p->seats_filled < p->seats_decided) {
+		kp_buf_addch(b, ' ');
+		kp_buf_addf(b, Q_("%llu seats unfilled in %llu congress.",
+				  "%llu seats unfilled in %llu congresses.",
+				  p->unfilled_orgs),
+			    (unsigned long long)(p->seats_decided - p->seats_filled),
+			    (unsigned long long)p->unfilled_orgs);
+	}
+	kp_buf_addstr(b, "</p>\n");
+	if (p->committees.n) {
+		n = kp_fig_rows(&p->committees, pc, &p->o->bands, p->o->young_under, 0,
+				rows);
+		fig_table(b, rows, n, _("new"), pc ? _("outgoing") : NULL);
+	}
+	kp_buf_addf(b, "<h2>%s</h2>\n", _("Secretaries, standing committees, delegates"));
+	if (sc->n) {
+		n = kp_secretary_rows(p, rows);
+		kp_buf_addstr(b, "<p>");
+		kp_buf_addf(b, Q_("%llu secretary elected.", "%llu secretaries elected.",
+				  sc->n), (unsigned long long)sc->n);
+		kp_buf_addstr(b, "</p>\n");
+		fig_table(b, rows, n, _("secretaries"), NULL);
+	}
+	if (p->standing_n) {
+		kp_buf_addstr(b, "<p>");
+		kp_buf_addf(b, _("Standing committees with a woman member: %llu of %llu "
+				 "(%s%%)."), (unsigned long long)p->standing_with_woman,
+			    (unsigned long long)p->standing_n,
+			    pct(a, p->standing_with_woman, p->standing_n));
+		kp_buf_addstr(b, "</p>\n");
+	}
+	if (p->delegates.n || p->reserves.n) {
+		n = kp_fig_rows(&p->delegates, &p->reserves, &p->o->bands,
+				p->o->young_under, 0, rows);
+		fig_table(b, rows, n, _("official delegates"), _("reserve delegates"));
+	}
+	if (p->ntargets) {
+		kp_buf_addf(b, "<h2>%s</h2>\n<table>\n<thead><tr><th>%s</th><th>%s</th>"
+			       "<th>%s</th><th>%s</th></tr></thead>\n<tbody>\n",
+			    _("Targets of the directive"), _("Target"), _("Congresses meeting it"),
+			    _("Overall"), _("Met"));
+		for (i = 0; i < p->ntargets; i++) {
+			const struct kp_target_result *r = &p->targets[i];
+			int met = r->den && r->num * 100 >= (uint64_t)r->t.percent * r->den;
+
+			kp_buf_addstr(b, "<tr><td>");
+			esc(b, kp_target_name(r->t.figure));
+			kp_buf_addf(b, " &ge; %u%%</td><td class=\"n\">%llu/%llu</td>"
+				       "<td class=\"n\">%s%%</td><td%s>", r->t.percent,
+				    (unsigned long long)r->met, (unsigned long long)r->of,
+				    pct(a, r->num, r->den), met ? "" : " class=\"bad\"");
+			esc(b, met ? _("met") : _("not met"));
+			kp_buf_addstr(b, "</td></tr>\n");
+		}
+		kp_buf_addstr(b, "</tbody>\n</table>\n");
+	}
+	if (p->attendance_orgs) {
+		kp_buf_addf(b, "<h2>%s</h2>\n<p>", _("Attendance"));
+		kp_buf_addf(b, _("Summoned %llu, present %llu (%s%%), absent %llu."),
+			    (unsigned long long)p->summoned, (unsigned long long)p->present,
+			    pct(a, p->present, p->summoned),
+			    (unsigned long long)(p->summoned - p->present));
+		kp_buf_addstr(b, "</p>\n");
+	}
 }
 
 static void table_breaking(struct kp_buf *b, const struct kp_progress *p)
@@ -405,6 +552,11 @@ void kp_progress_html(struct kp_buf *b, const struct kp_progress *p)
 	card(b, p->one_round, p->one_round_of, _("done congresses that filled "
 						 "their committee in one round"));
 	card(b, p->lists_min, p->lists, _("committee lists with the minimum surplus"));
+	card(b, p->started, p->total, _("congresses started"));
+	card(b, p->seats_filled, p->seats_decided, _("seats filled of those decided"));
+	card(b, p->standing_with_woman, p->standing_n,
+	     _("standing committees with a woman member"));
+	card(b, p->suspended + p->postponed, p->total, _("suspended or postponed"));
 	kp_buf_addstr(b, "</div>\n");
 	chart_parents(b, p);
 	table_parents(b, p);
@@ -425,5 +577,6 @@ void kp_progress_html(struct kp_buf *b, const struct kp_progress *p)
 		esc(b, _("No committee elected yet."));
 	kp_buf_addstr(b, "</p>\n");
 	chart_composition(b, p);
+	section_people(b, p);
 	kp_buf_addstr(b, "<footer>kiemphieu " KP_VERSION "</footer>\n</body>\n</html>\n");
 }

@@ -41,7 +41,20 @@ struct kp_org {
 	char *summary;			/* a district's progress summary (JSON)
 					 * standing for its congresses; NULL */
 	uint64_t line;
+	size_t via;			/* merged from summary via - 1 of the
+					 * campaign; 0: a congress folder */
 };
+
+/* A district's summary merged into a campaign (kp_campaign_merge). */
+struct kp_merged {
+	char *file;			/* as campaign.csv writes it */
+	char sha256[65];		/* of its bytes */
+	char *version;			/* of the kiemphieu that wrote it */
+	char *campaign, *as_of;		/* the district's campaign, its day */
+	size_t n;			/* congresses it brought */
+};
+
+struct kp_summary;
 
 struct kp_campaign {
 	char *dir;
@@ -49,6 +62,11 @@ struct kp_campaign {
 	char *name;			/* the folder's last component */
 	struct kp_org *orgs;
 	size_t n, alloc;
+	struct kp_merged *merged;	/* the summaries merged, in order */
+	size_t nmerged;
+	/* after a merge: pre[i] is orgs[i]'s summary when orgs[i].via, read
+	 * from its district's file instead of evaluated; else NULL */
+	struct kp_summary *pre;
 };
 
 /* Non-zero when dir holds a campaign.csv. */
@@ -62,6 +80,7 @@ int kp_campaign_detect(const char *dir);
 int kp_campaign_load(struct kp_campaign *c, const char *dir,
 		     const struct kp_csv_opts *opts, struct kp_diag_sink *sink);
 void kp_campaign_release(struct kp_campaign *c);
+void kp_org_release(struct kp_org *o);
 
 enum kp_org_status {
 	KP_ORG_DONE,		/* every contest complete or closed */
@@ -73,6 +92,30 @@ enum kp_org_status {
 const char *kp_org_status_name(enum kp_org_status s);
 
 #define KP_SUMMARY_ERRORS 3	/* first errors kept for the report */
+
+/* Why a congress is not done, as data: a summary carries these, and each
+ * reader writes them in its own language. */
+enum kp_why {
+	KP_WHY_DATA_ERRORS,	/* its data has errors */
+	KP_WHY_NO_ELECTION,	/* contests.csv lists none */
+	KP_WHY_NO_BALLOTS,	/* nothing counted yet */
+	KP_WHY_TIE,		/* contest: a tie between nos */
+	KP_WHY_OPEN_SEATS,	/* contest: seats open after round */
+	KP_WHY_NOT_STARTED,	/* contest: not started */
+	KP_WHY_WAITING,		/* contest: waits for the committee other */
+	KP_WHY_SUMMARY_ERRORS,	/* a district's summary could not be read */
+	KP_WHY_N
+};
+
+const char *kp_why_name(enum kp_why w);	/* "tie", "seats-open"... */
+
+struct kp_why_item {
+	enum kp_why why;
+	char *contest, *other;		/* ids; "" when none */
+	unsigned *nos;			/* a tie's candidates */
+	size_t nnos;
+	uint64_t seats, round;		/* seats open after round */
+};
 
 /* What a progress report needs of one congress. */
 struct kp_summary {
@@ -86,6 +129,8 @@ struct kp_summary {
 	 * a nationwide campaign's summaries stay small; NULL when none.
 	 */
 	char *reason, *reason_text;
+	struct kp_why_item *whys;	/* the same, as data */
+	size_t nwhys;
 	char *errors[KP_SUMMARY_ERRORS], *errors_text[KP_SUMMARY_ERRORS];
 	size_t nerrors;
 	uint64_t ballots;		/* ballots read, every round */
@@ -120,6 +165,7 @@ struct kp_summary {
 	 * the new one; known when both are */
 	uint64_t not_reelected;
 	int has_not_reelected;
+	unsigned young_under;		/* the threshold `young` was counted with */
 };
 
 /*
@@ -132,6 +178,13 @@ struct kp_summary {
  */
 void kp_summarize(struct kp_summary *s, const struct kp_results *res,
 		  int data_status, unsigned young_under);
+
+/* Add a reason why it is not done: to whys, and to reason and
+ * reason_text in English and in the language of the messages (the
+ * strings and numbers are copied; nos: a tie's, seats open after round). */
+void kp_summary_why(struct kp_summary *s, enum kp_why kind, const char *contest,
+		    const char *other, const unsigned *nos, size_t nnos,
+		    uint64_t seats, uint64_t round);
 
 /* Free what a summary holds (it may be zeroed or summarized). */
 void kp_summary_release(struct kp_summary *s);
@@ -180,6 +233,28 @@ struct kp_progress_opts {
 	size_t ntargets;
 };
 
+/* Read the targets of DIR/targets.csv (columns figure, percent: e.g.
+ * women,15) into po, when the file is there. KP_EXIT_OK, or KP_EXIT_DATA /
+ * KP_EXIT_IO after an error. */
+int kp_targets_load(struct kp_progress_opts *po, const char *dir,
+		    const struct kp_csv_opts *opts, struct kp_diag_sink *sink);
+
+/*
+ * Merge the districts' summaries that campaign.csv lists (a `summary`
+ * column, or a `dir` ending in .json): each row standing for a summary is
+ * replaced by the congresses it holds, their summaries in c->pre, young
+ * counted again where the threshold differs from the one they were made
+ * with. A summary that cannot be read or is not one stays one congress,
+ * invalid, and its errors go to sink. Returns KP_EXIT_OK, KP_EXIT_DATA or
+ * KP_EXIT_IO.
+ */
+int kp_campaign_merge(struct kp_campaign *c, const struct kp_progress_opts *o,
+		      struct kp_diag_sink *sink);
+
+/* Count young again with threshold y (the committee's members and, where
+ * previous.csv lists them, the outgoing committee's). */
+void kp_summary_reyoung(struct kp_summary *s, unsigned y);
+
 /* The threshold of "young" for org i: its own (campaign.csv), or the
  * report's. */
 unsigned kp_progress_young_under(const struct kp_progress_opts *o,
@@ -217,6 +292,7 @@ struct kp_progress {
 	uint64_t pilots, pilots_done;
 	struct kp_parent_count *parents;	/* in order of first appearance */
 	size_t nparents;
+	size_t *parent_of;		/* parent_of[i]: org i's in parents[] */
 	/* surplus of the committee lists */
 	uint64_t lists, lists_min, lists_target, lists_breaking;
 	uint64_t surplus_min_x100, surplus_median_x100, surplus_max_x100;

@@ -73,7 +73,10 @@ struct kp_group {
 struct kp_comp {
 	uint64_t n;				/* people */
 	uint64_t women, gender_known;
-	uint64_t young, age_known;		/* young: under its threshold */
+	uint64_t age_known;
+	uint64_t young, young_known;		/* young: under its threshold; of
+						 * those known (age_known, and the
+						 * typed totals of contests.csv) */
 	uint64_t age_sum;
 	int age_min, age_max;			/* of those known; -1 none */
 	uint64_t bands[KP_BANDS_MAX + 1];
