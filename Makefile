@@ -199,7 +199,7 @@ uninstall:
 FUZZ_SECONDS ?= 60
 FUZZ_RUNS ?= -1
 FUZZ_OPTS ?=
-FUZZ_TARGETS = csv congress load paths
+FUZZ_TARGETS = csv congress load paths summary
 FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all
 
 fuzz-build: test-deps

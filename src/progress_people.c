@@ -488,8 +488,9 @@ static void groups(struct kp_buf *b, const struct kp_comp *c)
 	kp_buf_addch(b, '\n');
 }
 
-/* What the figures do not cover: "  not known: ethnicity of 13, ..." */
-static void covers(struct kp_buf *b, const struct kp_comp *c)
+/* What the figures do not cover: "  not known: ethnicity of 13, ...";
+ * without `incumbent` for delegates, who have no outgoing body. */
+static void covers(struct kp_buf *b, const struct kp_comp *c, int incumbent)
 {
 	const struct {
 		const char *what;
@@ -507,7 +508,7 @@ static void covers(struct kp_buf *b, const struct kp_comp *c)
 	size_t i, k = 0;
 
 	for (i = 0; i < sizeof(f) / sizeof(f[0]); i++) {
-		if (f[i].k >= c->n)
+		if (f[i].k >= c->n || (i == 3 && !incumbent))
 			continue;
 		kp_buf_addstr(b, k++ ? ", " : "  ");
 		if (k == 1)
@@ -547,7 +548,7 @@ static void text_committees(struct kp_buf *b, const struct kp_progress *p)
 	if (pc)
 		ages(b, _("outgoing"), pc);
 	groups(b, c);
-	covers(b, c);
+	covers(b, c, 1);
 }
 
 size_t kp_secretary_rows(const struct kp_progress *p, struct kp_fig_row *rows)
@@ -591,7 +592,7 @@ static void text_secretaries(struct kp_buf *b, const struct kp_progress *p)
 		return;
 	n = kp_secretary_rows(p, rows);
 	fig_table(b, rows, n, _("secretaries"), NULL, 0);
-	covers(b, c);
+	covers(b, c, 1);
 }
 
 static void text_delegates(struct kp_buf *b, const struct kp_progress *p)
@@ -609,7 +610,7 @@ static void text_delegates(struct kp_buf *b, const struct kp_progress *p)
 	n = kp_fig_rows(&p->delegates, &p->reserves, &p->o->bands, p->o->young_under,
 			0, rows);
 	fig_table(b, rows, n, _("official"), _("reserve"), 0);
-	covers(b, &p->delegates);
+	covers(b, &p->delegates, 0);
 }
 
 static const char *target_label(enum kp_target_figure f)

@@ -85,6 +85,14 @@ struct person {
 	char name[96];
 	char gender;
 	int born_year, born_month, born_day;
+	/* the particulars the Organization Commission reports; "" unknown */
+	const char *ethnicity, *education, *degree, *theory;
+	int local;
+};
+
+/* Bắc Ninh is nearly all Kinh; the groups of the northern midlands */
+static const char *const groups[] = {
+	"Tày", "Nùng", "Mường", "Thái", "Dao", "Sán Dìu", "Hoa",
 };
 
 static void make_person(struct person *p, int women_percent, int young_percent,
@@ -99,6 +107,23 @@ static void make_person(struct person *p, int women_percent, int young_percent,
 		(int)range(year - 58, year - 41);
 	p->born_month = (int)range(1, 12);
 	p->born_day = (int)range(1, 28);
+	p->ethnicity = chance(93) ? "Kinh" : PICK(groups);
+	/* the 10-year school system of the North ended in 1981 */
+	p->education = p->born_year < 1966 && chance(40) ? "10/10" :
+		chance(3) ? "9/12" : "12/12";
+	{
+		long r = range(0, 99);
+
+		p->degree = r < 3 ? "tiến sĩ" : r < 18 ? "thạc sĩ" : r < 75 ? "đại học" :
+			r < 85 ? "cao đẳng" : r < 97 ? "trung cấp" : "";
+	}
+	if (year - p->born_year >= 40)
+		p->theory = chance(60) ? "cao cấp" : "trung cấp";
+	else
+		p->theory = chance(50) ? "trung cấp" : "sơ cấp";
+	if (chance(2))
+		p->theory = "";
+	p->local = chance(88);
 }
 
 /* A list of n people with distinct names. */
@@ -334,6 +359,81 @@ static void write_ballots(const char *dir, const char *name, enum style st,
 	free(b);
 }
 
+/*
+ * Write the figures of a round's counting minutes (results/ID.csv): what a
+ * clerk copies from the paper, the same counts as write_ballots would type
+ * ballot by ballot, the invalid ones by the same reasons. `present` 0:
+ * the minutes leave present and issued to contests.csv.
+ */
+static void write_minutes(const char *dir, const char *name, enum style st,
+			  const unsigned *nos, size_t n, const uint64_t *t,
+			  uint64_t valid, uint64_t seats, unsigned invalid,
+			  uint64_t present, int by_name, int vi,
+			  const struct person *people)
+{
+	const char *words[6] = { 0 };
+	unsigned counts[6] = { 0 }, i, k, nw = 0;
+	struct table tb;
+
+	for (i = 0; i < invalid; i++) {
+		const char *w;
+
+		switch (i % 3) {
+		case 0:
+			w = void_reasons[rnd() % 4];
+			break;
+		case 1:
+			w = n > seats ? (vi ? "bầu quá số lượng" : "too-many") :
+				void_reasons[0];
+			break;
+		default:
+			w = n > seats ? (vi ? "gạch hết tên" : "all-crossed") :
+				void_reasons[3];
+			break;
+		}
+		for (k = 0; k < nw && strcmp(words[k], w); k++)
+			;
+		if (k == nw)
+			words[nw++] = w;
+		counts[k]++;
+	}
+	table_init(&tb, st);
+	cell(&tb, vi ? "mục" : "item");
+	cell(&tb, vi ? "số" : "value");
+	endrow(&tb);
+	if (present) {
+		cell(&tb, vi ? "có mặt" : "present");
+		cellf(&tb, "%llu", (unsigned long long)present);
+		endrow(&tb);
+		cell(&tb, vi ? "phát ra" : "issued");
+		cellf(&tb, "%llu", (unsigned long long)present);
+		endrow(&tb);
+	}
+	cell(&tb, vi ? "thu vào" : "returned");
+	cellf(&tb, "%llu", (unsigned long long)(valid + invalid));
+	endrow(&tb);
+	cell(&tb, vi ? "hợp lệ" : "valid");
+	cellf(&tb, "%llu", (unsigned long long)valid);
+	endrow(&tb);
+	cell(&tb, vi ? "không hợp lệ" : "invalid");
+	cellf(&tb, "%u", invalid);
+	endrow(&tb);
+	for (k = 0; k < nw; k++) {
+		cellf(&tb, "%s: %s", vi ? "không hợp lệ" : "invalid", words[k]);
+		cellf(&tb, "%u", counts[k]);
+		endrow(&tb);
+	}
+	for (k = 0; k < n; k++) {
+		if (by_name)
+			cell(&tb, people[nos[k] - 1].name);
+		else
+			cellf(&tb, "%u", nos[k]);
+		cellf(&tb, "%llu", (unsigned long long)t[k]);
+		endrow(&tb);
+	}
+	write_file(dir, name, &tb, st);
+}
+
 /* --- contests --- */
 
 enum outcome {
@@ -353,6 +453,15 @@ struct contest {
 	enum outcome outcome;
 	int prev;			/* write prev_* columns */
 	unsigned prev_members, prev_women, prev_young;
+	int direct;			/* a secretary elected at the congress */
+	signed char incumbent[64];	/* the candidates' tái cử cells: -1 none */
+};
+
+/* How a congress reports each election. */
+enum report {
+	BY_BALLOTS,		/* every ballot typed in */
+	BY_MINUTES,		/* the figures of the counting minutes */
+	COMMITTEE_BY_MINUTES	/* the committee by minutes, the rest by ballots */
 };
 
 /* Targets for round 1: the winners (by a shuffled rank) over half of the
@@ -461,10 +570,30 @@ static void write_contest_row(struct table *t, const struct contest *c,
 		cell(t, "");
 	}
 	cell(t, closed ? "closed" : "");
+	cell(t, c->direct ? "yes" : "");
 	endrow(t);
 }
 
-static void write_candidates(struct table *t, const struct contest *c)
+static void write_born(struct table *t, const struct person *p)
+{
+	if (rnd() % 3)
+		cellf(t, "%04d-%02d-%02d", p->born_year, p->born_month, p->born_day);
+	else
+		cellf(t, "%04d", p->born_year);
+}
+
+static void write_particulars(struct table *t, const struct person *p)
+{
+	cell(t, p->ethnicity);
+	cell(t, p->education);
+	cell(t, p->degree);
+	cell(t, p->theory);
+	cell(t, p->local ? "có" : "không");
+}
+
+/* `incumbents`: the file has the incumbent column (no previous.csv) */
+static void write_candidates(struct table *t, const struct contest *c,
+			     int incumbents)
 {
 	unsigned k;
 
@@ -475,18 +604,17 @@ static void write_candidates(struct table *t, const struct contest *c)
 		cellf(t, "%u", k + 1);
 		cell(t, p->name);
 		cell(t, p->gender == 'F' ? "Nữ" : "Nam");
-		if (rnd() % 3)
-			cellf(t, "%04d-%02d-%02d", p->born_year, p->born_month,
-			      p->born_day);
-		else
-			cellf(t, "%04d", p->born_year);
+		write_born(t, p);
+		write_particulars(t, p);
+		if (incumbents)
+			cell(t, c->incumbent[k] < 0 ? "" : c->incumbent[k] ? "có" : "không");
 		endrow(t);
 	}
 }
 
 /* Hold the contest: round 1 and, when the outcome wants one, round 2. */
 static void hold(const struct contest *c, const char *dir, enum style st,
-		 int names_in_header, size_t *rank)
+		 int names_in_header, size_t *rank, int minutes, int vi)
 {
 	uint64_t t[64], valid, seats = c->seats + c->reserves;
 	size_t k;
@@ -497,9 +625,15 @@ static void hold(const struct contest *c, const char *dir, enum style st,
 	round1_targets(c, valid, t, rank);
 	for (k = 0; k < c->ncands; k++)
 		nos[k] = (unsigned)(k + 1);
-	snprintf(name, sizeof(name), "ballots/%s.csv", c->id);
-	write_ballots(dir, name, st, nos, c->ncands, t, valid, seats, invalid,
-		      names_in_header, c->people);
+	if (minutes) {
+		snprintf(name, sizeof(name), "results/%s.csv", c->id);
+		write_minutes(dir, name, st, nos, c->ncands, t, valid, seats, invalid,
+			      c->present, names_in_header, vi, c->people);
+	} else {
+		snprintf(name, sizeof(name), "ballots/%s.csv", c->id);
+		write_ballots(dir, name, st, nos, c->ncands, t, valid, seats, invalid,
+			      names_in_header, c->people);
+	}
 	if (c->outcome == TIE_THEN_R2) {
 		/* round 2: officials first (QĐ 190 Art. 18), so the tied pair
 		 * alone, for the one official seat; a ballot keeps one name at
@@ -521,9 +655,14 @@ static void hold(const struct contest *c, const char *dir, enum style st,
 			t2[0] = t2[1];
 			t2[1] = y;
 		}
-		snprintf(name, sizeof(name), "ballots/%s.r2.csv", c->id);
-		write_ballots(dir, name, st, nos, 2, t2, voting, 1, inv2, 0,
-			      c->people);
+		snprintf(name, sizeof(name), "%s/%s.r2.csv",
+			 minutes ? "results" : "ballots", c->id);
+		if (minutes)
+			write_minutes(dir, name, st, nos, 2, t2, voting, 1, inv2, 0, 1,
+				      vi, c->people);
+		else
+			write_ballots(dir, name, st, nos, 2, t2, voting, 1, inv2, 0,
+				      c->people);
 	}
 	if (c->outcome == OPEN_THEN_R2) {
 		/* the candidates not elected stand again for the open seat */
@@ -540,9 +679,14 @@ static void hold(const struct contest *c, const char *dir, enum style st,
 		left = c->present - t2[0];
 		for (k = 1; k < n; k++)
 			t2[k] = (uint64_t)range(0, (long)(left / (n - 1)));
-		snprintf(name, sizeof(name), "ballots/%s.r2.csv", c->id);
-		write_ballots(dir, name, st, nos, n, t2, c->present, 1, 0, 0,
-			      c->people);
+		snprintf(name, sizeof(name), "%s/%s.r2.csv",
+			 minutes ? "results" : "ballots", c->id);
+		if (minutes)
+			write_minutes(dir, name, st, nos, n, t2, c->present, 1, 0, 0, 0,
+				      vi, c->people);
+		else
+			write_ballots(dir, name, st, nos, n, t2, c->present, 1, 0, 0,
+				      c->people);
 	}
 }
 
@@ -564,66 +708,157 @@ struct org {
 	enum scenario sc;
 	enum style style;
 	int names_in_header;
+	enum report report;
+	int cell;		/* a grassroots party cell (chi bộ cơ sở): a
+				 * committee of 3, its secretary elected at the
+				 * congress, no standing committee */
+	const char *state, *reason;	/* campaign.csv's status and reason */
 };
+
+/* The outgoing committee of contest c: about two thirds of its candidates
+ * stand again (incumbents), the others of the outgoing committee do not. */
+static void make_previous(struct contest *c, struct person *prev, unsigned *nprev,
+			  int year)
+{
+	unsigned k, n = 0, j;
+
+	for (k = 0; k < c->ncands; k++) {
+		c->incumbent[k] = 0;
+		if (n < c->prev_members && chance(65)) {
+			prev[n++] = c->people[k];
+			c->incumbent[k] = 1;
+		}
+	}
+	while (n < c->prev_members) {
+	again:
+		/* those who leave are older: a term ago they were the same */
+		make_person(&prev[n], 15, 8, year);
+		for (j = 0; j < c->ncands; j++)
+			if (strcmp(prev[n].name, c->people[j].name) == 0)
+				goto again;
+		for (j = 0; j < n; j++)
+			if (strcmp(prev[n].name, prev[j].name) == 0)
+				goto again;
+		n++;
+	}
+	*nprev = n;
+}
+
+static void previous_row(struct table *t, const char *kind, const struct person *p)
+{
+	cell(t, kind);
+	cell(t, p->name);
+	cell(t, p->gender == 'F' ? "Nữ" : "Nam");
+	write_born(t, p);
+	write_particulars(t, p);
+	endrow(t);
+}
+
+/* previous.csv: the outgoing committee, its standing committee (the first
+ * three) and its secretary (the first). */
+static void write_previous(const char *dir, const struct person *prev, unsigned n,
+			   int cell_only, enum style st, int vi)
+{
+	struct table t;
+	unsigned k;
+
+	table_init(&t, st);
+	if (vi) {
+		cell(&t, "loại"); cell(&t, "họ và tên"); cell(&t, "giới tính");
+		cell(&t, "năm sinh"); cell(&t, "dân tộc"); cell(&t, "học vấn");
+		cell(&t, "chuyên môn"); cell(&t, "lý luận chính trị");
+		cell(&t, "người địa phương");
+	} else {
+		cell(&t, "kind"); cell(&t, "name"); cell(&t, "gender"); cell(&t, "born");
+		cell(&t, "ethnicity"); cell(&t, "education"); cell(&t, "degree");
+		cell(&t, "theory"); cell(&t, "local");
+	}
+	endrow(&t);
+	for (k = 0; k < n; k++)
+		previous_row(&t, "committee", &prev[k]);
+	for (k = 0; !cell_only && k < n && k < 3; k++)
+		previous_row(&t, "standing", &prev[k]);
+	if (n)
+		previous_row(&t, "secretary", &prev[0]);
+	write_file(dir, "previous.csv", &t, st);
+}
 
 static void congress(const char *dir, const struct org *o, unsigned members)
 {
 	struct contest cs[4];
+	struct person prev[64];
 	struct table tc, td;
 	size_t rank[64], other[64];
 	int year = atoi(o->scheduled), started = o->sc != SC_NOT_STARTED;
 	int committee_done = o->sc != SC_TIE && o->sc != SC_OPEN;
-	unsigned absent = (unsigned)range(0, members / 40 + 1), k, n = 0;
+	/* Excel on Vietnamese Windows: the office types Vietnamese headers,
+	 * and the outgoing committee as totals, not people */
+	int vi = o->style == STYLE_EXCEL_1258, previous = !vi;
+	unsigned absent = (unsigned)range(0, members / 40 + 1), k, n = 0, nprev = 0;
 	uint64_t base = members - (uint64_t)range(0, 3);
 
 	mkdirs(dir);
 	memset(cs, 0, sizeof(cs));
-	/* the executive committee (ban chấp hành), elected by the congress */
+	/* the executive committee (ban chấp hành; a cell's chi ủy), elected by
+	 * the congress */
 	cs[n].id = "bch";
-	cs[n].title = "Ban Chấp hành Đảng bộ, nhiệm kỳ 2020-2025";
+	cs[n].title = o->cell ? "Chi ủy, nhiệm kỳ 2020-2025" :
+		"Ban Chấp hành Đảng bộ, nhiệm kỳ 2020-2025";
 	cs[n].kind = "committee";
-	cs[n].seats = (unsigned)range(7, 15);
-	cs[n].ncands = cs[n].seats + (cs[n].seats * 10 + 99) / 100;
+	cs[n].seats = o->cell ? 3 : (unsigned)range(7, 15);
+	cs[n].ncands = o->cell ? 4 : cs[n].seats + (cs[n].seats * 10 + 99) / 100;
 	cs[n].base = base;
 	cs[n].present = base - absent;
-	cs[n].prev = 1;
 	cs[n].prev_members = cs[n].seats + (unsigned)range(0, 1);
 	cs[n].prev_women = (unsigned)(cs[n].prev_members * range(12, 20) / 100);
 	cs[n].prev_young = (unsigned)(cs[n].prev_members * range(5, 12) / 100);
+	cs[n].prev = !previous;
 	make_people(cs[n].people, cs[n].ncands, 32, 30, year);
+	if (previous) {
+		make_previous(&cs[n], prev, &nprev, year);
+	} else {
+		for (k = 0; k < cs[n].ncands; k++)
+			cs[n].incumbent[k] = (signed char)chance(60);
+	}
 	cs[n].outcome = o->sc == SC_TIE ? TIE : o->sc == SC_OPEN ? OPEN :
 		o->sc == SC_DONE_R2 ? OPEN_THEN_R2 : FILLED;
 	n++;
-	/* the standing committee and the secretary, elected by the new
-	 * committee from among its members: its size is their base */
-	cs[n].id = "btv";
-	cs[n].title = "Ban Thường vụ Đảng ủy";
-	cs[n].kind = "standing";
-	cs[n].seats = (unsigned)range(3, 5);
-	cs[n].ncands = cs[n].seats + 1;
-	cs[n].base = cs[0].seats;
-	cs[n].present = cs[0].seats;
-	cs[n].outcome = FILLED;
-	n++;
+	if (!o->cell) {
+		/* the standing committee and the secretary, elected by the new
+		 * committee from among its members: its size is their base */
+		cs[n].id = "btv";
+		cs[n].title = "Ban Thường vụ Đảng ủy";
+		cs[n].kind = "standing";
+		cs[n].seats = (unsigned)range(3, 5);
+		cs[n].ncands = cs[n].seats + 1;
+		cs[n].base = cs[0].seats;
+		cs[n].present = cs[0].seats;
+		cs[n].outcome = FILLED;
+		n++;
+	}
 	cs[n].id = "bt";
-	cs[n].title = "Bí thư Đảng ủy";
+	cs[n].title = o->cell ? "Bí thư Chi bộ" : "Bí thư Đảng ủy";
 	cs[n].kind = "secretary";
 	cs[n].seats = 1;
 	cs[n].ncands = 1;
-	cs[n].base = cs[0].seats;
-	cs[n].present = cs[0].seats;
+	/* a cell elects its secretary at the congress (HD 04 item 8) */
+	cs[n].direct = o->cell;
+	cs[n].base = o->cell ? base : cs[0].seats;
+	cs[n].present = o->cell ? base - absent : cs[0].seats;
 	cs[n].outcome = FILLED;
 	n++;
 	/* delegates to the district congress, with reserves */
 	cs[n].id = "dbd";
 	cs[n].title = "Đại biểu dự Đại hội Đảng bộ cấp trên";
 	cs[n].kind = "delegates";
-	cs[n].seats = (unsigned)range(3, 10);
-	cs[n].reserves = (unsigned)range(1, 2);
+	cs[n].seats = o->cell ? 1 : (unsigned)range(3, 10);
+	cs[n].reserves = o->cell ? 0 : (unsigned)range(1, 2);
 	cs[n].ncands = cs[n].seats + cs[n].reserves + (unsigned)range(1, 2);
 	cs[n].base = base;
 	cs[n].present = base - absent;
 	make_people(cs[n].people, cs[n].ncands, 30, 25, year);
+	for (k = 0; k < cs[n].ncands; k++)
+		cs[n].incumbent[k] = -1;
 	cs[n].outcome = o->sc == SC_DONE_DELEGATE_TIE ? TIE_THEN_R2 : FILLED;
 	n++;
 
@@ -635,77 +870,151 @@ static void congress(const char *dir, const struct org *o, unsigned members)
 	if (started) {
 		char bdir[4096];
 
-		snprintf(bdir, sizeof(bdir), "%s/ballots", dir);
+		snprintf(bdir, sizeof(bdir), "%s/%s", dir,
+			 o->report == BY_BALLOTS ? "ballots" : "results");
 		mkdirs(bdir);
-		hold(&cs[0], dir, o->style, o->names_in_header, rank);
+		if (o->report == COMMITTEE_BY_MINUTES) {
+			snprintf(bdir, sizeof(bdir), "%s/ballots", dir);
+			mkdirs(bdir);
+		}
+		hold(&cs[0], dir, o->style, o->names_in_header, rank,
+		     o->report != BY_BALLOTS, vi);
 	}
-	for (k = 0; k < cs[1].ncands; k++)
-		cs[1].people[k] = cs[0].people[rank[k]];
-	cs[2].people[0] = cs[0].people[rank[0]];
+	/* the outgoing secretary is, more often than not, the committee's
+	 * first again */
+	if (previous && started && chance(60)) {
+		unsigned q;
+
+		for (q = 1; q < nprev; q++)
+			if (strcmp(prev[q].name, cs[0].people[rank[0]].name) == 0) {
+				struct person x = prev[0];
+
+				prev[0] = prev[q];
+				prev[q] = x;
+			}
+	}
+	/* the standing committee's and the secretary's candidates: the
+	 * committee's by its votes, incumbents of those bodies when in the
+	 * outgoing standing committee (the first three) or its secretary */
+	for (k = 1; k < n - 1; k++) {
+		unsigned j, q;
+
+		for (j = 0; j < cs[k].ncands; j++) {
+			cs[k].people[j] = cs[0].people[rank[j]];
+			if (!previous) {
+				cs[k].incumbent[j] = (signed char)chance(50);
+				continue;
+			}
+			cs[k].incumbent[j] = 0;
+			for (q = 0; q < nprev && q < (cs[k].seats == 1 ? 1u : 3u); q++)
+				if (strcmp(prev[q].name, cs[k].people[j].name) == 0)
+					cs[k].incumbent[j] = 1;
+		}
+	}
 
 	table_init(&tc, o->style);
-	cell(&tc, "contest"); cell(&tc, "title"); cell(&tc, "kind");
-	cell(&tc, "seats"); cell(&tc, "reserves"); cell(&tc, "base");
-	cell(&tc, "issued"); cell(&tc, "present"); cell(&tc, "date");
-	cell(&tc, "prev_members");
-	cell(&tc, "prev_women"); cell(&tc, "prev_young"); cell(&tc, "status");
+	if (vi) {
+		cell(&tc, "cuộc bầu"); cell(&tc, "tên cuộc bầu"); cell(&tc, "loại");
+		cell(&tc, "số lượng cần bầu"); cell(&tc, "số dự khuyết");
+		cell(&tc, "số được triệu tập"); cell(&tc, "số phiếu phát ra");
+		cell(&tc, "số có mặt"); cell(&tc, "ngày bầu");
+		cell(&tc, "số cấp ủy khóa trước"); cell(&tc, "số nữ khóa trước");
+		cell(&tc, "số trẻ khóa trước"); cell(&tc, "trạng thái");
+		cell(&tc, "bầu trực tiếp");
+	} else {
+		cell(&tc, "contest"); cell(&tc, "title"); cell(&tc, "kind");
+		cell(&tc, "seats"); cell(&tc, "reserves"); cell(&tc, "base");
+		cell(&tc, "issued"); cell(&tc, "present"); cell(&tc, "date");
+		cell(&tc, "prev_members");
+		cell(&tc, "prev_women"); cell(&tc, "prev_young"); cell(&tc, "status");
+		cell(&tc, "direct");
+	}
 	endrow(&tc);
 	table_init(&td, o->style);
-	cell(&td, "contest"); cell(&td, "no"); cell(&td, "name");
-	cell(&td, "gender"); cell(&td, "born");
+	if (vi) {
+		cell(&td, "cuộc bầu"); cell(&td, "stt"); cell(&td, "họ và tên");
+		cell(&td, "giới tính"); cell(&td, "năm sinh"); cell(&td, "dân tộc");
+		cell(&td, "học vấn"); cell(&td, "chuyên môn");
+		cell(&td, "lý luận chính trị"); cell(&td, "người địa phương");
+	} else {
+		cell(&td, "contest"); cell(&td, "no"); cell(&td, "name");
+		cell(&td, "gender"); cell(&td, "born"); cell(&td, "ethnicity");
+		cell(&td, "education"); cell(&td, "degree"); cell(&td, "theory");
+		cell(&td, "local");
+	}
+	if (!previous)
+		cell(&td, vi ? "tái cử" : "incumbent");
 	endrow(&td);
 	for (k = 0; k < n; k++) {
 		write_contest_row(&tc, &cs[k], started ? o->scheduled : "", 0);
-		write_candidates(&td, &cs[k]);
+		write_candidates(&td, &cs[k], !previous);
 	}
 	write_file(dir, "contests.csv", &tc, o->style);
 	write_file(dir, "candidates.csv", &td,
 		   o->style == STYLE_UTF16 ? STYLE_UTF16 : o->style);
+	if (previous)
+		write_previous(dir, prev, nprev, o->cell, o->style, vi);
 	if (!started || !committee_done)
 		return; /* the rest waits for the committee */
+	if (o->report == BY_MINUTES) {
+		char bdir[4096];
+
+		snprintf(bdir, sizeof(bdir), "%s/results", dir);
+		mkdirs(bdir);
+	} else {
+		char bdir[4096];
+
+		snprintf(bdir, sizeof(bdir), "%s/ballots", dir);
+		mkdirs(bdir);
+	}
 	for (k = 1; k < n; k++)
-		hold(&cs[k], dir, o->style, 0, other);
+		hold(&cs[k], dir, o->style, 0, other, o->report == BY_MINUTES, vi);
 }
 
 /* --- the campaigns --- */
 
 static const struct org bac_ninh[] = {
 	/* 20 pilot congresses (Đại hội điểm), April to mid-May 2020 */
-	{ "dai-dong", "Đảng bộ xã Đại Đồng", "Huyện ủy Tiên Du", 1, "2020-04-16", SC_DONE_DELEGATE_TIE, STYLE_UTF8, 0 },
-	{ "lac-ve", "Đảng bộ xã Lạc Vệ", "Huyện ủy Tiên Du", 1, "2020-04-18", SC_DONE, STYLE_EXCEL_1258, 0 },
-	{ "hoan-son", "Đảng bộ xã Hoàn Sơn", "Huyện ủy Tiên Du", 1, "2020-04-21", SC_DONE, STYLE_UTF8, 1 },
-	{ "lim", "Đảng bộ thị trấn Lim", "Huyện ủy Tiên Du", 1, "2020-04-23", SC_DONE_R2, STYLE_UTF8, 0 },
-	{ "dinh-bang", "Đảng bộ phường Đình Bảng", "Thị ủy Từ Sơn", 1, "2020-04-15", SC_DONE, STYLE_BOM, 0 },
-	{ "dong-ngan", "Đảng bộ phường Đồng Ngàn", "Thị ủy Từ Sơn", 1, "2020-04-20", SC_DONE, STYLE_UTF8, 0 },
-	{ "chau-khe", "Đảng bộ phường Châu Khê", "Thị ủy Từ Sơn", 1, "2020-05-12", SC_NOT_STARTED, STYLE_UTF8, 0 },
-	{ "vu-ninh", "Đảng bộ phường Vũ Ninh", "Thành ủy Bắc Ninh", 1, "2020-04-14", SC_DONE, STYLE_UTF8, 0 },
-	{ "kinh-bac", "Đảng bộ phường Kinh Bắc", "Thành ủy Bắc Ninh", 1, "2020-04-17", SC_DONE, STYLE_EXCEL_1258, 0 },
-	{ "hoa-long", "Đảng bộ phường Hòa Long", "Thành ủy Bắc Ninh", 1, "2020-04-22", SC_TIE, STYLE_UTF8, 0 },
-	{ "phuong-lieu", "Đảng bộ xã Phương Liễu", "Huyện ủy Quế Võ", 1, "2020-04-16", SC_DONE, STYLE_UTF16, 0 },
-	{ "pho-moi", "Đảng bộ thị trấn Phố Mới", "Huyện ủy Quế Võ", 1, "2020-04-24", SC_DONE, STYLE_UTF8, 0 },
-	{ "bang-an", "Đảng bộ xã Bằng An", "Huyện ủy Quế Võ", 1, "2020-04-28", SC_OPEN, STYLE_UTF8, 0 },
-	{ "cho", "Đảng bộ thị trấn Chờ", "Huyện ủy Yên Phong", 1, "2020-04-15", SC_DONE, STYLE_UTF8, 0 },
-	{ "dong-tien", "Đảng bộ xã Đông Tiến", "Huyện ủy Yên Phong", 1, "2020-04-21", SC_DONE, STYLE_EXCEL_1258, 0 },
-	{ "tho", "Đảng bộ thị trấn Thứa", "Huyện ủy Lương Tài", 1, "2020-04-17", SC_DONE, STYLE_UTF8, 0 },
-	{ "gia-binh", "Đảng bộ thị trấn Gia Bình", "Huyện ủy Gia Bình", 1, "2020-04-20", SC_DONE, STYLE_UTF8, 0 },
-	{ "ho", "Đảng bộ thị trấn Hồ", "Huyện ủy Thuận Thành", 1, "2020-04-23", SC_DONE, STYLE_UTF8, 1 },
-	{ "cty-may", "Đảng bộ Công ty cổ phần May Đáp Cầu", "Đảng ủy Khối Doanh nghiệp tỉnh", 1, "2020-04-27", SC_DONE, STYLE_UTF8, 0 },
-	{ "cty-nuoc", "Đảng bộ Công ty Nước sạch Bắc Ninh", "Đảng ủy Khối Doanh nghiệp tỉnh", 1, "2020-05-05", SC_DONE, STYLE_BOM, 0 },
+	{ "dai-dong", "Đảng bộ xã Đại Đồng", "Huyện ủy Tiên Du", 1, "2020-04-16", SC_DONE_DELEGATE_TIE, STYLE_UTF8, 0, BY_BALLOTS, 0, NULL, NULL },
+	{ "lac-ve", "Đảng bộ xã Lạc Vệ", "Huyện ủy Tiên Du", 1, "2020-04-18", SC_DONE, STYLE_EXCEL_1258, 0, BY_MINUTES, 0, NULL, NULL },
+	{ "hoan-son", "Đảng bộ xã Hoàn Sơn", "Huyện ủy Tiên Du", 1, "2020-04-21", SC_DONE, STYLE_UTF8, 1, BY_BALLOTS, 0, NULL, NULL },
+	{ "lim", "Đảng bộ thị trấn Lim", "Huyện ủy Tiên Du", 1, "2020-04-23", SC_DONE_R2, STYLE_UTF8, 0, BY_BALLOTS, 0, NULL, NULL },
+	{ "dinh-bang", "Đảng bộ phường Đình Bảng", "Thị ủy Từ Sơn", 1, "2020-04-15", SC_DONE, STYLE_BOM, 0, BY_BALLOTS, 0, NULL, NULL },
+	{ "dong-ngan", "Đảng bộ phường Đồng Ngàn", "Thị ủy Từ Sơn", 1, "2020-04-20", SC_DONE, STYLE_UTF8, 0, BY_BALLOTS, 0, NULL, NULL },
+	{ "chau-khe", "Đảng bộ phường Châu Khê", "Thị ủy Từ Sơn", 1, "2020-05-12", SC_NOT_STARTED, STYLE_UTF8, 0, BY_BALLOTS, 0, NULL, NULL },
+	{ "vu-ninh", "Đảng bộ phường Vũ Ninh", "Thành ủy Bắc Ninh", 1, "2020-04-14", SC_DONE, STYLE_UTF8, 0, BY_BALLOTS, 0, NULL, NULL },
+	{ "kinh-bac", "Đảng bộ phường Kinh Bắc", "Thành ủy Bắc Ninh", 1, "2020-04-17", SC_DONE, STYLE_EXCEL_1258, 0, BY_MINUTES, 0, NULL, NULL },
+	{ "hoa-long", "Đảng bộ phường Hòa Long", "Thành ủy Bắc Ninh", 1, "2020-04-22", SC_TIE, STYLE_UTF8, 0, BY_BALLOTS, 0, NULL, NULL },
+	{ "phuong-lieu", "Đảng bộ xã Phương Liễu", "Huyện ủy Quế Võ", 1, "2020-04-16", SC_DONE, STYLE_UTF16, 0, COMMITTEE_BY_MINUTES, 0, NULL, NULL },
+	{ "pho-moi", "Đảng bộ thị trấn Phố Mới", "Huyện ủy Quế Võ", 1, "2020-04-24", SC_DONE, STYLE_UTF8, 0, BY_MINUTES, 0, NULL, NULL },
+	{ "bang-an", "Đảng bộ xã Bằng An", "Huyện ủy Quế Võ", 1, "2020-04-28", SC_OPEN, STYLE_UTF8, 0, BY_MINUTES, 0, NULL, NULL },
+	{ "cho", "Đảng bộ thị trấn Chờ", "Huyện ủy Yên Phong", 1, "2020-04-15", SC_DONE, STYLE_UTF8, 0, BY_BALLOTS, 0, NULL, NULL },
+	{ "dong-tien", "Đảng bộ xã Đông Tiến", "Huyện ủy Yên Phong", 1, "2020-04-21", SC_DONE, STYLE_EXCEL_1258, 0, BY_MINUTES, 0, NULL, NULL },
+	{ "tho", "Đảng bộ thị trấn Thứa", "Huyện ủy Lương Tài", 1, "2020-04-17", SC_DONE, STYLE_UTF8, 0, BY_MINUTES, 0, NULL, NULL },
+	{ "gia-binh", "Đảng bộ thị trấn Gia Bình", "Huyện ủy Gia Bình", 1, "2020-04-20", SC_DONE, STYLE_UTF8, 0, BY_MINUTES, 0, NULL, NULL },
+	{ "ho", "Đảng bộ thị trấn Hồ", "Huyện ủy Thuận Thành", 1, "2020-04-23", SC_DONE, STYLE_UTF8, 1, BY_BALLOTS, 0, NULL, NULL },
+	{ "cty-may", "Đảng bộ Công ty cổ phần May Đáp Cầu", "Đảng ủy Khối Doanh nghiệp tỉnh", 1, "2020-04-27", SC_DONE, STYLE_UTF8, 0, BY_BALLOTS, 0, NULL, NULL },
+	{ "cty-nuoc", "Đảng bộ Công ty Nước sạch Bắc Ninh", "Đảng ủy Khối Doanh nghiệp tỉnh", 1, "2020-05-05", SC_DONE, STYLE_BOM, 0, BY_MINUTES, 0, NULL, NULL },
 	/* ordinary congresses, after the pilots */
-	{ "noi-due", "Đảng bộ xã Nội Duệ", "Huyện ủy Tiên Du", 0, "2020-05-14", SC_DONE, STYLE_UTF8, 0 },
-	{ "phu-lam", "Đảng bộ xã Phú Lâm", "Huyện ủy Tiên Du", 0, "2020-05-26", SC_NOT_STARTED, STYLE_UTF8, 0 },
-	{ "tan-hong", "Đảng bộ phường Tân Hồng", "Thị ủy Từ Sơn", 0, "2020-05-15", SC_DONE, STYLE_EXCEL_1258, 0 },
-	{ "dai-phuc", "Đảng bộ phường Đại Phúc", "Thành ủy Bắc Ninh", 0, "2020-05-28", SC_NOT_STARTED, STYLE_UTF8, 0 },
-	{ "viet-hung", "Đảng bộ xã Việt Hùng", "Huyện ủy Quế Võ", 0, "2020-06-02", SC_NOT_STARTED, STYLE_UTF8, 0 },
-	{ "yen-trung", "Đảng bộ xã Yên Trung", "Huyện ủy Yên Phong", 0, "2020-05-13", SC_DONE, STYLE_UTF8, 0 },
-	{ "an-binh", "Đảng bộ xã An Bình", "Huyện ủy Thuận Thành", 0, "2020-06-05", SC_NOT_STARTED, STYLE_UTF8, 0 },
-	{ "lai-ha", "Đảng bộ xã Lai Hạ", "Huyện ủy Lương Tài", 0, "2020-06-09", SC_NOT_STARTED, STYLE_UTF8, 0 },
+	{ "noi-due", "Đảng bộ xã Nội Duệ", "Huyện ủy Tiên Du", 0, "2020-05-14", SC_DONE, STYLE_UTF8, 0, BY_MINUTES, 0, NULL, NULL },
+	{ "phu-lam", "Đảng bộ xã Phú Lâm", "Huyện ủy Tiên Du", 0, "2020-05-26", SC_NOT_STARTED, STYLE_UTF8, 0, BY_BALLOTS, 0, "tạm dừng", "chờ kiện toàn nhân sự" },
+	{ "tan-hong", "Đảng bộ phường Tân Hồng", "Thị ủy Từ Sơn", 0, "2020-05-15", SC_DONE, STYLE_EXCEL_1258, 0, COMMITTEE_BY_MINUTES, 0, NULL, NULL },
+	{ "dai-phuc", "Đảng bộ phường Đại Phúc", "Thành ủy Bắc Ninh", 0, "2020-05-28", SC_NOT_STARTED, STYLE_UTF8, 0, BY_BALLOTS, 0, NULL, NULL },
+	{ "viet-hung", "Đảng bộ xã Việt Hùng", "Huyện ủy Quế Võ", 0, "2020-06-02", SC_NOT_STARTED, STYLE_UTF8, 0, BY_BALLOTS, 0, NULL, NULL },
+	{ "yen-trung", "Đảng bộ xã Yên Trung", "Huyện ủy Yên Phong", 0, "2020-05-13", SC_DONE, STYLE_UTF8, 0, BY_MINUTES, 0, NULL, NULL },
+	{ "an-binh", "Đảng bộ xã An Bình", "Huyện ủy Thuận Thành", 0, "2020-06-05", SC_NOT_STARTED, STYLE_UTF8, 0, BY_BALLOTS, 0, NULL, NULL },
+	{ "lai-ha", "Đảng bộ xã Lai Hạ", "Huyện ủy Lương Tài", 0, "2020-06-09", SC_NOT_STARTED, STYLE_UTF8, 0, BY_BALLOTS, 0, "hoãn", "phòng, chống dịch Covid-19" },
+	/* grassroots party cells (chi bộ cơ sở), the second level */
+	{ "cb-thpt-td1", "Chi bộ Trường THPT Tiên Du số 1", "Huyện ủy Tiên Du", 0, "2020-05-08", SC_DONE, STYLE_UTF8, 0, BY_MINUTES, 1, NULL, NULL },
+	{ "cb-bv-qv", "Chi bộ Bệnh viện Đa khoa huyện Quế Võ", "Huyện ủy Quế Võ", 0, "2020-05-11", SC_DONE, STYLE_EXCEL_1258, 0, BY_MINUTES, 1, NULL, NULL },
+	{ "cb-thue", "Chi bộ Chi cục Thuế thành phố Bắc Ninh", "Thành ủy Bắc Ninh", 0, "2020-05-20", SC_NOT_STARTED, STYLE_UTF8, 0, BY_BALLOTS, 1, NULL, NULL },
 };
 
 static void campaign_header(struct table *t)
 {
 	cell(t, "org"); cell(t, "name"); cell(t, "parent"); cell(t, "pilot");
-	cell(t, "scheduled"); cell(t, "dir");
+	cell(t, "scheduled"); cell(t, "dir"); cell(t, "level"); cell(t, "status");
+	cell(t, "reason");
 	endrow(t);
 }
 
@@ -717,6 +1026,9 @@ static void campaign_row(struct table *t, const struct org *o, const char *dir)
 	cell(t, o->pilot ? "yes" : "no");
 	cell(t, o->scheduled);
 	cell(t, dir);
+	cell(t, o->cell ? "chi-bo" : "co-so");
+	cell(t, o->state ? o->state : "");
+	cell(t, o->reason ? o->reason : "");
 	endrow(t);
 }
 
@@ -735,10 +1047,15 @@ static void sample(const char *dir)
 
 		campaign_row(&t, o, o->id);
 		snprintf(path, sizeof(path), "%s/%s", dir, o->id);
-		/* members: 40 to 300 (a delegates' congress from 200) */
-		congress(path, o, (unsigned)range(40, 300));
+		/* members: 40 to 300 (a delegates' congress from 200); a
+		 * cell, 12 to 35 */
+		congress(path, o, (unsigned)(o->cell ? range(12, 35) : range(40, 300)));
 	}
 	write_file(dir, "campaign.csv", &t, STYLE_UTF8);
+	/* the province's directive: women and young in the new committees */
+	table_init(&t, STYLE_UTF8);
+	kp_buf_addstr(&t.b, "figure,percent\nwomen,15\nyoung,10\n");
+	write_file(dir, "targets.csv", &t, STYLE_UTF8);
 }
 
 static void national(const char *dir, unsigned long orgs)
@@ -773,6 +1090,10 @@ static void national(const char *dir, unsigned long orgs)
 		o.sc = chance(90) ? SC_DONE : chance(50) ? SC_NOT_STARTED : SC_TIE;
 		o.style = STYLE_UTF8;
 		o.names_in_header = 0;
+		/* half the congresses report the figures of their minutes */
+		o.report = chance(50) ? BY_MINUTES : BY_BALLOTS;
+		o.cell = 0;
+		o.state = o.reason = NULL;
 		campaign_row(&t, &o, id);
 		snprintf(path, sizeof(path), "%s/%s", dir, id);
 		/* most grassroots organizations are small */
