@@ -102,6 +102,10 @@ static void round_page(struct kp_buf *b, const struct kp_results *res,
 		kp_buf_addf(b, "</dt><dd>%llu</dd>\n",
 			    (unsigned long long)rr->reasons[i].count);
 	}
+	kp_buf_addf(b, "<dt>Nguồn số liệu</dt><dd>%s</dd>\n",
+		    rr->source == KP_SOURCE_RESULTS ?
+		    "số liệu của biên bản kiểm phiếu (nhập lại)" :
+		    "kiểm từ từng phiếu bầu");
 	kp_buf_addstr(b, "</dl>\n<p>Kết quả bầu cử, theo thứ tự trong phiếu bầu:</p>\n"
 			 "<table><thead><tr><th>STT</th><th>Họ và tên</th>"
 			 "<th>Số phiếu</th><th>Tỷ lệ % so với cơ sở tính</th>"

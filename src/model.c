@@ -113,6 +113,8 @@ int kp_parse_yes_no(const char *s, size_t len, int *out)
 	static const char *const yes[] = { "yes", "y", "x", "có" };
 	static const char *const no[] = { "no", "n", "không" };
 	size_t i;
+	char *a;
+	int found = -1;
 
 	while (len && s[0] == ' ')
 		s++, len--;
@@ -124,17 +126,18 @@ int kp_parse_yes_no(const char *s, size_t len, int *out)
 	}
 	if (!kp_text_valid(s, len))
 		return -1;
-	for (i = 0; i < sizeof(yes) / sizeof(yes[0]); i++)
-		if (kp_text_eq_ci(s, len, yes[i])) {
-			*out = 1;
-			return 0;
-		}
-	for (i = 0; i < sizeof(no) / sizeof(no[0]); i++)
-		if (kp_text_eq_ci(s, len, no[i])) {
-			*out = 0;
-			return 0;
-		}
-	return -1;
+	a = kp_text_nfc(s, len);
+	for (i = 0; i < sizeof(yes) / sizeof(yes[0]) && found < 0; i++)
+		if (kp_text_eq_ci_nfc(a, strlen(a), yes[i]))
+			found = 1;
+	for (i = 0; i < sizeof(no) / sizeof(no[0]) && found < 0; i++)
+		if (kp_text_eq_ci_nfc(a, strlen(a), no[i]))
+			found = 0;
+	free(a);
+	if (found < 0)
+		return -1;
+	*out = found;
+	return 0;
 }
 
 const char *kp_candidate_key(const struct kp_candidate *cd)

@@ -39,14 +39,21 @@ static int lookup(const char *s, size_t len, const struct word *w, size_t n,
 		  int *out)
 {
 	size_t i;
+	char *a;
+	int found = -1;
 
-	for (i = 0; i < n; i++)
-		if (kp_text_eq_ascii_ci(s, len, w[i].text) ||
-		    (kp_text_valid(s, len) && kp_text_eq_ci(s, len, w[i].text))) {
-			*out = w[i].value;
-			return 0;
-		}
-	return -1;
+	if (!kp_text_valid(s, len))
+		return -1;
+	/* NFC once, for every word of the table */
+	a = kp_text_nfc(s, len);
+	for (i = 0; i < n && found < 0; i++)
+		if (kp_text_eq_ci_nfc(a, strlen(a), w[i].text))
+			found = (int)i;
+	free(a);
+	if (found < 0)
+		return -1;
+	*out = w[found].value;
+	return 0;
 }
 
 /* Leading and trailing spaces off. */

@@ -34,12 +34,17 @@ static int classify(const char *s, size_t len, const char **reason,
 {
 	const char *colon = memchr(s, ':', len);
 	size_t i, j;
+	char *a = kp_text_nfc(s, len);
+	int kind = -1;
 
-	for (i = 0; i < KP_ITEM_N; i++)
-		for (j = 0; item_names[i][j]; j++)
-			if (kp_text_eq_ascii_ci(s, len, item_names[i][j]) ||
-			    kp_text_eq_ci(s, len, item_names[i][j]))
-				return (int)i;
+	/* NFC once for every name; a candidate's row is compared with all */
+	for (i = 0; i < KP_ITEM_N && kind < 0; i++)
+		for (j = 0; item_names[i][j] && kind < 0; j++)
+			if (kp_text_eq_ci_nfc(a, strlen(a), item_names[i][j]))
+				kind = (int)i;
+	free(a);
+	if (kind >= 0)
+		return kind;
 	if (colon) {
 		size_t head = (size_t)(colon - s);
 

@@ -81,6 +81,60 @@ static size_t fold_spaces(const char *s, size_t len, char *tmp)
 	return o;
 }
 
+/*
+ * Non-zero when every code point of s is ASCII or precomposed Latin
+ * (U+00C0-U+024F, U+1E00-U+1EFF): text in NFC already, with no combining
+ * mark to compose (the unit test text_nfc_short_cut checks every one of
+ * these code points against libunistring), and in NFKC too but for the
+ * few letters with compatibility forms (ĳ, ŀ, ŉ, ǆ…,
+ * U+0132-U+0133, U+013F-U+0140, U+0149, U+017F, U+01C4-U+01CC,
+ * U+01F1-U+01F3, U+1E9A-U+1E9B), which are left to libunistring.
+ */
+static int not_precomposed_latin(ucs4_t c)
+{
+	return !((c >= 0xc0 && c <= 0x24f) || (c >= 0x1e00 && c <= 0x1eff)) ||
+	       c == 0x132 || c == 0x133 || c == 0x13f || c == 0x140 || c == 0x149 ||
+	       c == 0x17f || (c >= 0x1c4 && c <= 0x1cc) || (c >= 0x1f1 && c <= 0x1f3) ||
+	       c == 0x1e9a || c == 0x1e9b;
+}
+
+/* Where the first code point of s beyond ASCII that `pred` says yes to
+ * begins (a byte that is not UTF-8 counts as one when `bad`), or len. */
+static size_t find_high(const char *s, size_t len, int (*pred)(ucs4_t), int bad)
+{
+	size_t i = 0;
+
+	while (i < len) {
+		ucs4_t c;
+		int n;
+
+		if (!((unsigned char)s[i] & 0x80)) {
+			i++;
+			continue;
+		}
+		n = u8_mbtouc(&c, (const uint8_t *)s + i, len - i);
+		if (n < 1) {
+			if (bad)
+				return i;
+			n = 1;
+		} else if (pred(c)) {
+			return i;
+		}
+		i += (size_t)n;
+	}
+	return len;
+}
+
+static int any_high(const char *s, size_t len, int (*pred)(ucs4_t))
+{
+	return find_high(s, len, pred, 1) < len;
+}
+
+static int latin_precomposed(const char *s, size_t len)
+{
+	return !any_high(s, len, not_precomposed_latin);
+}
+
 static char *normalize(const char *s, size_t len, uninorm_t form)
 {
 	char *tmp, *out;
@@ -89,8 +143,9 @@ static char *normalize(const char *s, size_t len, uninorm_t form)
 
 	tmp = kp_xmalloc(len + 1);
 	o = fold_spaces(s, len, tmp);
-	/* ASCII is in every normal form already */
-	if (!has_high(tmp, o))
+	/* ASCII is in every normal form already, and so is precomposed
+	 * Latin (Vietnamese as a keyboard types it) */
+	if (!has_high(tmp, o) || latin_precomposed(tmp, o))
 		return tmp;
 	norm = u8_normalize(form, (const uint8_t *)tmp, o, NULL, &n);
 	if (!norm) /* only on allocation failure or invalid input */
@@ -131,24 +186,7 @@ static int hidden_control(ucs4_t c)
 
 size_t kp_text_find_hidden(const char *s, size_t len)
 {
-	size_t i = 0;
-
-	while (i < len) {
-		ucs4_t c;
-		int n;
-
-		if (!((unsigned char)s[i] & 0x80)) {
-			i++;
-			continue;
-		}
-		n = u8_mbtouc(&c, (const uint8_t *)s + i, len - i);
-		if (n < 1)
-			n = 1;
-		else if (hidden_control(c))
-			return i;
-		i += (size_t)n;
-	}
-	return len;
+	return find_high(s, len, hidden_control, 0);
 }
 
 char *kp_text_safe(const char *s)
@@ -220,14 +258,80 @@ int kp_text_eq_ascii_ci(const char *s, size_t len, const char *t)
 	return t[len] == '\0';
 }
 
+/* Code points whose full case folding is all ASCII: ß, ſ, the Kelvin
+ * sign, ẞ and the Latin ligatures ﬀ…ﬆ (CaseFolding.txt). Any other
+ * non-ASCII code point folds to something that is not ASCII. */
+static int folds_to_ascii(ucs4_t c)
+{
+	return c == 0xdf || c == 0x17f || c == 0x212a || c == 0x1e9e ||
+	       (c >= 0xfb00 && c <= 0xfb06);
+}
+
+static int may_fold_to_ascii(const char *s, size_t len)
+{
+	return any_high(s, len, folds_to_ascii);
+}
+
+/* A first code point whose case folding is its lower case, one code
+ * point: Latin, Latin Extended and Vietnamese (U+1E00-U+1EFF), but for
+ * those that fold to more than one code point or to another letter (µ,
+ * ſ). */
+static int simple_fold(ucs4_t c)
+{
+	return (c < 0x250 && c != 0xb5 && c != 0xdf && c != 0x130 && c != 0x149 &&
+		c != 0x17f && c != 0x1f0) ||
+	       (c >= 0x1e00 && c <= 0x1eff && !(c >= 0x1e96 && c <= 0x1e9e));
+}
+
+int kp_text_eq_ci_nfc(const char *a, size_t alen, const char *t)
+{
+	size_t tlen = strlen(t), i = 0, j = 0;
+	int ah, th, r;
+
+	/* letter by letter while both are letters whose folding is their
+	 * lower case (ASCII, Latin, Vietnamese): the answer, in most cases,
+	 * without folding whole strings */
+	while (i < alen && j < tlen) {
+		ucs4_t x, y;
+		int n = u8_mbtouc(&x, (const uint8_t *)a + i, alen - i);
+		int m = u8_mbtouc(&y, (const uint8_t *)t + j, tlen - j);
+
+		if (n < 1 || m < 1 || !simple_fold(x) || !simple_fold(y))
+			break;
+		if (uc_tolower(x) != uc_tolower(y))
+			return 0;
+		i += (size_t)n;
+		j += (size_t)m;
+	}
+	if (i == alen && j == tlen)
+		return 1;
+	if (i == alen || j == tlen) {
+		/* one ended: the other's next letter, if simple, is left over */
+		ucs4_t z;
+		const char *rest = i == alen ? t + j : a + i;
+		size_t left = i == alen ? tlen - j : alen - i;
+
+		if (u8_mbtouc(&z, (const uint8_t *)rest, left) > 0 && simple_fold(z))
+			return 0;
+	}
+	ah = has_high(a, alen);
+	th = has_high(t, tlen);
+	/* one ASCII: the other folds to ASCII only through a few letters */
+	if (!ah && th && !may_fold_to_ascii(t, tlen))
+		return 0;
+	if (!th && ah && !may_fold_to_ascii(a, alen))
+		return 0;
+	return u8_casecmp((const uint8_t *)a, alen, (const uint8_t *)t, tlen, NULL,
+			  UNINORM_NFC, &r) == 0 && r == 0;
+}
+
 int kp_text_eq_ci(const char *s, size_t len, const char *t)
 {
 	char *a = kp_text_nfc(s, len);
-	int r, ok;
+	int ok;
 
 	/* caseless, after NFC and folding spaces, as names are compared */
-	ok = u8_casecmp((const uint8_t *)a, strlen(a), (const uint8_t *)t,
-			strlen(t), NULL, UNINORM_NFC, &r) == 0 && r == 0;
+	ok = kp_text_eq_ci_nfc(a, strlen(a), t);
 	free(a);
 	return ok;
 }

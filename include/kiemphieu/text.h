@@ -59,5 +59,8 @@ int kp_text_eq_ascii_ci(const char *s, size_t len, const char *t);
 /* Whether s[0..len), spaces folded, is the UTF-8 text t in any case and any
  * canonically equivalent form (libunistring u8_casecmp). */
 int kp_text_eq_ci(const char *s, size_t len, const char *t);
+/* The same with s already as kp_text_nfc() makes it (for comparing one
+ * cell with many words: NFC once). */
+int kp_text_eq_ci_nfc(const char *a, size_t alen, const char *t);
 
 #endif

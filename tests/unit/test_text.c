@@ -1,6 +1,9 @@
 /* Unicode text: NFC, white space, width, ASCII case. */
 #include "unit.h"
 
+#include <uninorm.h>
+#include <unistr.h>
+
 #include "kiemphieu/text.h"
 
 static void nfc_makes_equal_names_equal(void **state)
@@ -149,6 +152,87 @@ static void vietnamese_caseless(void **state)
 	assert_false(kp_text_eq_ci("", 0, "đại biểu"));
 }
 
+/* The letter-by-letter and ASCII short cuts of kp_text_eq_ci give what
+ * libunistring's full comparison gives, at their edges. */
+static void caseless_fast_paths_agree(void **state)
+{
+	static const struct {
+		const char *a, *b;
+		int eq;
+	} cases[] = {
+		{ "Đại Học", "đại học", 1 },
+		{ "ĐẠI HỌC", "đại học", 1 },
+		{ "đại", "đại học", 0 },
+		{ "đại học", "đại", 0 },
+		{ "trung cấp", "tiến sĩ", 0 },
+		{ "TRUNG CẤP", "trung cấp", 1 },
+		{ "Kinh", "kinh", 1 },
+		{ "\xe2\x84\xaainh", "kinh", 1 },	/* the Kelvin sign folds to k */
+		{ "STRASSE", "straße", 1 },		/* ß folds to ss */
+		{ "straße", "STRASSE", 1 },
+		{ "\xef\xac\x81le", "file", 1 },	/* the ligature ﬁ */
+		{ "ſ", "s", 1 },			/* long s */
+		{ "µ", "μ", 1 },			/* micro sign and mu */
+		{ "Tày", "kinh", 0 },
+		{ "", "", 1 },
+		{ "a", "", 0 },
+		{ "có", "co", 0 },
+		{ "Ngô", "ngô", 1 },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char *a = kp_text_nfc(cases[i].a, strlen(cases[i].a));
+		char *b = kp_text_nfc(cases[i].b, strlen(cases[i].b));
+
+		if (kp_text_eq_ci(cases[i].a, strlen(cases[i].a), b) != cases[i].eq)
+			fail_msg("'%s' and '%s': expected %s", cases[i].a, cases[i].b,
+				 cases[i].eq ? "equal" : "different");
+		free(a);
+		free(b);
+	}
+}
+
+/* kp_text_nfc and kp_text_fold_id leave precomposed Latin as it is,
+ * without libunistring: for every such code point, alone and after a
+ * letter, that is what libunistring's NFC and NFKC give. */
+static void text_nfc_short_cut(void **state)
+{
+	static const ucs4_t ranges[][2] = { { 0xc0, 0x24f }, { 0x1e00, 0x1eff } };
+	size_t r;
+
+	(void)state;
+	for (r = 0; r < 2; r++) {
+		ucs4_t c;
+
+		for (c = ranges[r][0]; c <= ranges[r][1]; c++) {
+			uint8_t in[16];
+			size_t n = 1, len;
+			uint8_t *want;
+			char *got;
+			int k;
+
+			in[0] = 'a';
+			k = u8_uctomb(in + 1, c, 8);
+			assert_true(k > 0);
+			n += (size_t)k;
+			want = u8_normalize(UNINORM_NFC, in, n, NULL, &len);
+			got = kp_text_nfc((const char *)in, n);
+			if (len != strlen(got) || memcmp(want, got, len) != 0)
+				fail_msg("NFC of U+%04X", (unsigned)c);
+			free(want);
+			free(got);
+			want = u8_normalize(UNINORM_NFKC, in, n, NULL, &len);
+			got = kp_text_fold_id((const char *)in, n);
+			if (len != strlen(got) || memcmp(want, got, len) != 0)
+				fail_msg("NFKC of U+%04X", (unsigned)c);
+			free(want);
+			free(got);
+		}
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -161,6 +245,8 @@ int main(void)
 		cmocka_unit_test(display_width),
 		cmocka_unit_test(validity_and_case),
 		cmocka_unit_test(vietnamese_caseless),
+		cmocka_unit_test(caseless_fast_paths_agree),
+		cmocka_unit_test(text_nfc_short_cut),
 	};
 
 	return cmocka_run_group_tests_name("text", tests, NULL, NULL);
