@@ -37,7 +37,10 @@ endif
 VERSION := $(shell cat VERSION)
 ALL_CPPFLAGS = -Iinclude -D_GNU_SOURCE -DKP_VERSION='"$(VERSION)"' -DKP_LOCALEDIR='"$(LOCALEDIR)"' $(CPPFLAGS)
 ALL_CFLAGS = $(WARNINGS) -pthread $(CFLAGS)
-LIBS = -lcsv -ljansson -lunistring -lcrypto -lpthread
+# PDF (minutes --format pdf) with cairo and pango, when they are there
+PDF_CFLAGS := $(shell pkg-config --cflags pangocairo 2>/dev/null)
+PDF_LIBS := $(shell pkg-config --libs pangocairo 2>/dev/null)
+LIBS = -lcsv -ljansson -lunistring -lcrypto -lpthread $(PDF_LIBS)
 
 # translations: po/LANG.po -> $(BUILD)/locale/LANG/LC_MESSAGES/kiemphieu.mo
 PO = $(wildcard po/*.po)
@@ -85,6 +88,10 @@ pot:
 	xgettext $(XGETTEXT_FLAGS) --output=po/kiemphieu.pot src/*.c src/*.h
 	@sed -i '/^"POT-Creation-Date:/d' po/kiemphieu.pot
 	@for p in $(PO); do msgmerge --quiet --update --backup=none --no-wrap $$p po/kiemphieu.pot; done
+
+ifneq ($(PDF_LIBS),)
+$(BUILD)/obj/pdf.o: ALL_CPPFLAGS += -DKP_HAVE_PDF $(PDF_CFLAGS)
+endif
 
 $(BUILD)/obj/%.o: src/%.c $(wildcard include/kiemphieu/*.h) $(wildcard src/*.h) VERSION
 	@mkdir -p $(dir $@)
@@ -138,12 +145,15 @@ test: $(BIN) $(MO) $(UNIT_BIN) $(TOOLS)
 	@tests/browser-check $(BIN) $(BUILD)/browser
 
 sanitize: test-deps
-	@$(MAKE) --no-print-directory BUILD=build-san SANITIZE=1 test
+	@LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
+		$(MAKE) --no-print-directory BUILD=build-san SANITIZE=1 test
 
 # the pictures of the pages in docs/, from the browser test's renderings
 docs-images: check
 	cp $(BUILD)/browser/minutes.png docs/minutes.png
 	cp $(BUILD)/browser/dashboard-vi.png docs/dashboard.png
+	$(BIN) minutes --format pdf -o $(BUILD)/minutes.pdf data/bac-ninh-2020/dai-dong
+	pdftoppm -r 80 -png -f 1 -l 1 -singlefile $(BUILD)/minutes.pdf docs/minutes-pdf
 
 # the benchmark's input is made when it runs, never committed
 BENCH_DIR = $(BUILD)/bench/1m

@@ -31,9 +31,10 @@ _kiemphieu()
 	esac
 	if [[ $cur == -* ]]; then
 		case $cmd in
-		new|compare|verify) COMPREPLY=($(compgen -W "$common" -- "$cur")) ;;
+		new|compare) COMPREPLY=($(compgen -W "$common" -- "$cur")) ;;
+		verify) COMPREPLY=($(compgen -W "--typed $common" -- "$cur")) ;;
 		check) COMPREPLY=($(compgen -W "--format $common" -- "$cur")) ;;
-		minutes) COMPREPLY=($(compgen -W "--contest --output $common" -- "$cur")) ;;
+		minutes) COMPREPLY=($(compgen -W "--contest --report --format --output $common" -- "$cur")) ;;
 		sheet) COMPREPLY=($(compgen -W "--contest --out $common" -- "$cur")) ;;
 		tally) COMPREPLY=($(compgen -W "--contest --format --out --excel $common" -- "$cur")) ;;
 		progress) COMPREPLY=($(compgen -W "--pilot --parent --level --as-of --format --young-under --age-bands --target --require-complete --excel $common" -- "$cur")) ;;

@@ -374,6 +374,41 @@ void kp_campaign_release(struct kp_campaign *c)
 	memset(c, 0, sizeof(*c));
 }
 
+/* --- a congress named by its campaign --- */
+
+void kp_campaign_name_congress(struct kp_congress *cg, const struct kp_csv_opts *o)
+{
+	char *up = kp_path_join(cg->dir, ".."), *me;
+	struct kp_campaign c;
+	struct kp_diag_sink quiet;
+	struct kp_csv_opts one = *o;
+	size_t i;
+
+	if (!kp_campaign_detect(up)) {
+		free(up);
+		return;
+	}
+	me = kp_os_realpath(cg->dir);
+	kp_diag_sink_init(&quiet, NULL, NULL);
+	one.threads = 1;
+	kp_campaign_load(&c, up, &one, &quiet);
+	for (i = 0; me && i < c.n; i++) {
+		char *it = c.orgs[i].summary ? NULL : kp_os_realpath(c.orgs[i].path);
+		int same = it && strcmp(it, me) == 0;
+
+		free(it);
+		if (same) {
+			/* campaign.csv's name defaults to the id: not a name */
+			kp_congress_fill(cg, strcmp(c.orgs[i].name, c.orgs[i].id) ?
+					 c.orgs[i].name : NULL, c.orgs[i].parent);
+			break;
+		}
+	}
+	kp_campaign_release(&c);
+	free(me);
+	free(up);
+}
+
 /* --- targets.csv --- */
 
 struct targets_ctx {

@@ -110,6 +110,9 @@ void kp_cli_bar_end(struct kp_cli_bar *bar);
  * from the kp_cli_write() that ends the command). */
 int kp_cli_put(const struct kp_buf *b);
 
+/* Non-zero when standard output is a terminal. */
+int kp_cli_stdout_is_terminal(void);
+
 /* Bars when stdout is a terminal; colour too, unless NO_COLOR is set. */
 void kp_cli_style(struct kp_text_style *st);
 

@@ -83,7 +83,7 @@ static int json_paths_valid(const struct kp_congress *cg,
 
 /* Tally the congress at `path` into out; its diagnostics go to sink.
  * Returns the exit status of this congress alone. */
-static int tally_one(const char *path, const char *id,
+static int tally_one(const char *path, const struct kp_org *org,
 		     const struct kp_tally_opts *o, const struct job *j,
 		     struct kp_diag_sink *sink, struct kp_buf *out)
 {
@@ -91,11 +91,21 @@ static int tally_one(const char *path, const char *id,
 	struct kp_results res;
 	int status;
 
-	status = kp_cli_load_tally(path, j->contest, o, &cg, &res, sink);
-	if (id) {
-		/* in a campaign, a congress is its org id, whatever its folder */
+	if (org) {
+		int r;
+
+		status = kp_congress_load(&cg, path, &o->csv, sink);
+		r = kp_tally_congress(&cg, j->contest, o, &res, sink);
+		if (status == KP_EXIT_OK)
+			status = r;
+		/* in a campaign, a congress is its org id, whatever its
+		 * folder, and its row names it where congress.csv does not */
 		free(cg.org);
-		cg.org = kp_xstrdup(id);
+		cg.org = kp_xstrdup(org->id);
+		kp_congress_fill(&cg, strcmp(org->name, org->id) ? org->name : NULL,
+				 org->parent);
+	} else {
+		status = kp_cli_load_tally(path, j->contest, o, &cg, &res, sink);
 	}
 	if (status == KP_EXIT_OK) {
 		switch (j->format) {
@@ -221,7 +231,7 @@ static void work(void *ctx, size_t i)
 	/* congresses one after another on stdout: a blank line between */
 	if (i > 0 && r->j->format == KP_FORMAT_TEXT && !r->j->outdir)
 		kp_buf_addch(b, '\n');
-	r->status[i] = tally_one(org->path, org->id, r->o, r->j, &l->sink, b);
+	r->status[i] = tally_one(org->path, org, r->o, r->j, &l->sink, b);
 	if (r->status[i] != KP_EXIT_OK && r->status[i] != KP_EXIT_PENDING)
 		invalid(b, r->j, org->id, org->path, l->sink.errors, i > 0);
 }

@@ -59,6 +59,17 @@ static const struct column {
 	/* targets.csv */
 	{ "figure", "chỉ tiêu", { NULL } },
 	{ "percent", "tỷ lệ", { "phần trăm", NULL } },
+	/* congress.csv */
+	{ "org_name", "tên tổ chức đảng", { "tên tổ chức", "tên đảng bộ", NULL } },
+	{ "term", "nhiệm kỳ", { NULL } },
+	{ "number", "lần thứ", { "đại hội lần thứ", NULL } },
+	{ "place", "địa danh", { "địa điểm", NULL } },
+	{ "from", "từ ngày", { "ngày khai mạc", NULL } },
+	{ "to", "đến ngày", { "ngày bế mạc", NULL } },
+	{ "assembly", "hình thức đại hội", { "loại đại hội", NULL } },
+	{ "board_head", "trưởng ban kiểm phiếu", { NULL } },
+	{ "board", "thành viên ban kiểm phiếu", { "ban kiểm phiếu", NULL } },
+	{ "time", "giờ bầu", { "thời gian", "giờ", NULL } },
 };
 
 #define NCOLUMNS (sizeof(columns) / sizeof(columns[0]))

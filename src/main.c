@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "kiemphieu/campaign.h"
 #include "i18n.h"
 #include "jsonbuf.h"
 #include "os.h"
@@ -410,6 +411,11 @@ int kp_cli_congress_arg(const struct kp_cmd *self, int argc, char **argv)
 	return -1;
 }
 
+int kp_cli_stdout_is_terminal(void)
+{
+	return kp_os_isatty(1);
+}
+
 int kp_cli_load_tally(const char *path, const char *only,
 		      const struct kp_tally_opts *o, struct kp_congress *cg,
 		      struct kp_results *res, struct kp_diag_sink *sink)
@@ -417,6 +423,7 @@ int kp_cli_load_tally(const char *path, const char *only,
 	int status = kp_congress_load(cg, path, &o->csv, sink);
 	int r = kp_tally_congress(cg, only, o, res, sink);
 
+	kp_campaign_name_congress(cg, &o->csv);
 	return status == KP_EXIT_OK ? r : status;
 }
 

@@ -3,6 +3,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -339,7 +340,7 @@ static void add_contest(struct kp_congress *c, const struct kp_contest *ct)
 enum {
 	CC_CONTEST, CC_TITLE, CC_KIND, CC_SEATS, CC_RESERVES, CC_BASE,
 	CC_ISSUED, CC_DATE, CC_PREV_MEMBERS, CC_PREV_WOMEN, CC_PREV_YOUNG,
-	CC_STATUS, CC_PRESENT, CC_FORM, CC_DIRECT, CC_N
+	CC_STATUS, CC_PRESENT, CC_FORM, CC_DIRECT, CC_TIME, CC_N
 };
 
 struct contests_ctx {
@@ -361,7 +362,7 @@ static int contests_header(void *vctx, const struct kp_csv_record *r,
 		{ "prev_members", 0, -1 }, { "prev_women", 0, -1 },
 		{ "prev_young", 0, -1 },   { "status", 0, -1 },
 		{ "present", 0, -1 },	   { "form", 0, -1 },
-		{ "direct", 0, -1 },
+		{ "direct", 0, -1 },	   { "time", 0, -1 },
 	};
 
 	memcpy(x->cols, init, sizeof(init));
@@ -525,6 +526,12 @@ static int contests_row(void *vctx, const struct kp_csv_record *r,
 		bad = kp_error(sink, r->file, r->line,
 			       kp_csv_col(r, (size_t)x->cols[CC_DATE].index),
 			       "date '%s': expected a day as YYYY-MM-DD",
+			       kp_diag_quote(q, sizeof(q), f->s, f->len));
+	f = get(r, x->cols[CC_TIME].index);
+	if (f->len && kp_time_parse(f->s, f->len, ct.time) != 0)
+		bad = kp_error(sink, r->file, r->line,
+			       kp_csv_col(r, (size_t)x->cols[CC_TIME].index),
+			       "time '%s': expected the hour the vote began, as 14:30",
 			       kp_diag_quote(q, sizeof(q), f->s, f->len));
 	{
 		static const char *const what[] = { "prev_members", "prev_women",
@@ -1102,6 +1109,270 @@ static int scan_rounds(struct kp_congress *c, struct kp_diag_sink *sink)
 	return status;
 }
 
+int kp_time_parse(const char *s, size_t len, char out[6])
+{
+	uint64_t h, m;
+	size_t i = 0;
+
+	while (i < len && s[i] >= '0' && s[i] <= '9')
+		i++;
+	if (!i || i > 2 || i == len || (s[i] != ':' && s[i] != 'h' && s[i] != 'H') ||
+	    kp_parse_uint(s, i, 23, &h) != 0 ||
+	    len - i - 1 != 2 || kp_parse_uint(s + i + 1, 2, 59, &m) != 0)
+		return -1;
+	snprintf(out, 6, "%02u:%02u", (unsigned)h, (unsigned)m);
+	return 0;
+}
+
+/* --- congress.csv: who the congress is --- */
+
+char *kp_roman(char out[16], unsigned n)
+{
+	static const struct {
+		unsigned v;
+		const char *s;
+	} r[] = {
+		{ 1000, "M" }, { 900, "CM" }, { 500, "D" }, { 400, "CD" },
+		{ 100, "C" },  { 90, "XC" },  { 50, "L" },  { 40, "XL" },
+		{ 10, "X" },   { 9, "IX" },   { 5, "V" },   { 4, "IV" },
+		{ 1, "I" },
+	};
+	size_t i, o = 0;
+
+	out[0] = '\0';
+	if (!n || n > 3999)
+		return out;
+	for (i = 0; i < sizeof(r) / sizeof(r[0]); i++)
+		while (n >= r[i].v && o + strlen(r[i].s) < 16) {
+			memcpy(out + o, r[i].s, strlen(r[i].s) + 1);
+			o += strlen(r[i].s);
+			n -= r[i].v;
+		}
+	return out;
+}
+
+int kp_number_parse(const char *s, size_t len, unsigned *out)
+{
+	uint64_t v;
+	size_t i;
+	char back[16];
+
+	if (kp_parse_uint(s, len, 3999, &v) == 0 && v >= 1) {
+		*out = (unsigned)v;
+		return 0;
+	}
+	if (!len || len > 15)
+		return -1;
+	/* Roman: the one number whose numerals these are */
+	for (v = 1; v <= 3999; v++) {
+		kp_roman(back, (unsigned)v);
+		if (strlen(back) != len)
+			continue;
+		for (i = 0; i < len; i++)
+			if ((s[i] & ~0x20) != back[i])
+				break;
+		if (i == len) {
+			*out = (unsigned)v;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+enum { CI_NAME, CI_PARENT, CI_TERM, CI_NUMBER, CI_PLACE, CI_FROM, CI_TO,
+       CI_ASSEMBLY, CI_HEAD, CI_BOARD, CI_N };
+
+struct info_ctx {
+	struct kp_congress *c;
+	struct kp_column cols[CI_N];
+	size_t width;
+	uint64_t first;		/* the line of the row read */
+};
+
+static int info_header(void *vctx, const struct kp_csv_record *r,
+		       struct kp_diag_sink *sink)
+{
+	struct info_ctx *x = vctx;
+	static const struct kp_column init[CI_N] = {
+		{ "org_name", 1, -1 }, { "parent", 0, -1 },	{ "term", 0, -1 },
+		{ "number", 0, -1 },   { "place", 0, -1 },	{ "from", 0, -1 },
+		{ "to", 0, -1 },       { "assembly", 0, -1 }, { "board_head", 0, -1 },
+		{ "board", 0, -1 },
+	};
+
+	memcpy(x->cols, init, sizeof(init));
+	x->width = r->nfields;
+	return kp_columns_map(x->cols, CI_N, r, sink) != KP_EXIT_OK;
+}
+
+static void info_free(struct kp_congress_info *in)
+{
+	size_t i;
+
+	free(in->name);
+	free(in->parent);
+	free(in->term);
+	free(in->place);
+	for (i = 0; i < in->nboard; i++)
+		free(in->board[i]);
+	free(in->board);
+	memset(in, 0, sizeof(*in));
+}
+
+/* Names separated by ';' (or new lines Excel keeps in a cell), NFC, the
+ * empty ones left out, appended to the board. */
+static void add_names(struct kp_congress_info *in, const char *s, size_t len)
+{
+	size_t i = 0;
+
+	while (i < len) {
+		size_t j = i;
+		char *name;
+
+		while (j < len && s[j] != ';' && s[j] != '\n')
+			j++;
+		name = kp_text_nfc(s + i, j - i);
+		if (name[0]) {
+			in->board = kp_xrealloc(in->board,
+						(in->nboard + 1) * sizeof(*in->board));
+			in->board[in->nboard++] = name;
+		} else {
+			free(name);
+		}
+		i = j + 1;
+	}
+}
+
+static int info_row(void *vctx, const struct kp_csv_record *r,
+		    struct kp_diag_sink *sink)
+{
+	struct info_ctx *x = vctx;
+	struct kp_congress_info *in = &x->c->info;
+	const struct kp_csv_field *f;
+	char q[128];
+
+	if (check_width(r, x->width, sink))
+		return 0;
+	if (x->first) {
+		kp_error(sink, r->file, r->line, 1, "a second row: congress.csv "
+			 "describes one congress, on line %llu",
+			 (unsigned long long)x->first);
+		return 0;
+	}
+	x->first = r->line;
+	f = get(r, x->cols[CI_NAME].index);
+	in->name = kp_text_nfc(f->s, f->len);
+	if (!in->name[0])
+		kp_error(sink, r->file, r->line,
+			 kp_csv_col(r, (size_t)x->cols[CI_NAME].index),
+			 "org_name: expected the organisation's name (e.g. Đảng bộ "
+			 "xã Đại Đồng), got an empty field");
+	f = get(r, x->cols[CI_PARENT].index);
+	in->parent = kp_text_nfc(f->s, f->len);
+	f = get(r, x->cols[CI_TERM].index);
+	in->term = kp_text_nfc(f->s, f->len);
+	f = get(r, x->cols[CI_NUMBER].index);
+	if (f->len && kp_number_parse(f->s, f->len, &in->number) != 0)
+		kp_error(sink, r->file, r->line,
+			 kp_csv_col(r, (size_t)x->cols[CI_NUMBER].index),
+			 "number '%s': expected the congress's number, as 25 or XXV",
+			 kp_diag_quote(q, sizeof(q), f->s, f->len));
+	f = get(r, x->cols[CI_PLACE].index);
+	in->place = kp_text_nfc(f->s, f->len);
+	f = get(r, x->cols[CI_FROM].index);
+	if (f->len && kp_date_parse(f->s, f->len, &in->from) != 0)
+		kp_error(sink, r->file, r->line,
+			 kp_csv_col(r, (size_t)x->cols[CI_FROM].index),
+			 "from '%s': expected a day as YYYY-MM-DD",
+			 kp_diag_quote(q, sizeof(q), f->s, f->len));
+	f = get(r, x->cols[CI_TO].index);
+	if (f->len && kp_date_parse(f->s, f->len, &in->to) != 0)
+		kp_error(sink, r->file, r->line,
+			 kp_csv_col(r, (size_t)x->cols[CI_TO].index),
+			 "to '%s': expected a day as YYYY-MM-DD",
+			 kp_diag_quote(q, sizeof(q), f->s, f->len));
+	else if (in->to.year && in->from.year && kp_date_cmp(&in->to, &in->from) < 0)
+		kp_error(sink, r->file, r->line,
+			 kp_csv_col(r, (size_t)x->cols[CI_TO].index),
+			 "to: the congress ends before it begins (from)");
+	f = get(r, x->cols[CI_ASSEMBLY].index);
+	if (!f->len)
+		in->assembly = KP_ASSEMBLY_UNKNOWN;
+	else if (kp_text_eq_ascii_ci(f->s, f->len, "members") ||
+		 (kp_text_valid(f->s, f->len) && kp_text_eq_ci(f->s, f->len, "đảng viên")))
+		in->assembly = KP_ASSEMBLY_MEMBERS;
+	else if (kp_text_eq_ascii_ci(f->s, f->len, "delegates") ||
+		 (kp_text_valid(f->s, f->len) && kp_text_eq_ci(f->s, f->len, "đại biểu")))
+		in->assembly = KP_ASSEMBLY_DELEGATES;
+	else
+		kp_error(sink, r->file, r->line,
+			 kp_csv_col(r, (size_t)x->cols[CI_ASSEMBLY].index),
+			 "assembly '%s': expected members (đảng viên: every full "
+			 "member is summoned) or delegates (đại biểu)",
+			 kp_diag_quote(q, sizeof(q), f->s, f->len));
+	f = get(r, x->cols[CI_HEAD].index);
+	add_names(in, f->s, f->len);
+	in->head_given = in->nboard > 0;
+	if (in->nboard > 1) {
+		kp_error(sink, r->file, r->line,
+			 kp_csv_col(r, (size_t)x->cols[CI_HEAD].index),
+			 "board_head: one name, the head of the counting board "
+			 "(its members go in board)");
+	}
+	f = get(r, x->cols[CI_BOARD].index);
+	add_names(in, f->s, f->len);
+	return 0;
+}
+
+static void info_reset(void *vctx)
+{
+	struct info_ctx *x = vctx;
+
+	info_free(&x->c->info);
+	x->first = 0;
+}
+
+static int load_info(struct kp_congress *c, const struct kp_csv_opts *opts,
+		     struct kp_diag_sink *sink)
+{
+	static const struct kp_csv_handler h = { info_header, info_row, info_reset, NULL };
+	struct info_ctx x;
+	void *ctx = &x;
+	int status;
+
+	if (!kp_os_is_file(c->info_path) && !kp_os_is_link(c->info_path))
+		return KP_EXIT_OK;
+	memset(&x, 0, sizeof(x));
+	x.c = c;
+	c->has_info = 1;
+	status = kp_csv_read_hashed(c->info_path, NULL, opts, &h, &ctx, 1, sink,
+				    c->info_sha256);
+	if (status == KP_EXIT_OK && !x.first)
+		status = kp_error(sink, c->info_path, 0, 0, "no row: congress.csv "
+				  "gives the congress's name (org_name) on the row "
+				  "under its header");
+	return status;
+}
+
+void kp_congress_fill(struct kp_congress *c, const char *name, const char *parent)
+{
+	struct kp_congress_info *in = &c->info;
+
+	if (name && name[0] && (!in->name || !in->name[0])) {
+		free(in->name);
+		in->name = kp_xstrdup(name);
+	}
+	if (parent && parent[0] && (!in->parent || !in->parent[0])) {
+		free(in->parent);
+		in->parent = kp_xstrdup(parent);
+	}
+}
+
+const char *kp_congress_name(const struct kp_congress *c)
+{
+	return c->info.name && c->info.name[0] ? c->info.name : c->org;
+}
+
 /* --- previous.csv: the outgoing bodies --- */
 
 enum { PV_KIND, PV_NAME, PV_GENDER, PV_BORN, PV_ETHNICITY, PV_EDUCATION,
@@ -1267,7 +1538,7 @@ static int load_previous(struct kp_congress *c, const struct kp_csv_opts *opts,
 /* --- rounds.csv --- */
 
 enum { RD_CONTEST, RD_ROUND, RD_SEATS, RD_RESERVES, RD_ISSUED, RD_PRESENT,
-       RD_N };
+       RD_TIME, RD_N };
 
 struct rounds_ctx {
 	struct kp_congress *c;
@@ -1282,6 +1553,7 @@ static int rounds_header(void *vctx, const struct kp_csv_record *r,
 	static const struct kp_column init[RD_N] = {
 		{ "contest", 1, -1 }, { "round", 1, -1 },  { "seats", 0, -1 },
 		{ "reserves", 0, -1 }, { "issued", 0, -1 }, { "present", 0, -1 },
+		{ "time", 0, -1 },
 	};
 
 	memcpy(x->cols, init, sizeof(init));
@@ -1345,6 +1617,12 @@ static int rounds_row(void *vctx, const struct kp_csv_record *r,
 				  KP_BASE_MAX * 10ull, &pl.issued, &bad, sink);
 	pl.has_present = plan_uint(r, x->cols[RD_PRESENT].index, "present",
 				   KP_BASE_MAX, &pl.present, &bad, sink);
+	f = get(r, x->cols[RD_TIME].index);
+	if (f->len && kp_time_parse(f->s, f->len, pl.time) != 0)
+		bad = kp_error(sink, r->file, r->line,
+			       kp_csv_col(r, (size_t)x->cols[RD_TIME].index),
+			       "time '%s': expected the hour the vote began, as 14:30",
+			       kp_diag_quote(q, sizeof(q), f->s, f->len));
 	dup = kp_contest_plan(ct, pl.round);
 	if (dup && !bad)
 		bad = kp_error(sink, r->file, r->line,
@@ -1531,6 +1809,7 @@ int kp_congress_load(struct kp_congress *c, const char *dir,
 	c->candidates_path = kp_path_join(dir, "candidates.csv");
 	c->rounds_path = kp_path_join(dir, "rounds.csv");
 	c->previous_path = kp_path_join(dir, "previous.csv");
+	c->info_path = kp_path_join(dir, "congress.csv");
 	if (stat(dir, &st) != 0)
 		return kp_error_errno(sink, dir, 0, 0, errno,
 				      "cannot open the congress folder");
@@ -1564,6 +1843,7 @@ int kp_congress_load(struct kp_congress *c, const char *dir,
 	status = worst(status, scan_rounds(c, sink));
 	status = worst(status, load_rounds(c, &one, sink));
 	status = worst(status, load_previous(c, &one, sink));
+	status = worst(status, load_info(c, &one, sink));
 	if (!c->n && !c->contests_unreadable)
 		status = worst(status, kp_error(sink, c->contests_path, 0, 0,
 						"no election is listed: nothing to "
@@ -1587,6 +1867,8 @@ void kp_congress_release(struct kp_congress *c)
 	free(c->candidates_path);
 	free(c->rounds_path);
 	free(c->previous_path);
+	free(c->info_path);
+	info_free(&c->info);
 	previous_free(c);
 	free(c->prev);
 	kp_idset_release(&c->index);

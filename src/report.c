@@ -277,7 +277,11 @@ void kp_report_text(struct kp_buf *b, const struct kp_results *res,
 	size_t i, j;
 	char p[24], date[16];
 
-	kp_buf_addf(b, _("Congress %s\n"), res->cg->org);
+	if (res->cg->info.name && res->cg->info.name[0])
+		kp_buf_addf(b, _("Congress %s (%s)\n"), res->cg->info.name,
+			    res->cg->org);
+	else
+		kp_buf_addf(b, _("Congress %s\n"), res->cg->org);
 	for (i = 0; i < res->n; i++) {
 		const struct kp_contest_result *cr = &res->contests[i];
 		const struct kp_contest *ct = cr->ct;
@@ -480,6 +484,47 @@ static json_t *jaudit(const struct kp_report_meta *m)
 		"files", files);
 }
 
+static json_t *jstr(const char *s)
+{
+	return s && s[0] ? json_string(s) : json_null();
+}
+
+static json_t *jday(const struct kp_date *d)
+{
+	char t[16];
+
+	if (!d->year)
+		return json_null();
+	snprintf(t, sizeof(t), "%04d-%02d-%02d", d->year, d->month, d->day);
+	return json_string(t);
+}
+
+/* Who the congress is (congress.csv, or its campaign's row): null where
+ * not known. */
+static json_t *jcongress(const struct kp_congress_info *in)
+{
+	json_t *j = json_object(), *board = json_array();
+	size_t i;
+
+	json_object_set_new(j, "name", jstr(in->name));
+	json_object_set_new(j, "parent", jstr(in->parent));
+	json_object_set_new(j, "term", jstr(in->term));
+	json_object_set_new(j, "number", in->number ? json_integer(in->number) :
+			    json_null());
+	json_object_set_new(j, "place", jstr(in->place));
+	json_object_set_new(j, "from", jday(&in->from));
+	json_object_set_new(j, "to", jday(&in->to));
+	json_object_set_new(j, "assembly", in->assembly == KP_ASSEMBLY_MEMBERS ?
+			    json_string("members") : in->assembly == KP_ASSEMBLY_DELEGATES ?
+			    json_string("delegates") : json_null());
+	for (i = 0; i < in->nboard; i++)
+		json_array_append_new(board, json_string(in->board[i]));
+	json_object_set_new(j, "board_head", in->head_given ?
+			    json_string(in->board[0]) : json_null());
+	json_object_set_new(j, "board", board);
+	return j;
+}
+
 void kp_report_json(struct kp_buf *b, const struct kp_results *res,
 		    const struct kp_report_meta *meta)
 {
@@ -488,6 +533,7 @@ void kp_report_json(struct kp_buf *b, const struct kp_results *res,
 
 	json_object_set_new(root, "org", json_string(res->cg->org));
 	json_object_set_new(root, "dir", json_string(res->cg->dir));
+	json_object_set_new(root, "congress", jcongress(&res->cg->info));
 	json_object_set_new(root, "status",
 			    json_string(kp_congress_status_name(res->status)));
 	for (i = 0; i < res->n; i++)

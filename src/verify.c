@@ -1,6 +1,7 @@
 /* Verifying a results file against its inputs. */
 #include "i18n.h"
 #include "kiemphieu/verify.h"
+#include "kiemphieu/minutes.h"
 
 #include <errno.h>
 #include <jansson.h>
@@ -261,4 +262,147 @@ int kp_verify(const char *results, const struct kp_csv_opts *o,
 	if (!records && status == KP_EXIT_OK)
 		status = kp_error(sink, results, 0, 0, "no results in the file");
 	return sink->errors ? KP_EXIT_DATA : status;
+}
+
+/* --- a hash typed from paper --- */
+
+struct known_hash {
+	char *what;		/* "org: file", or "org: the results" */
+	char hex[65];
+};
+
+static int add_known(struct known_hash **k, size_t *n, const char *org,
+		     const char *what, const char *hex)
+{
+	struct kp_buf b = KP_BUF_INIT;
+	size_t i;
+
+	if (!hex || strlen(hex) != 64)
+		return -1;
+	for (i = 0; i < 64; i++)
+		if (!((hex[i] >= '0' && hex[i] <= '9') || (hex[i] >= 'a' && hex[i] <= 'f')))
+			return -1;
+	*k = kp_xrealloc(*k, (*n + 1) * sizeof(**k));
+	kp_buf_addf(&b, "%s: %s", org, what);
+	(*k)[*n].what = kp_buf_detach(&b);
+	memcpy((*k)[*n].hex, hex, 65);
+	(*n)++;
+	return 0;
+}
+
+int kp_verify_typed(const char *results, const char *typed, struct kp_buf *out,
+		    unsigned *changed, struct kp_diag_sink *sink)
+{
+	FILE *f = fopen(results, "r");
+	char *line = NULL, hex[65];
+	size_t cap = 0, n = 0, nk = 0, i, len = 0, best = 0, bestk = 0;
+	ssize_t got;
+	unsigned long lineno = 0;
+	struct known_hash *k = NULL;
+	int status = KP_EXIT_OK;
+
+	*changed = 1;
+	/* the typed groups: hex digits, spaces and dashes between them */
+	for (i = 0; typed[i]; i++) {
+		char c = typed[i];
+
+		if (c >= 'A' && c <= 'F')
+			c = (char)(c - 'A' + 'a');
+		if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f')) {
+			if (len == 64)
+				return kp_error(sink, "--typed", 0, 0, "more than 64 hex "
+						"digits: a SHA-256 has 64 (16 groups of 4)");
+			hex[len++] = c;
+		} else if (c != ' ' && c != '-' && c != '\t' && c != '\n' && c != '\r') {
+			char q[16];
+
+			return kp_error(sink, "--typed", 0, 0, "'%s' at position %zu is not "
+					"a hex digit (0-9, a-f): type the groups as printed",
+					kp_diag_quote(q, sizeof(q), typed + i, 1), i + 1);
+		}
+	}
+	hex[len] = '\0';
+	if (len < 4)
+		return kp_error(sink, "--typed", 0, 0, "nothing to check: type at least "
+				"one group of four from the minutes");
+	if (!f)
+		return kp_error_errno(sink, results, 0, 0, errno, "cannot open");
+	while ((got = getline(&line, &cap, f)) > 0) {
+		json_error_t err;
+		json_t *rec, *files, *one;
+		const char *org;
+		char digest[65];
+
+		lineno++;
+		if (got == 1 && line[0] == '\n')
+			continue;
+		rec = json_loads(line, 0, &err);
+		org = json_string_value(json_object_get(rec, "org"));
+		files = json_object_get(json_object_get(rec, "audit"), "files");
+		if (!json_is_object(rec) || !org || !json_is_array(files)) {
+			status = kp_error(sink, results, lineno, 0, "not a result of "
+					  "kiemphieu tally --format json");
+			json_decref(rec);
+			continue;
+		}
+		json_array_foreach(files, i, one)
+			add_known(&k, &nk, org,
+				  json_string_value(json_object_get(one, "path")) ?
+				  json_string_value(json_object_get(one, "path")) : "?",
+				  json_string_value(json_object_get(one, "sha256")));
+		kp_results_digest_json(json_object_get(rec, "contests"), digest);
+		add_known(&k, &nk, org, _("the results"), digest);
+		json_decref(rec);
+	}
+	free(line);
+	fclose(f);
+	if (status != KP_EXIT_OK || !nk) {
+		if (!nk && status == KP_EXIT_OK)
+			status = kp_error(sink, results, 0, 0, "no results in the file");
+		goto out;
+	}
+	/* the recorded hash that agrees with the most typed groups */
+	for (i = 0; i < nk; i++) {
+		size_t g, same = 0;
+
+		for (g = 0; g + 4 <= len; g += 4)
+			same += memcmp(hex + g, k[i].hex + g, 4) == 0;
+		if (same > best) {
+			best = same;
+			bestk = i;
+		}
+	}
+	n = len / 4;
+	if (!best) {
+		kp_buf_addf(out, _("no recorded hash has any of the %zu groups typed\n"), n);
+		goto out;
+	}
+	{
+		char *safe = kp_text_safe(k[bestk].what);
+
+		if (best == n && len == 64) {
+			kp_buf_addf(out, _("%s: all 16 groups agree\n"), safe);
+			*changed = 0;
+		} else {
+			size_t g;
+
+			for (g = 0; g + 4 <= len; g += 4)
+				if (memcmp(hex + g, k[bestk].hex + g, 4) != 0)
+					kp_buf_addf(out, _("%s: group %zu differs: typed "
+							   "'%.4s', the file has '%.4s'\n"),
+						    safe, g / 4 + 1, hex + g, k[bestk].hex + g);
+			if (len % 4)
+				kp_buf_addf(out, _("%s: the last group typed has %zu digits "
+						   "of 4\n"), safe, len % 4);
+			if (len < 64)
+				kp_buf_addf(out, _("%s: %zu groups of 16 typed; %zu agree\n"),
+					    safe, n, best);
+		}
+		free(safe);
+	}
+out:
+	for (i = 0; i < nk; i++)
+		free(k[i].what);
+	free(k);
+	return status;
 }

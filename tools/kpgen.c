@@ -783,6 +783,65 @@ static void write_previous(const char *dir, const struct person *prev, unsigned 
 	write_file(dir, "previous.csv", &t, st);
 }
 
+/* The organisation above, as the Party names it: "Huyện ủy Tiên Du" is the
+ * committee of "Đảng bộ huyện Tiên Du". */
+static void parent_org(char *out, size_t n, const char *parent)
+{
+	static const struct {
+		const char *committee, *org;
+	} w[] = {
+		{ "Huyện ủy ", "Đảng bộ huyện " }, { "Thị ủy ", "Đảng bộ thị xã " },
+		{ "Thành ủy ", "Đảng bộ thành phố " }, { "Đảng ủy ", "Đảng bộ " },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(w) / sizeof(w[0]); i++)
+		if (strncmp(parent, w[i].committee, strlen(w[i].committee)) == 0) {
+			snprintf(out, n, "%s%s", w[i].org, parent + strlen(w[i].committee));
+			return;
+		}
+	snprintf(out, n, "%s", parent);
+}
+
+/* congress.csv: who the congress is, and its counting board */
+static void write_congress(const char *dir, const struct org *o, unsigned members,
+			   int year)
+{
+	static const char *const prefixes[] = {
+		"Đảng bộ xã ", "Đảng bộ phường ", "Đảng bộ thị trấn ", "Chi bộ ",
+		"Đảng bộ ",
+	};
+	struct person board[3];
+	struct table t;
+	char parent[160], names[320];
+	const char *place = o->name;
+	size_t i;
+
+	for (i = 0; i < sizeof(prefixes) / sizeof(prefixes[0]); i++)
+		if (strncmp(o->name, prefixes[i], strlen(prefixes[i])) == 0) {
+			place = o->name + strlen(prefixes[i]);
+			break;
+		}
+	parent_org(parent, sizeof(parent), o->parent);
+	make_people(board, 3, 40, 30, year);
+	snprintf(names, sizeof(names), "%s; %s", board[1].name, board[2].name);
+	table_init(&t, STYLE_UTF8);
+	kp_buf_addstr(&t.b, "org_name,parent,term,number,place,from,to,assembly,"
+			    "board_head,board\n");
+	cell(&t, o->name);
+	cell(&t, parent);
+	cell(&t, "2020-2025");
+	cellf(&t, "%ld", range(18, 26));
+	cell(&t, place);
+	cell(&t, o->scheduled);
+	cell(&t, o->scheduled);
+	cell(&t, members < 100 ? "members" : "delegates");
+	cell(&t, board[0].name);
+	cell(&t, names);
+	endrow(&t);
+	write_file(dir, "congress.csv", &t, STYLE_UTF8);
+}
+
 static void congress(const char *dir, const struct org *o, unsigned members)
 {
 	struct contest cs[4];
@@ -954,6 +1013,7 @@ static void congress(const char *dir, const struct org *o, unsigned members)
 		   o->style == STYLE_UTF16 ? STYLE_UTF16 : o->style);
 	if (previous)
 		write_previous(dir, prev, nprev, o->cell, o->style, vi);
+	write_congress(dir, o, members, year);
 	if (!started || !committee_done)
 		return; /* the rest waits for the committee */
 	if (o->report == BY_MINUTES) {

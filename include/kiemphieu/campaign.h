@@ -69,6 +69,12 @@ struct kp_campaign {
 	struct kp_summary *pre;
 };
 
+/* When the folder above the congress's holds a campaign.csv that lists
+ * it, fill in what its congress.csv does not say from its row: the name
+ * and the parent (kp_congress_fill). Nothing is said of a campaign.csv
+ * that cannot be read: the congress is read on its own then. */
+void kp_campaign_name_congress(struct kp_congress *cg, const struct kp_csv_opts *o);
+
 /* Non-zero when dir holds a campaign.csv. */
 int kp_campaign_detect(const char *dir);
 

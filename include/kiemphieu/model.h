@@ -68,6 +68,7 @@ struct kp_round_plan {
 	int has_seats, has_reserves, has_issued, has_present;
 	uint64_t seats, reserves;	/* official and reserve seats it elects */
 	uint64_t issued, present;
+	char time[6];			/* "14:30" the vote began; "" */
 	const char *file;		/* where it was said: rounds.csv, or
 					 * contests.csv for round 1 */
 	uint64_t line;
@@ -101,6 +102,7 @@ struct kp_contest {
 	enum kp_form form;	/* how its ballots say no */
 	int direct;		/* a secretary elected directly at the congress */
 	struct kp_date date;
+	char time[6];		/* "14:30", round 1's vote; "" */
 	int has_prev_members, has_prev_women, has_prev_young;
 	unsigned prev_members, prev_women, prev_young;
 	int closed;
@@ -133,6 +135,28 @@ struct kp_previous {
 	uint64_t line;
 };
 
+/* Who the congress is: ORG/congress.csv (one row), and what a campaign's
+ * campaign.csv adds where it says nothing. Every string NFC; "" when not
+ * given. */
+enum kp_assembly {
+	KP_ASSEMBLY_UNKNOWN,
+	KP_ASSEMBLY_MEMBERS,	/* đại hội đảng viên: every full member */
+	KP_ASSEMBLY_DELEGATES	/* đại hội đại biểu */
+};
+
+struct kp_congress_info {
+	char *name;		/* "Đảng bộ xã Đại Đồng" */
+	char *parent;		/* "Đảng bộ huyện Tiên Du" */
+	char *term;		/* "2020-2025" */
+	unsigned number;	/* the congress's number (lần thứ), 0 */
+	char *place;		/* for "Đại Đồng, ngày 12 tháng 5 năm 2020" */
+	struct kp_date from, to;	/* its days; year 0 */
+	enum kp_assembly assembly;
+	char **board;		/* the counting board, its head first */
+	size_t nboard;
+	int head_given;		/* board[0] is the head (board_head) */
+};
+
 struct kp_congress {
 	char *dir;		/* the folder as given */
 	char *org;		/* its id: the folder's name, or the campaign's
@@ -150,6 +174,10 @@ struct kp_congress {
 	struct kp_previous *prev;	/* its rows, in order */
 	size_t nprev, prev_alloc;
 	struct kp_idset index;		/* contest id -> position + 1 */
+	struct kp_congress_info info;	/* congress.csv */
+	int has_info;			/* congress.csv is there */
+	char *info_path;
+	char info_sha256[65];
 	/* the SHA-256 of the bytes each file was read from ("" if not read) */
 	char contests_sha256[65], candidates_sha256[65], rounds_sha256[65];
 };
@@ -166,6 +194,25 @@ void kp_congress_release(struct kp_congress *c);
 
 const struct kp_contest *kp_congress_find(const struct kp_congress *c,
 					  const char *id);
+
+/* What a campaign says of the congress, where congress.csv does not: its
+ * organisation's name and its parent (NULL: nothing). */
+void kp_congress_fill(struct kp_congress *c, const char *name,
+		      const char *parent);
+
+/* The congress's name: congress.csv's (or the campaign's), else its id. */
+const char *kp_congress_name(const struct kp_congress *c);
+
+/* A number in Roman numerals ("XXV"), as the Party numbers its congresses
+ * (1 to 3999), into out[16]. */
+char *kp_roman(char out[16], unsigned n);
+
+/* Parse a time of day, "14:30", "14h30" or "9:05", into "14:30": 0, or
+ * -1. */
+int kp_time_parse(const char *s, size_t len, char out[6]);
+
+/* Parse "25" or "XXV" (any case): 0 and *out set, or -1. */
+int kp_number_parse(const char *s, size_t len, unsigned *out);
 
 /* Non-zero when previous.csv lists members of bodies of kind k: then they
  * decide who is re-elected (an incumbent). */

@@ -17,4 +17,17 @@
 int kp_verify(const char *results, const struct kp_csv_opts *o,
 	      struct kp_buf *out, unsigned *changed, struct kp_diag_sink *sink);
 
+/*
+ * Check a SHA-256 typed from the printed minutes (groups of four hex
+ * digits, spaces free) against a results file: the hashes it records of
+ * each input, and the hash of the results themselves (kp_results_digest).
+ * The typed groups are matched with the recorded hash that agrees with
+ * the most of them; a line says whether all agree, or which group of
+ * which file differs. *changed is 0 when the typed hash is one of the
+ * file's whole. KP_EXIT_OK, KP_EXIT_DATA (not a results file, or nothing
+ * typed that could be a hash) or KP_EXIT_IO.
+ */
+int kp_verify_typed(const char *results, const char *typed, struct kp_buf *out,
+		    unsigned *changed, struct kp_diag_sink *sink);
+
 #endif

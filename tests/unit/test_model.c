@@ -281,9 +281,41 @@ static void ages_in_whole_years(void **state)
 	assert_int_equal(kp_date_cmp(&on, &on), 0);
 }
 
+/* The congress's number, as the Party writes it, and the hour of a vote. */
+static void numbers_and_hours(void **state)
+{
+	char r[16], t[6];
+	unsigned n;
+
+	(void)state;
+	assert_string_equal(kp_roman(r, 25), "XXV");
+	assert_string_equal(kp_roman(r, 4), "IV");
+	assert_string_equal(kp_roman(r, 1999), "MCMXCIX");
+	assert_string_equal(kp_roman(r, 0), "");
+	assert_int_equal(kp_number_parse("XXV", 3, &n), 0);
+	assert_int_equal(n, 25);
+	assert_int_equal(kp_number_parse("xxiv", 4, &n), 0);
+	assert_int_equal(n, 24);
+	assert_int_equal(kp_number_parse("25", 2, &n), 0);
+	assert_int_equal(n, 25);
+	assert_int_equal(kp_number_parse("IIII", 4, &n), -1);	/* not how 4 is written */
+	assert_int_equal(kp_number_parse("XXVX", 4, &n), -1);
+	assert_int_equal(kp_number_parse("0", 1, &n), -1);
+	assert_int_equal(kp_number_parse("", 0, &n), -1);
+	assert_int_equal(kp_time_parse("14:30", 5, t), 0);
+	assert_string_equal(t, "14:30");
+	assert_int_equal(kp_time_parse("9h05", 4, t), 0);
+	assert_string_equal(t, "09:05");
+	assert_int_equal(kp_time_parse("24:00", 5, t), -1);
+	assert_int_equal(kp_time_parse("14:60", 5, t), -1);
+	assert_int_equal(kp_time_parse("14:3", 4, t), -1);
+	assert_int_equal(kp_time_parse("1430", 4, t), -1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(numbers_and_hours),
 		cmocka_unit_test(numbers_and_dates),
 		cmocka_unit_test(paths_relative_and_named),
 		cmocka_unit_test(ages_in_whole_years),

@@ -49,7 +49,10 @@ static void json_has_exact_percentages(void **state)
 	org = strrchr(dir, '/') + 1;
 	kp_report_json(&b, &r.res, NULL);
 	snprintf(want, sizeof(want),
-		 "{\"org\":\"%s\",\"dir\":\"%s\",\"status\":\"complete\",\"contests\":[{\"contest\":"
+		 "{\"org\":\"%s\",\"dir\":\"%s\",\"congress\":{\"name\":null,"
+		 "\"parent\":null,\"term\":null,\"number\":null,\"place\":null,"
+		 "\"from\":null,\"to\":null,\"assembly\":null,\"board_head\":null,"
+		 "\"board\":[]},\"status\":\"complete\",\"contests\":[{\"contest\":"
 		 "\"bt\",\"title\":\"Bí thư, "
 		 "khóa mới\",\"kind\":\"secretary\",\"seats\":1,\"reserves\":0,\"base\":3,"
 		 "\"issued\":3,\"present\":null,\"form\":\"strike\",\"direct\":false,"
