@@ -125,9 +125,13 @@ static int own_option(void *ctx, int opt, const char *arg)
 		return KP_EXIT_OK;
 	case OPT_FORMAT:
 		if (strcmp(arg, "text") && strcmp(arg, "json") &&
-		    strcmp(arg, "csv") && strcmp(arg, "html"))
+		    strcmp(arg, "csv") && strcmp(arg, "html") && strcmp(arg, "pdf"))
 			return kp_cli_usage(&kp_cmd_progress, "--format '%s': "
-					    "expected text, json, csv or html", arg);
+					    "expected text, json, csv, html or pdf", arg);
+		if (strcmp(arg, "pdf") == 0 && kp_cli_stdout_is_terminal())
+			return kp_cli_usage(&kp_cmd_progress, "--format pdf writes "
+					    "bytes for a file, not for a terminal: "
+					    "redirect it, > FILE.pdf");
 		x->format = arg;
 		return KP_EXIT_OK;
 	case OPT_YOUNG_UNDER:
@@ -183,7 +187,7 @@ static int progress_main(const struct kp_cmd *self, int argc, char **argv)
 	struct kp_cli cli;
 	struct run r;
 	const char *format;
-	int status, require, io = 0, merge_status;
+	int status, require, io = 0, merge_status, pdf_failed = 0;
 	size_t i;
 	unsigned jobs, csv_flags;
 
@@ -248,6 +252,10 @@ static int progress_main(const struct kp_cmd *self, int argc, char **argv)
 		kp_progress_json(&out, &p);
 	else if (strcmp(format, "html") == 0)
 		kp_progress_html(&out, &p);
+	else if (strcmp(format, "pdf") == 0 && kp_progress_pdf(&out, &p) != 0)
+		pdf_failed = kp_error(&cli.sink, argv[optind], 0, 0, "this kiemphieu "
+				      "was built without PDF (cairo and pango were "
+				      "not there): use --format html");
 	else if (strcmp(format, "csv") == 0) {
 		if (csv_flags)
 			kp_buf_addstr(&out, KP_CSV_BOM);
@@ -263,7 +271,7 @@ static int progress_main(const struct kp_cmd *self, int argc, char **argv)
 		if (p.selected[i] && r.s[i].io_error)
 			io = 1;
 	/* as check and tally: a folder that cannot be read is an I/O error */
-	status = io || merge_status == KP_EXIT_IO ? KP_EXIT_IO :
+	status = pdf_failed ? pdf_failed : io || merge_status == KP_EXIT_IO ? KP_EXIT_IO :
 		p.invalid || merge_status != KP_EXIT_OK ? KP_EXIT_DATA :
 		require && p.done < p.total ? KP_EXIT_INCOMPLETE : KP_EXIT_OK;
 	kp_progress_release(&p);
@@ -278,7 +286,7 @@ static int progress_main(const struct kp_cmd *self, int argc, char **argv)
 const struct kp_cmd kp_cmd_progress = {
 	"progress", progress_main,
 	"kiemphieu progress [--pilot] [--parent NAME] [--level LEVEL] [--as-of DATE] "
-	"[--format text|json|csv|html] [--young-under N] [--age-bands A,B] "
+	"[--format text|json|csv|html|pdf] [--young-under N] [--age-bands A,B] "
 	"[--target FIGURE=PERCENT] [--require-complete] [options] CAMPAIGN",
 	N_("report the progress and quality of a campaign of congresses"),
 	N_("Report a campaign's progress, as the Organization Commission sends it\n"
@@ -300,7 +308,8 @@ const struct kp_cmd kp_cmd_progress = {
 	   "  --level LEVEL      only the congresses of this level (campaign.csv)\n"
 	   "  --as-of DATE       the day the report is for, YYYY-MM-DD (default: today)\n"
 	   "  --format FMT       text (default), json (also a summary to merge), csv,\n"
-	   "                     or html: a dashboard page to open in a browser and print\n"
+	   "                     html: a dashboard page to open in a browser and print,\n"
+	   "                     or pdf: the same figures, A4, to redirect to a file\n"
 	   "  --young-under N    a young member is younger than N (default 40; a\n"
 	   "                     congress's young_under in campaign.csv wins)\n"
 	   "  --age-bands A,B    the age bands' limits (default 40,50: under 40,\n"

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "doc.h"
 #include "progress.h"
 #include "kiemphieu/html.h"
 #include "kiemphieu/rules.h"
@@ -579,4 +580,183 @@ void kp_progress_html(struct kp_buf *b, const struct kp_progress *p)
 	chart_composition(b, p);
 	section_people(b, p);
 	kp_buf_addstr(b, "<footer>kiemphieu " KP_VERSION "</footer>\n</body>\n</html>\n");
+}
+
+/* --- the same as PDF: a document of the same figures, bars for charts --- */
+
+static void doc_fields(struct kp_doc *d, const char *label, uint64_t n, uint64_t of)
+{
+	char a[24];
+
+	kp_doc_field(d, KP_DOC_FIELD, label, "%llu/%llu (%s%%)", (unsigned long long)n,
+		     (unsigned long long)of, pct(a, n, of));
+}
+
+static void doc_rows(struct kp_doc *d, const struct kp_fig_row *rows, size_t n,
+		     const char *first, const char *second)
+{
+	const char *head[3] = { "", first, second };
+	size_t i;
+
+	kp_doc_table(d, second ? 3 : 2, "lrr");
+	kp_doc_row(d, head);
+	for (i = 0; i < n; i++) {
+		char a[48], b[48], x[24];
+		const char *row[3] = { rows[i].label, a, b };
+
+		if (rows[i].of)
+			snprintf(a, sizeof(a), "%llu (%s%%)", (unsigned long long)rows[i].n,
+				 pct(x, rows[i].n, rows[i].of));
+		else
+			a[0] = '\0';
+		if (rows[i].has_prev && rows[i].pof)
+			snprintf(b, sizeof(b), "%llu (%s%%)", (unsigned long long)rows[i].pn,
+				 pct(x, rows[i].pn, rows[i].pof));
+		else
+			b[0] = '\0';
+		kp_doc_row(d, row);
+	}
+}
+
+int kp_progress_pdf(struct kp_buf *b, const struct kp_progress *p)
+{
+	const struct kp_campaign *c = p->c;
+	struct kp_fig_row rows[KP_FIG_ROWS];
+	struct kp_doc d;
+	struct kp_buf t = KP_BUF_INIT;
+	char date[16], a[24], x[24];
+	const char *why = NULL;
+	size_t i, n;
+	int r;
+
+	kp_buf_addf(&t, "%s: %s", _("Campaign progress"), c->name);
+	kp_doc_init(&d, t.s);
+	/* TRANSLATORS: before "1/3" at the foot of a PDF page */
+	d.page = _("Page");
+	kp_doc_form(&d, t.s);
+	kp_doc_text(&d, KP_DOC_TITLE, "%s", t.s);
+	kp_date_text(date, &p->o->as_of);
+	kp_doc_text(&d, KP_DOC_CENTER, Q_("as of %s, %llu congress",
+					  "as of %s, %llu congresses", p->total),
+		    date, (unsigned long long)p->total);
+	doc_fields(&d, _("congresses done"), p->done, p->total);
+	doc_fields(&d, _("pilots done"), p->pilots_done, p->pilots);
+	doc_fields(&d, _("congresses started"), p->started, p->total);
+	doc_fields(&d, _("done congresses that filled their committee in one round"),
+		   p->one_round, p->one_round_of);
+	doc_fields(&d, _("committee lists with the minimum surplus"), p->lists_min,
+		   p->lists);
+	doc_fields(&d, _("seats filled of those decided"), p->seats_filled,
+		   p->seats_decided);
+	doc_fields(&d, _("standing committees with a woman member"),
+		   p->standing_with_woman, p->standing_n);
+	doc_fields(&d, _("suspended or postponed"), p->suspended + p->postponed, p->total);
+	kp_doc_text(&d, KP_DOC_CENTER, "*%s", _("Completion per parent committee"));
+	{
+		for (i = 0; i < p->nparents; i++) {
+			const struct kp_parent_count *pc = &p->parents[i];
+			char v[16], s[64];
+			const char *cells[3];
+
+			snprintf(v, sizeof(v), "%llu", (unsigned long long)
+				 kp_rules_percent_x100(pc->done, pc->total));
+			snprintf(s, sizeof(s), "%llu/%llu (%s%%)", (unsigned long long)pc->done,
+				 (unsigned long long)pc->total, pct(a, pc->done, pc->total));
+			cells[0] = pc->parent[0] ? pc->parent : _("(none)");
+			cells[1] = v;
+			cells[2] = s;
+			kp_doc_cells(&d, KP_DOC_BARS, cells, 3);
+		}
+	}
+	{
+		kp_buf_reset(&t);
+		kp_buf_addf(&t, _("Not done (%llu)"), (unsigned long long)p->not_done);
+		kp_doc_text(&d, KP_DOC_CENTER, "*%s", t.s);
+	}
+	if (p->not_done) {
+		const char *head[4] = { _("Congress"), _("Parent committee"), _("Status"),
+					_("Why") };
+
+		kp_doc_table(&d, 4, "llll");
+		kp_doc_row(&d, head);
+		for (i = 0; i < c->n; i++) {
+			const struct kp_org *o = &c->orgs[i];
+			const struct kp_summary *s = &p->s[i];
+			const char *row[4];
+
+			if (!p->selected[i] || s->status == KP_ORG_DONE)
+				continue;
+			kp_buf_reset(&t);
+			kp_buf_addstr(&t, kp_org_status_text(s->status));
+			if (o->state != KP_STATE_ACTIVE)
+				kp_buf_addf(&t, ", %s", o->state == KP_STATE_SUSPENDED ?
+					    _("suspended") : _("postponed"));
+			if (p->overdue[i])
+				kp_buf_addf(&t, ", %s", _("overdue"));
+			row[0] = o->name[0] ? o->name : o->id;
+			row[1] = o->parent;
+			row[2] = t.s;
+			row[3] = s->reason_text ? s->reason_text : "";
+			kp_doc_row(&d, row);
+		}
+	}
+	kp_doc_text(&d, KP_DOC_CENTER, "*%s", _("Vote concentration"));
+	if (p->members)
+		kp_doc_text(&d, KP_DOC_PARA, _("%llu elected committee members: on average "
+					       "%s%% of the base, the lowest %s%%; %llu "
+					       "with over 80%%, %llu with over 90%%."),
+			    (unsigned long long)p->members,
+			    kp_percent_text(a, (p->pct_sum_x100 * 2 + p->members) /
+						(2 * p->members)),
+			    kp_percent_text(x, p->pct_min_x100),
+			    (unsigned long long)p->over80, (unsigned long long)p->over90);
+	kp_doc_text(&d, KP_DOC_CENTER, "*%s", _("The new committees"));
+	if (p->committees.n) {
+		const struct kp_comp *pc = p->prev_committees_n ? &p->prev_committees : NULL;
+
+		n = kp_fig_rows(&p->committees, pc, &p->o->bands, p->o->young_under, 0, rows);
+		doc_rows(&d, rows, n, _("new"), pc ? _("outgoing") : NULL);
+	}
+	if (p->secretaries.n) {
+		kp_doc_text(&d, KP_DOC_CENTER, "*%s",
+			    _("Secretaries, standing committees, delegates"));
+		n = kp_secretary_rows(p, rows);
+		doc_rows(&d, rows, n, _("secretaries"), NULL);
+	}
+	if (p->delegates.n || p->reserves.n) {
+		n = kp_fig_rows(&p->delegates, &p->reserves, &p->o->bands,
+				p->o->young_under, 0, rows);
+		doc_rows(&d, rows, n, _("official delegates"), _("reserve delegates"));
+	}
+	if (p->ntargets) {
+		const char *head[3] = { _("Target"), _("Congresses meeting it"), _("Overall") };
+
+		kp_doc_text(&d, KP_DOC_CENTER, "*%s", _("Targets of the directive"));
+		kp_doc_table(&d, 3, "lrr");
+		kp_doc_row(&d, head);
+		for (i = 0; i < p->ntargets; i++) {
+			const struct kp_target_result *tr = &p->targets[i];
+			char l[64], m[32], o[48];
+			const char *row[3] = { l, m, o };
+			int met = tr->den && tr->num * 100 >= (uint64_t)tr->t.percent * tr->den;
+
+			snprintf(l, sizeof(l), "%s ≥ %u%%", kp_target_name(tr->t.figure),
+				 tr->t.percent);
+			snprintf(m, sizeof(m), "%llu/%llu", (unsigned long long)tr->met,
+				 (unsigned long long)tr->of);
+			snprintf(o, sizeof(o), "%s%% %s", pct(a, tr->num, tr->den),
+				 met ? _("met") : _("not met"));
+			kp_doc_row(&d, row);
+		}
+	}
+	if (p->attendance_orgs)
+		kp_doc_text(&d, KP_DOC_PARA, _("Summoned %llu, present %llu (%s%%), absent %llu."),
+			    (unsigned long long)p->summoned, (unsigned long long)p->present,
+			    pct(a, p->present, p->summoned),
+			    (unsigned long long)(p->summoned - p->present));
+	kp_doc_text(&d, KP_DOC_SMALL, "kiemphieu %s", KP_VERSION);
+	r = kp_doc_pdf(b, &d, &why);
+	kp_doc_release(&d);
+	kp_buf_release(&t);
+	return r;
 }

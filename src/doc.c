@@ -13,6 +13,7 @@ void kp_doc_init(struct kp_doc *d, const char *title)
 {
 	memset(d, 0, sizeof(*d));
 	d->title = kp_xstrdup(title);
+	d->page = "Trang";
 }
 
 void kp_doc_release(struct kp_doc *d)
@@ -150,6 +151,8 @@ static const char style[] =
 	".sign div{width:48%;min-height:3.5cm}\n"
 	".sign .n{margin-top:2.2cm;font-weight:bold}\n"
 	".small{font-size:9pt;word-break:break-all;text-align:left}\n"
+	".bars td{border:0}.bars td.bar{width:45%}"
+	".bars td.bar div{background:#2e7d32;height:.8em}\n"
 	"section{page-break-after:always;break-after:page}\n"
 	".keep{break-inside:avoid;page-break-inside:avoid}\n"
 	"@page{size:A4;margin:2cm 2cm 2cm 3cm;"
@@ -226,10 +229,12 @@ static void block_html(struct kp_buf *b, const struct kp_doc_block *x)
 		break;
 	case KP_DOC_CENTER:
 		kp_buf_addstr(b, "<p class=c>");
-		if (x->cells[0][0] == '/') {
-			kp_buf_addstr(b, "<i>");
+		if (x->cells[0][0] == '/' || x->cells[0][0] == '*') {
+			const char *tag = x->cells[0][0] == '/' ? "i" : "b";
+
+			kp_buf_addf(b, "<%s>", tag);
 			esc(b, x->cells[0] + 1);
-			kp_buf_addstr(b, "</i>");
+			kp_buf_addf(b, "</%s>", tag);
 		} else {
 			esc(b, x->cells[0]);
 		}
@@ -291,6 +296,21 @@ static void block_html(struct kp_buf *b, const struct kp_doc_block *x)
 			kp_buf_addstr(b, "</p></div>");
 		}
 		kp_buf_addstr(b, "</div>\n");
+		break;
+	case KP_DOC_BARS:
+		kp_buf_addstr(b, "<table class=bars>\n");
+		for (i = 0; i + 2 < x->ncells; i += 3) {
+			unsigned long v = strtoul(x->cells[i + 1], NULL, 10);
+
+			kp_buf_addstr(b, "<tr><td>");
+			esc(b, x->cells[i]);
+			kp_buf_addf(b, "</td><td class=bar><div style=\"width:%lu.%02lu%%\">"
+				       "</div></td><td class=r>", (v > 10000 ? 10000 : v) / 100,
+				    (v > 10000 ? 10000 : v) % 100);
+			esc(b, x->cells[i + 2]);
+			kp_buf_addstr(b, "</td></tr>\n");
+		}
+		kp_buf_addstr(b, "</table>\n");
 		break;
 	case KP_DOC_KEEP:
 		break;

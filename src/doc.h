@@ -17,7 +17,8 @@ enum kp_doc_kind {
 			 * separated by '\n'; a line starting with '*' is
 			 * bold, with '/' italic) */
 	KP_DOC_TITLE,	/* text: centered, bold, large */
-	KP_DOC_CENTER,	/* text: centered (a line starting with '/' italic) */
+	KP_DOC_CENTER,	/* text: centered (a line starting with '/' italic,
+			 * with '*' bold) */
 	KP_DOC_PARA,	/* text: a paragraph */
 	KP_DOC_FIELD,	/* cells: a label and its value, right-aligned */
 	KP_DOC_SUBFIELD,	/* the same, indented (a part of the field above) */
@@ -27,6 +28,8 @@ enum kp_doc_kind {
 	KP_DOC_SIGN,	/* cells: left title, note, names; right title, note,
 			 * names (names separated by '\n') */
 	KP_DOC_SMALL,	/* text: small print */
+	KP_DOC_BARS,	/* cells by threes: a label, a share in hundredths of
+			 * a percent ("8500"), the text beside the bar */
 	KP_DOC_KEEP	/* from here to the form's end, with the two pieces
 			 * before (the last results): on one page */
 };
@@ -46,6 +49,8 @@ struct kp_doc_form {
 
 struct kp_doc {
 	char *title;		/* of the whole (the HTML title, PDF metadata) */
+	const char *page;	/* the word before "i/n" at a PDF page's foot:
+				 * "Trang" (default), or the language's */
 	struct kp_doc_form *forms;
 	size_t n;
 };

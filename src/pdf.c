@@ -319,6 +319,28 @@ static double piece(struct ctx *x, int draw, const struct piece *p, double py)
 		}
 		return best + GAP;
 	}
+	case KP_DOC_BARS: {
+		/* one row: label, the bar of its share, the text */
+		char *const *c = b->cells + 3 * p->part;
+		double v = strtod(c[1], NULL) / 10000.0, h2;
+
+		if (v > 1)
+			v = 1;
+		h = set(x, c[0], TEXT_W * 0.38, PANGO_ALIGN_LEFT, 0, SIZE - 1, PLAIN);
+		show(x, draw, LEFT, py);
+		h2 = set(x, c[2], TEXT_W * 0.2, PANGO_ALIGN_RIGHT, 0, SIZE - 1, PLAIN);
+		show(x, draw, LEFT + TEXT_W * 0.8, py);
+		if (draw) {
+			cairo_set_source_rgb(x->cr, 0.89, 0.89, 0.89);
+			cairo_rectangle(x->cr, LEFT + TEXT_W * 0.39, py + 2, TEXT_W * 0.4, 8);
+			cairo_fill(x->cr);
+			cairo_set_source_rgb(x->cr, 0.18, 0.49, 0.2);
+			cairo_rectangle(x->cr, LEFT + TEXT_W * 0.39, py + 2, TEXT_W * 0.4 * v, 8);
+			cairo_fill(x->cr);
+			cairo_set_source_rgb(x->cr, 0, 0, 0);
+		}
+		return (h > h2 ? h : h2) + 2;
+	}
 	case KP_DOC_KEEP:
 		break;
 	}
@@ -337,7 +359,8 @@ static int paginate(struct ctx *x, const struct kp_doc_form *f, struct piece **o
 	for (i = 0; i < f->n; i++) {
 		const struct kp_doc_block *b = &f->b[i];
 		size_t parts = b->kind == KP_DOC_TABLE ? b->ncells / b->ncols :
-			       b->kind == KP_DOC_LIST ? b->ncells : 1;
+			       b->kind == KP_DOC_LIST ? b->ncells :
+			       b->kind == KP_DOC_BARS ? b->ncells / 3 : 1;
 
 		if (b->kind == KP_DOC_KEEP) {
 			/* the two pieces before it (the last results) go with
@@ -364,7 +387,13 @@ static int paginate(struct ctx *x, const struct kp_doc_form *f, struct piece **o
 			page++;
 			y = TOP;
 		}
-		if (y + h > TOP + room && y > TOP) {
+		double need = h;
+
+		/* a heading goes with what it heads */
+		if (p[i].b->kind == KP_DOC_CENTER && p[i].b->cells[0][0] == '*' &&
+		    i + 1 < n)
+			need += p[i + 1].h;
+		if (y + need > TOP + room && y > TOP) {
 			page++;
 			y = TOP;
 			if (p[i].b->kind == KP_DOC_TABLE && p[i].part > 0) {
@@ -410,7 +439,8 @@ int kp_doc_pdf(struct kp_buf *b, const struct kp_doc *d, const char **why)
 				/* the page's foot: its number in the form */
 				char foot[64];
 
-				snprintf(foot, sizeof(foot), "Trang %d/%d", page + 1, pages);
+				snprintf(foot, sizeof(foot), "%s %d/%d", d->page, page + 1,
+					 pages);
 				set(&x, foot, TEXT_W, PANGO_ALIGN_CENTER, 0, SIZE - 2, PLAIN);
 				show(&x, 1, LEFT, PAGE_H - BOTTOM + 24);
 				cairo_show_page(x.cr);
