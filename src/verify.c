@@ -293,7 +293,7 @@ static int add_known(struct known_hash **k, size_t *n, const char *org,
 int kp_verify_typed(const char *results, const char *typed, struct kp_buf *out,
 		    unsigned *changed, struct kp_diag_sink *sink)
 {
-	FILE *f = fopen(results, "r");
+	FILE *f;
 	char *line = NULL, hex[65];
 	size_t cap = 0, n = 0, nk = 0, i, len = 0, best = 0, bestk = 0;
 	ssize_t got;
@@ -325,6 +325,7 @@ int kp_verify_typed(const char *results, const char *typed, struct kp_buf *out,
 	if (len < 4)
 		return kp_error(sink, "--typed", 0, 0, "nothing to check: type at least "
 				"one group of four from the minutes");
+	f = fopen(results, "r");
 	if (!f)
 		return kp_error_errno(sink, results, 0, 0, errno, "cannot open");
 	while ((got = getline(&line, &cap, f)) > 0) {
@@ -345,11 +346,13 @@ int kp_verify_typed(const char *results, const char *typed, struct kp_buf *out,
 			json_decref(rec);
 			continue;
 		}
-		json_array_foreach(files, i, one)
+		for (i = 0; i < json_array_size(files); i++) {
+			one = json_array_get(files, i);
 			add_known(&k, &nk, org,
 				  json_string_value(json_object_get(one, "path")) ?
 				  json_string_value(json_object_get(one, "path")) : "?",
 				  json_string_value(json_object_get(one, "sha256")));
+		}
 		kp_results_digest_json(json_object_get(rec, "contests"), digest);
 		add_known(&k, &nk, org, _("the results"), digest);
 		json_decref(rec);
