@@ -40,7 +40,7 @@ ALL_CFLAGS = $(WARNINGS) -pthread $(CFLAGS)
 # PDF (minutes --format pdf) with cairo and pango, when they are there
 PDF_CFLAGS := $(shell pkg-config --cflags pangocairo 2>/dev/null)
 PDF_LIBS := $(shell pkg-config --libs pangocairo 2>/dev/null)
-LIBS = -lcsv -ljansson -lunistring -lcrypto -lpthread $(PDF_LIBS)
+LIBS = -lcsv -ljansson -lunistring -lcrypto -lpthread -lzip -lexpat -lxlsxwriter $(PDF_LIBS)
 
 # translations: po/LANG.po -> $(BUILD)/locale/LANG/LC_MESSAGES/kiemphieu.mo
 PO = $(wildcard po/*.po)

@@ -31,11 +31,11 @@ const char *kp_org_status_name(enum kp_org_status s)
 
 int kp_campaign_detect(const char *dir)
 {
-	char *p = kp_path_join(dir, "campaign.csv");
-	struct stat st;
-	int yes = stat(p, &st) == 0 && S_ISREG(st.st_mode);
+	char *p = kp_path_join(dir, "campaign.csv"), *q = kp_path_join(dir, "campaign.xlsx");
+	int yes = kp_os_is_file(p) || kp_os_is_file(q);
 
 	free(p);
+	free(q);
 	return yes;
 }
 
@@ -238,7 +238,7 @@ static int campaign_row(void *vctx, const struct kp_csv_record *r,
 	if (f->len && kp_date_parse(f->s, f->len, &o.scheduled) != 0)
 		bad = kp_error(sink, r->file, r->line,
 			       kp_csv_col(r, (size_t)x->cols[CP_SCHEDULED].index),
-			       "scheduled '%s': expected a day as YYYY-MM-DD",
+			       "scheduled '%s': expected a day as YYYY-MM-DD or DD/MM/YYYY",
 			       kp_diag_quote(q, sizeof(q), f->s, f->len));
 	f = cfield(r, x->cols[CP_LEVEL].index);
 	o.level = kp_text_nfc(f->s, f->len);
@@ -328,6 +328,17 @@ int kp_campaign_load(struct kp_campaign *c, const char *dir,
 	memset(c, 0, sizeof(*c));
 	c->dir = kp_xstrdup(dir);
 	c->file = kp_path_join(dir, "campaign.csv");
+	{
+		/* the workbook Excel saves, when there is no CSV */
+		char *wb = kp_path_join(dir, "campaign.xlsx");
+
+		if (!kp_os_is_file(c->file) && kp_os_is_file(wb)) {
+			free(c->file);
+			c->file = wb;
+		} else {
+			free(wb);
+		}
+	}
 	{
 		/* a folder's name may be anything: shown escaped */
 		char *name = kp_path_name(dir);
@@ -937,16 +948,17 @@ struct first_errors {
 };
 
 /* "FILE:LINE:COL: msg", allocated */
-static char *where(const struct kp_diag *d, const char *msg)
+static char *where(const struct kp_diag *d, const char *msg, int translated)
 {
 	struct kp_buf b = KP_BUF_INIT;
+	char w[48];
 
 	kp_text_add_safe(&b, d->file);
 	if (d->line)
 		kp_buf_addf(&b, ":%llu", (unsigned long long)d->line);
 	if (d->line && d->col)
 		kp_buf_addf(&b, ":%llu", (unsigned long long)d->col);
-	kp_buf_addf(&b, ": %s", msg);
+	kp_buf_addf(&b, ": %s%s", kp_diag_where(d, translated, w), msg);
 	return kp_buf_detach(&b);
 }
 
@@ -956,8 +968,8 @@ static void keep_first(void *ctx, const struct kp_diag *d)
 	struct kp_summary *s = f->s;
 
 	if (d->severity == KP_SEV_ERROR && s->nerrors < KP_SUMMARY_ERRORS) {
-		s->errors[s->nerrors] = where(d, d->msg_en);
-		s->errors_text[s->nerrors] = where(d, d->msg);
+		s->errors[s->nerrors] = where(d, d->msg_en, 0);
+		s->errors_text[s->nerrors] = where(d, d->msg, 1);
 		s->nerrors++;
 	}
 	kp_diag_report(f->next, d);

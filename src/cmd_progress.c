@@ -121,7 +121,7 @@ static int own_option(void *ctx, int opt, const char *arg)
 	case OPT_AS_OF:
 		if (kp_cli_date(arg, &x->po.as_of) != 0)
 			return kp_cli_usage(&kp_cmd_progress, "--as-of '%s': expected "
-					    "a day as YYYY-MM-DD", arg);
+					    "a day as YYYY-MM-DD or DD/MM/YYYY", arg);
 		return KP_EXIT_OK;
 	case OPT_FORMAT:
 		if (strcmp(arg, "text") && strcmp(arg, "json") &&

@@ -10,6 +10,7 @@
  * cut at any line end and its parts parsed side by side.
  */
 #include "kiemphieu/csv.h"
+#include "xlsx.h"
 
 #include <csv.h>
 #include <errno.h>
@@ -131,7 +132,8 @@ static uint64_t chars_in(const char *s, size_t n)
 	return c;
 }
 
-uint64_t kp_csv_col(const struct kp_csv_record *r, size_t i)
+/* The character column of field i (from 0) of a CSV record. */
+static uint64_t char_col(const struct kp_csv_record *r, size_t i)
 {
 	struct csv_parser p;
 	struct colscan cs = { 0 };
@@ -154,6 +156,14 @@ uint64_t kp_csv_col(const struct kp_csv_record *r, size_t i)
 	}
 	csv_free(&p);
 	return chars_in(r->raw, len) + 1;
+}
+
+uint64_t kp_csv_col(const struct kp_csv_record *r, size_t i)
+{
+	if (r->cols)
+		return i < r->nfields ? r->cols[i] : r->nfields + 1;
+	/* the character, and the field for its letter ("column C") */
+	return KP_DIAG_FIELD(char_col(r, i), i + 1);
 }
 
 /* --- delimiter detection --- */
@@ -308,6 +318,7 @@ static void make_record(struct part *pt, struct kp_csv_record *rec)
 	rec->raw = pt->raw;
 	rec->rawlen = pt->rawlen;
 	rec->delim = (unsigned char)pt->r->delim;
+	rec->cols = NULL;
 }
 
 /* Room in the arena for `len` more bytes of input (a field is never longer
@@ -932,7 +943,30 @@ static int open_input(struct reader *r, struct kp_diag_sink *out)
 		return kp_error(out, r->name, 0, 0,
 				"larger than the %llu GiB a file may have",
 				KP_CSV_FILE_MAX >> 30), KP_EXIT_DATA;
+	{
+		/* a workbook saved under a CSV name: say what it is */
+		unsigned char m[8];
+
+		if (kp_os_pread(r->fd, m, 8, 0) == 8) {
+			if (memcmp(m, "PK\003\004", 4) == 0)
+				return kp_error(out, r->name, 0, 0, "a zip file, not CSV: "
+						"an Excel workbook saved under a .csv name? "
+						"name it .xlsx (kiemphieu reads it), or save "
+						"it from Excel as CSV UTF-8"), KP_EXIT_DATA;
+			if (memcmp(m, "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 8) == 0)
+				return kp_error(out, r->name, 0, 0, "an Excel 97-2003 "
+						"workbook (.xls), not CSV: save it from "
+						"Excel as .xlsx or as CSV UTF-8"), KP_EXIT_DATA;
+		}
+	}
 	return KP_EXIT_OK;
+}
+
+int kp_table_is_xlsx(const char *path)
+{
+	size_t n = strlen(path);
+
+	return n >= 5 && kp_text_eq_ascii_ci(path + n - 5, 5, ".xlsx");
 }
 
 /* Hash what the reading left unhashed (a part read side by side, or what
@@ -1087,6 +1121,8 @@ int kp_csv_read_hashed(const char *path, const char *name,
 	unsigned used = 1, i;
 	int status, io = 0;
 
+	if (kp_table_is_xlsx(path))
+		return kp_xlsx_read(path, name, h, ctx[0], out, sha256);
 	memset(&r, 0, sizeof(r));
 	r.path = path;
 	r.name = name ? name : path;

@@ -1,4 +1,5 @@
 #include "kiemphieu/diag.h"
+#include "kiemphieu/text.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -49,7 +50,7 @@ static void vreport(struct kp_diag_sink *s, enum kp_severity sev,
 
 	snprintf(d.file, sizeof(d.file), "%s", file ? file : "");
 	d.line = line;
-	d.col = col;
+	d.col = col & ((1ull << KP_DIAG_FIELD_SHIFT) - 1);
 	d.severity = sev;
 	d.code = kp_diag_code_of(fmt);
 	/* every message is translated here, once: the callers write them
@@ -57,6 +58,20 @@ static void vreport(struct kp_diag_sink *s, enum kp_severity sev,
 	 * English stays beside it for JSON, which never changes language.
 	 * (_(fmt) inline, not in a variable: the compiler then checks the
 	 * translation as the format fmt is.) */
+	/* where in the table: the cell of a workbook, the column of CSV */
+	d.letters[0] = '\0';
+	d.workbook = 0;
+	if (line && d.col) {
+		uint64_t field = col >> KP_DIAG_FIELD_SHIFT;
+		size_t n = strlen(d.file);
+
+		if (n >= 5 && kp_text_eq_ascii_ci(d.file + n - 5, 5, ".xlsx")) {
+			kp_diag_column_letters(d.letters, d.col);
+			d.workbook = 1;
+		} else if (field) {
+			kp_diag_column_letters(d.letters, field);
+		}
+	}
 	va_copy(again, ap);
 	vsnprintf(d.msg, sizeof(d.msg), _(fmt), ap);
 	vsnprintf(d.msg_en, sizeof(d.msg_en), fmt, again);
@@ -72,6 +87,34 @@ static void vreport(struct kp_diag_sink *s, enum kp_severity sev,
 			 errno_en(errnum, buf, sizeof(buf)));
 	}
 	kp_diag_report(s, &d);
+}
+
+const char *kp_diag_where(const struct kp_diag *d, int translated, char out[48])
+{
+	out[0] = '\0';
+	if (d->letters[0] && d->workbook)
+		snprintf(out, 48, translated ? _("cell %s%llu: ") : "cell %s%llu: ",
+			 d->letters, (unsigned long long)d->line);
+	else if (d->letters[0])
+		snprintf(out, 48, translated ? _("column %s: ") : "column %s: ",
+			 d->letters);
+	return out;
+}
+
+char *kp_diag_column_letters(char out[8], uint64_t col)
+{
+	char t[8];
+	size_t n = 0, i;
+
+	while (col && n < 7) {
+		col--;
+		t[n++] = (char)('A' + col % 26);
+		col /= 26;
+	}
+	for (i = 0; i < n; i++)
+		out[i] = t[n - 1 - i];
+	out[n] = '\0';
+	return out;
 }
 
 int kp_error(struct kp_diag_sink *s, const char *file, uint64_t line,

@@ -50,6 +50,7 @@ static void print_diag(void *ctx, const struct kp_diag *d)
 	/* TRANSLATORS: the severity in "FILE:LINE:COL: error: MESSAGE" */
 	const char *sev = d->severity == KP_SEV_ERROR ? _("error") : _("warning");
 	struct kp_buf b = KP_BUF_INIT;
+	char where[48];
 
 	if (cli->max_shown && cli->shown >= cli->max_shown)
 		return;
@@ -58,9 +59,10 @@ static void print_diag(void *ctx, const struct kp_diag *d)
 		/* for scripts: English, a stable code, no localised text */
 		char *file = kp_text_safe(d->file);
 
-		kp_json_put(&b, json_pack("{s:s,s:I,s:I,s:s,s:s,s:s}",
+		kp_json_put(&b, json_pack("{s:s,s:I,s:I,s:s,s:s,s:s,s:s}",
 			"file", file, "line", (json_int_t)d->line,
 			"column", (json_int_t)d->col,
+			"column_letter", d->letters,
 			"severity", d->severity == KP_SEV_ERROR ? "error" : "warning",
 			"code", d->code ? d->code : "other",
 			"message", kp_text_valid(d->msg_en, strlen(d->msg_en)) ?
@@ -82,7 +84,7 @@ static void print_diag(void *ctx, const struct kp_diag *d)
 		if (d->line && d->col)
 			kp_buf_addf(&b, ":%llu", (unsigned long long)d->col);
 	}
-	kp_buf_addf(&b, ": %s: ", sev);
+	kp_buf_addf(&b, ": %s: %s", sev, kp_diag_where(d, 1, where));
 	kp_text_add_safe(&b, d->msg);
 	kp_buf_addch(&b, '\n');
 	fputs(b.s, stderr);

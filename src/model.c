@@ -192,11 +192,27 @@ int kp_date_parse(const char *s, size_t len, struct kp_date *out)
 {
 	static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
 	uint64_t y, m, d;
+	const char *slash = len >= 8 ? memchr(s, '/', len) : NULL;
 
-	if (len != 10 || s[4] != '-' || s[7] != '-' ||
-	    kp_parse_uint(s, 4, 9999, &y) || kp_parse_uint(s + 5, 2, 12, &m) ||
-	    kp_parse_uint(s + 8, 2, 31, &d) || y < 1900 || m < 1 || d < 1 ||
-	    (int)d > mdays[m - 1])
+	if (slash && len <= 10) {
+		/* dd/mm/yyyy (d/m/yyyy too): how Excel on Vietnamese Windows
+		 * writes a date in CSV, day first */
+		const char *slash2 = memchr(slash + 1, '/', len - (size_t)(slash - s) - 1);
+		size_t dl = (size_t)(slash - s), ml;
+
+		if (!slash2 || dl < 1 || dl > 2)
+			return -1;
+		ml = (size_t)(slash2 - slash - 1);
+		if (ml < 1 || ml > 2 || len - (size_t)(slash2 - s) - 1 != 4 ||
+		    kp_parse_uint(s, dl, 31, &d) || kp_parse_uint(slash + 1, ml, 12, &m) ||
+		    kp_parse_uint(slash2 + 1, 4, 9999, &y))
+			return -1;
+	} else if (len != 10 || s[4] != '-' || s[7] != '-' ||
+		   kp_parse_uint(s, 4, 9999, &y) || kp_parse_uint(s + 5, 2, 12, &m) ||
+		   kp_parse_uint(s + 8, 2, 31, &d)) {
+		return -1;
+	}
+	if (y < 1900 || m < 1 || d < 1 || (int)d > mdays[m - 1])
 		return -1;
 	if (m == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
 		return -1;
@@ -525,7 +541,7 @@ static int contests_row(void *vctx, const struct kp_csv_record *r,
 	if (f->len && kp_date_parse(f->s, f->len, &ct.date) != 0)
 		bad = kp_error(sink, r->file, r->line,
 			       kp_csv_col(r, (size_t)x->cols[CC_DATE].index),
-			       "date '%s': expected a day as YYYY-MM-DD",
+			       "date '%s': expected a day as YYYY-MM-DD or DD/MM/YYYY",
 			       kp_diag_quote(q, sizeof(q), f->s, f->len));
 	f = get(r, x->cols[CC_TIME].index);
 	if (f->len && kp_time_parse(f->s, f->len, ct.time) != 0)
@@ -784,7 +800,7 @@ static int candidates_row(void *vctx, const struct kp_csv_record *r,
 	else if (f->len && kp_date_parse(f->s, f->len, &cd.born) != 0)
 		kp_error(sink, r->file, r->line,
 			 kp_csv_col(r, (size_t)x->cols[CD_BORN].index),
-			 "born '%s': expected a year YYYY or a day YYYY-MM-DD",
+			 "born '%s': expected a year YYYY, or a day as YYYY-MM-DD or DD/MM/YYYY",
 			 kp_diag_quote(q, sizeof(q), f->s, f->len));
 	if (ct && cd.born.year && ct->date.year) {
 		/* a day of birth after the election: a typing error (9999) */
@@ -938,15 +954,19 @@ const struct kp_candidate *kp_contest_lookup(const struct kp_contest *ct,
 
 /* --- ballots/ --- */
 
-/* "ID.csv" is round 1, "ID.rN.csv" round N >= 2. 0 if the name fits. */
+/* "ID.csv" (or "ID.xlsx") is round 1, "ID.rN.csv" round N >= 2. 0 if
+ * the name fits. */
 static int parse_ballot_name(const char *name, char **id, unsigned *round)
 {
 	size_t n = strlen(name), i;
 	uint64_t r;
 
-	if (n < 5 || !kp_text_eq_ascii_ci(name + n - 4, 4, ".csv"))
+	if (n >= 6 && kp_text_eq_ascii_ci(name + n - 5, 5, ".xlsx"))
+		n -= 5;
+	else if (n >= 5 && kp_text_eq_ascii_ci(name + n - 4, 4, ".csv"))
+		n -= 4;
+	else
 		return -1;
-	n -= 4;
 	for (i = n; i > 0 && name[i - 1] >= '0' && name[i - 1] <= '9'; i--)
 		;
 	if (i < n && i >= 3 && name[i - 1] == 'r' && name[i - 2] == '.' &&
@@ -1008,6 +1028,12 @@ static int scan_folder(struct kp_congress *c, const char *sub,
 		int results = source == KP_SOURCE_RESULTS;
 
 		/* (each message whole, in both forms: they are translated) */
+		if (names[i][0] == '~' && names[i][1] == '$') {
+			kp_warning(sink, path, 0, 0, "Excel's lock file (the workbook "
+				   "is open in Excel?): ignored");
+			free(path);
+			continue;
+		}
 		if (parse_ballot_name(names[i], &id, &round) != 0) {
 			if (results)
 				kp_warning(sink, path, 0, 0,
@@ -1031,7 +1057,8 @@ static int scan_folder(struct kp_congress *c, const char *sub,
 			status = kp_error(sink, path, 0, 0,
 					  "ballots of contest '%s', which is "
 					  "not in contests.csv", id);
-		} else if (round < 2 && strcmp(names[i] + strlen(id), ".csv") != 0) {
+		} else if (round < 2 && strcmp(names[i] + strlen(id), ".csv") != 0 &&
+			   strcmp(names[i] + strlen(id), ".xlsx") != 0) {
 			if (results)
 				status = kp_error(sink, path, 0, 0,
 						  "round 1 results belong in '%s.csv'; "
@@ -1085,12 +1112,19 @@ static int scan_rounds(struct kp_congress *c, struct kp_diag_sink *sink)
 			}
 		for (j = 1; j < ct->nrounds; j++)
 			if (ct->rounds[j].round == ct->rounds[j - 1].round) {
-				status = kp_error(sink, ct->rounds[j].path, 0, 0,
-						  "round %u of contest '%s' has both "
-						  "ballots (%s) and results of the "
-						  "minutes: keep one of them",
-						  ct->rounds[j].round, ct->id,
-						  ct->rounds[j - 1].path);
+				if (ct->rounds[j].source == ct->rounds[j - 1].source)
+					status = kp_error(sink, ct->rounds[j].path, 0, 0,
+							  "round %u of contest '%s' is in "
+							  "two files, this one and %s: keep "
+							  "one of them", ct->rounds[j].round,
+							  ct->id, ct->rounds[j - 1].path);
+				else
+					status = kp_error(sink, ct->rounds[j].path, 0, 0,
+							  "round %u of contest '%s' has both "
+							  "ballots (%s) and results of the "
+							  "minutes: keep one of them",
+							  ct->rounds[j].round, ct->id,
+							  ct->rounds[j - 1].path);
 				ct->broken = both = 1;
 			}
 		if (both)
@@ -1283,13 +1317,13 @@ static int info_row(void *vctx, const struct kp_csv_record *r,
 	if (f->len && kp_date_parse(f->s, f->len, &in->from) != 0)
 		kp_error(sink, r->file, r->line,
 			 kp_csv_col(r, (size_t)x->cols[CI_FROM].index),
-			 "from '%s': expected a day as YYYY-MM-DD",
+			 "from '%s': expected a day as YYYY-MM-DD or DD/MM/YYYY",
 			 kp_diag_quote(q, sizeof(q), f->s, f->len));
 	f = get(r, x->cols[CI_TO].index);
 	if (f->len && kp_date_parse(f->s, f->len, &in->to) != 0)
 		kp_error(sink, r->file, r->line,
 			 kp_csv_col(r, (size_t)x->cols[CI_TO].index),
-			 "to '%s': expected a day as YYYY-MM-DD",
+			 "to '%s': expected a day as YYYY-MM-DD or DD/MM/YYYY",
 			 kp_diag_quote(q, sizeof(q), f->s, f->len));
 	else if (in->to.year && in->from.year && kp_date_cmp(&in->to, &in->from) < 0)
 		kp_error(sink, r->file, r->line,
@@ -1446,7 +1480,7 @@ static int previous_row(void *vctx, const struct kp_csv_record *r,
 	else if (f->len && kp_date_parse(f->s, f->len, &pv.born) != 0)
 		kp_error(sink, r->file, r->line,
 			 kp_csv_col(r, (size_t)x->cols[PV_BORN].index),
-			 "born '%s': expected a year YYYY or a day YYYY-MM-DD",
+			 "born '%s': expected a year YYYY, or a day as YYYY-MM-DD or DD/MM/YYYY",
 			 kp_diag_quote(q, sizeof(q), f->s, f->len));
 	parse_particulars(r, &x->cols[PV_ETHNICITY], &pv.p, sink);
 	x->c->prev = kp_xgrow(x->c->prev, &x->c->prev_alloc, x->c->nprev + 1,
@@ -1778,6 +1812,31 @@ static int worst(int a, int b)
 	return a ? a : b;
 }
 
+/* DIR/BASE.csv, or DIR/BASE.xlsx when only that is there (both: an error,
+ * and *both set). */
+static char *table_path(const char *dir, const char *base,
+			struct kp_diag_sink *sink, int *both)
+{
+	char name[64], *csv, *xlsx;
+
+	snprintf(name, sizeof(name), "%s.csv", base);
+	csv = kp_path_join(dir, name);
+	snprintf(name, sizeof(name), "%s.xlsx", base);
+	xlsx = kp_path_join(dir, name);
+	if (kp_os_is_file(xlsx) || kp_os_is_link(xlsx)) {
+		if (kp_os_is_file(csv) || kp_os_is_link(csv)) {
+			kp_error(sink, xlsx, 0, 0, "%s is here too: keep one of them "
+				 "(which holds the right data is yours to say)", csv);
+			*both = 1;
+		} else {
+			free(csv);
+			return xlsx;
+		}
+	}
+	free(xlsx);
+	return csv;
+}
+
 int kp_congress_load(struct kp_congress *c, const char *dir,
 		     const struct kp_csv_opts *opts, struct kp_diag_sink *sink)
 {
@@ -1793,7 +1852,7 @@ int kp_congress_load(struct kp_congress *c, const char *dir,
 	struct stat st;
 	uint64_t errors;
 	void *ctx;
-	int status = KP_EXIT_OK;
+	int status = KP_EXIT_OK, both = 0;
 
 	memset(c, 0, sizeof(*c));
 	kp_idset_init(&c->index);
@@ -1805,11 +1864,14 @@ int kp_congress_load(struct kp_congress *c, const char *dir,
 		c->org = kp_text_safe(name);
 		free(name);
 	}
-	c->contests_path = kp_path_join(dir, "contests.csv");
-	c->candidates_path = kp_path_join(dir, "candidates.csv");
-	c->rounds_path = kp_path_join(dir, "rounds.csv");
-	c->previous_path = kp_path_join(dir, "previous.csv");
-	c->info_path = kp_path_join(dir, "congress.csv");
+	c->contests_path = table_path(dir, "contests", sink, &both);
+	c->candidates_path = table_path(dir, "candidates", sink, &both);
+	c->rounds_path = table_path(dir, "rounds", sink, &both);
+	c->previous_path = table_path(dir, "previous", sink, &both);
+	c->info_path = table_path(dir, "congress", sink, &both);
+	if (both)
+		return KP_EXIT_DATA; /* nothing is read before the clerk says
+				      * which file is the right one */
 	if (stat(dir, &st) != 0)
 		return kp_error_errno(sink, dir, 0, 0, errno,
 				      "cannot open the congress folder");
@@ -1820,8 +1882,9 @@ int kp_congress_load(struct kp_congress *c, const char *dir,
 	memset(&cx, 0, sizeof(cx));
 	cx.c = c;
 	ctx = &cx;
-	status = kp_csv_read_hashed(c->contests_path, NULL, &one, &contests_h,
-				    &ctx, 1, sink, c->contests_sha256);
+	status = worst(status, kp_csv_read_hashed(c->contests_path, NULL, &one,
+						  &contests_h, &ctx, 1, sink,
+						  c->contests_sha256));
 	c->contests_unreadable = !cx.header_seen || !cx.ok;
 	memset(&dx, 0, sizeof(dx));
 	dx.c = c;

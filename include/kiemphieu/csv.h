@@ -62,9 +62,11 @@ struct kp_csv_record {
 	const char *raw;
 	size_t rawlen;
 	unsigned char delim;
+	const uint32_t *cols;	/* a workbook's row: each field's column */
 };
 
-/* The 1-based character column where field i of the record starts. */
+/* The 1-based character column where field i of the record starts; in a
+ * workbook, its cell's column (1 for A). */
 uint64_t kp_csv_col(const struct kp_csv_record *r, size_t i);
 
 /*
@@ -101,6 +103,11 @@ int kp_csv_read(const char *path, const char *name,
 		void **ctx, unsigned nctx, struct kp_diag_sink *out);
 
 /*
+ * The one way in for every table: a path ending in .xlsx is read as an
+ * Excel workbook (its first sheet, xlsx.c), anything else as CSV; a CSV
+ * name on a zip or an old Excel file is an error saying what to save
+ * instead.
+ *
  * kp_csv_read, and the SHA-256 of the file's bytes into sha256[65] (lower-
  * case hex; "" when the file could not be read): the very bytes counted,
  * hashed as they are read, or, for parts read side by side, from the same
@@ -108,6 +115,9 @@ int kp_csv_read(const char *path, const char *name,
  * Only regular files are read: a pipe, a device or a link to one is an
  * error at its name, never a read that blocks.
  */
+/* Non-zero when path names an Excel workbook (ends in .xlsx, any case). */
+int kp_table_is_xlsx(const char *path);
+
 int kp_csv_read_hashed(const char *path, const char *name,
 		       const struct kp_csv_opts *opts,
 		       const struct kp_csv_handler *h, void **ctx, unsigned nctx,

@@ -24,6 +24,8 @@ struct kp_diag {
 	char file[KP_DIAG_FILE_MAX];	/* "" when the problem is not in a file */
 	uint64_t line;			/* 1-based physical line, 0 for the whole file */
 	uint64_t col;			/* 1-based character column, 0 when unknown */
+	char letters[8];		/* the spreadsheet column: "C", or "" */
+	int workbook;			/* in a workbook: col is the cell's column */
 	enum kp_severity severity;
 	const char *code;		/* stable, for scripts: "stray-quote" */
 	char msg[KP_DIAG_MSG_MAX];	/* in the language of the messages */
@@ -80,6 +82,25 @@ void kp_warning(struct kp_diag_sink *s, const char *file, uint64_t line,
  * is cut at a character boundary and ends in "...". Returns out.
  */
 char *kp_diag_quote(char *out, size_t outsz, const char *s, size_t len);
+
+/*
+ * A CSV column can carry the number of its field (from 1) above its
+ * character column: the diagnostic then says which spreadsheet column the
+ * field is in ("column C: ..."), beside FILE:LINE:COL. kp_csv_col() gives
+ * such columns; in a workbook (.xlsx), the column is the cell's and the
+ * message names the cell ("cell C37: ...").
+ */
+#define KP_DIAG_FIELD_SHIFT 40
+#define KP_DIAG_FIELD(col, field) \
+	((uint64_t)(col) | ((uint64_t)(field) << KP_DIAG_FIELD_SHIFT))
+
+/* What a diagnostic's message is preceded by: "cell C37: " in a
+ * workbook, "column C: " in CSV, or "" (in the language of the messages
+ * when translated, else in English). */
+const char *kp_diag_where(const struct kp_diag *d, int translated, char out[48]);
+
+/* A column's letters as a spreadsheet writes them: 1 A, 27 AA. */
+char *kp_diag_column_letters(char out[8], uint64_t col);
 
 /*
  * A collector keeps diagnostics in memory, at most `keep` of them (the rest

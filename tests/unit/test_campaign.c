@@ -237,7 +237,7 @@ static void summary_of_a_congress(void **state)
 	kp_evaluate(&s, dir, &o, 40, &sink);
 	assert_int_equal(s.status, KP_ORG_INVALID);
 	assert_int_equal(s.nerrors, 1);
-	assert_non_null(strstr(s.errors[0], "bt.csv:2:3: mark 'v' for candidate 1"));
+	assert_non_null(strstr(s.errors[0], "bt.csv:2:3: column B: mark 'v' for candidate 1"));
 	assert_string_equal(s.errors[0], s.errors_text[0]); /* no catalogue */
 	assert_string_equal(s.reason, "its data has errors");
 	kp_summary_release(&s);

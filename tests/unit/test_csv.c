@@ -562,10 +562,37 @@ static void columns_count_characters(void **state)
 	r.raw = raw;
 	r.rawlen = sizeof(raw) - 1;
 	r.delim = ',';
-	assert_int_equal(kp_csv_col(&r, 0), 1);
-	assert_int_equal(kp_csv_col(&r, 1), 8);	 /* after 6 characters and ',' */
-	assert_int_equal(kp_csv_col(&r, 2), 14); /* a quoted comma is no delimiter */
-	assert_int_equal(kp_csv_col(&r, 3), 15); /* past the end: the line's end */
+	/* the character column, and the field above it (for "column C") */
+	assert_int_equal(kp_csv_col(&r, 0), KP_DIAG_FIELD(1, 1));
+	assert_int_equal(kp_csv_col(&r, 1), KP_DIAG_FIELD(8, 2)); /* after 6 characters and ',' */
+	assert_int_equal(kp_csv_col(&r, 2), KP_DIAG_FIELD(14, 3)); /* a quoted comma is no delimiter */
+	assert_int_equal(kp_csv_col(&r, 3), KP_DIAG_FIELD(15, 4)); /* past the end: the line's end */
+}
+
+/* A diagnostic says which spreadsheet column its field is in, and in a
+ * workbook which cell; its message stays as written. */
+static void diagnostics_name_the_column(void **state)
+{
+	struct kp_diag_list l;
+	char w[48];
+
+	(void)state;
+	kp_diag_list_init(&l, 10);
+	kp_error(&l.sink, "a.csv", 4, KP_DIAG_FIELD(17, 3), "mark '%s'", "v");
+	kp_error(&l.sink, "b.xlsx", 37, 3, "mark '%s'", "v");
+	kp_error(&l.sink, "c.csv", 2, 5, "no field known");
+	kp_error(&l.sink, "d.csv", 0, 0, "the whole file");
+	kp_error(&l.sink, "e.csv", 1, KP_DIAG_FIELD(40, 28), "far right");
+	assert_int_equal(l.n, 5);
+	assert_int_equal(l.items[0].col, 17);
+	assert_string_equal(l.items[0].msg_en, "mark 'v'");
+	assert_string_equal(kp_diag_where(&l.items[0], 0, w), "column C: ");
+	assert_int_equal(l.items[1].col, 3);
+	assert_string_equal(kp_diag_where(&l.items[1], 0, w), "cell C37: ");
+	assert_string_equal(kp_diag_where(&l.items[2], 0, w), "");
+	assert_string_equal(kp_diag_where(&l.items[3], 0, w), "");
+	assert_string_equal(kp_diag_where(&l.items[4], 0, w), "column AB: ");
+	kp_diag_list_release(&l);
 }
 
 static void writing_quotes_when_needed(void **state)
@@ -653,6 +680,7 @@ int main(void)
 		cmocka_unit_test(only_regular_files),
 		cmocka_unit_test(lone_cr_is_a_line_end),
 		cmocka_unit_test(columns_count_characters),
+		cmocka_unit_test(diagnostics_name_the_column),
 		cmocka_unit_test(writing_quotes_when_needed),
 		cmocka_unit_test(writing_utf16_with_tabs),
 		cmocka_unit_test(encoding_names),

@@ -51,7 +51,22 @@ static void numbers_and_dates(void **state)
 	assert_int_equal(kp_date_parse("2020-13-01", 10, &d), -1);
 	assert_int_equal(kp_date_parse("2020-04-31", 10, &d), -1);
 	assert_int_equal(kp_date_parse("2020-4-1", 8, &d), -1);
-	assert_int_equal(kp_date_parse("12/05/2020", 10, &d), -1);
+	/* day first, as Excel on Vietnamese Windows writes a date into CSV */
+	assert_int_equal(kp_date_parse("12/05/2020", 10, &d), 0);
+	assert_int_equal(d.day, 12);
+	assert_int_equal(d.month, 5);
+	assert_int_equal(d.year, 2020);
+	assert_int_equal(kp_date_parse("1/2/2020", 8, &d), 0);
+	assert_int_equal(d.day, 1);
+	assert_int_equal(d.month, 2);
+	assert_int_equal(kp_date_parse("29/02/2021", 10, &d), -1);
+	assert_int_equal(kp_date_parse("31/04/2020", 10, &d), -1);
+	assert_int_equal(kp_date_parse("05/13/2020", 10, &d), -1);
+	assert_int_equal(kp_date_parse("12/05/20", 8, &d), -1);
+	assert_int_equal(kp_date_parse("123/5/2020", 10, &d), -1);
+	assert_int_equal(kp_date_parse("12/5", 4, &d), -1);
+	assert_int_equal(kp_date_parse("12//2020", 8, &d), -1);
+	assert_int_equal(kp_date_parse("0/5/2020", 8, &d), -1);
 }
 
 static void loads_a_congress(void **state)

@@ -1,0 +1,71 @@
+#ifndef KP_BOOK_H
+#define KP_BOOK_H
+
+/*
+ * Excel workbooks written (book.c, on libxlsxwriter): sheets of rows, the
+ * header row bold and frozen, columns as wide as their text, numbers as
+ * numbers, percentages as percent-formatted numbers, dates as dates, A4
+ * landscape print setup. The library writes to a file; the book is made
+ * in a temporary file and handed back as bytes, so that every caller
+ * writes it as it writes anything (through a temporary file and a rename,
+ * or to standard output).
+ */
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "kiemphieu/buf.h"
+#include "kiemphieu/diag.h"
+#include "kiemphieu/model.h"
+
+enum kp_cell_kind {
+	KP_CELL_TEXT,		/* text, never read as a number or a formula */
+	KP_CELL_NUMBER,		/* a whole number */
+	KP_CELL_PERCENT,	/* hundredths of a percent (8333 is 83.33%) */
+	KP_CELL_DATE,		/* a day */
+	KP_CELL_EMPTY
+};
+
+struct kp_cell {
+	enum kp_cell_kind kind;
+	const char *text;
+	uint64_t n;
+	struct kp_date date;
+};
+
+struct kp_book;
+
+struct kp_book *kp_book_new(void);
+void kp_book_free(struct kp_book *b);
+
+/* A new sheet, the rows added next its own (names: at most 31 characters,
+ * no []:*?/\ ). */
+void kp_book_sheet(struct kp_book *b, const char *name);
+
+/* The header row: bold, frozen. */
+void kp_book_head(struct kp_book *b, const char *const *cells, size_t n);
+
+/* A row of cells. */
+void kp_book_row(struct kp_book *b, const struct kp_cell *cells, size_t n);
+
+/* A row of texts (an empty text is an empty cell). */
+void kp_book_texts(struct kp_book *b, const char *const *cells, size_t n);
+
+/* Column col (from 0) of the current sheet as text: what is typed in it
+ * stays as typed ("001" is not the number 1). */
+void kp_book_text_column(struct kp_book *b, size_t col);
+
+/* The cells of rows first..last (from 0), columns col0..col1, accept only
+ * the values of `list` (or empty), with `message` shown when another is
+ * typed. */
+void kp_book_validate(struct kp_book *b, size_t first, size_t last, size_t col0,
+		      size_t col1, const char *const *list, const char *message);
+
+/* Lines of text, one per row, in column A (the instructions sheet). */
+void kp_book_lines(struct kp_book *b, const char *const *lines, size_t n);
+
+/* The workbook's bytes into out: KP_EXIT_OK, or KP_EXIT_IO after an error
+ * reported to sink (the temporary file could not be made or read). */
+int kp_book_bytes(struct kp_book *b, struct kp_buf *out, struct kp_diag_sink *sink);
+
+#endif

@@ -1,0 +1,326 @@
+/* Excel workbooks written (book.h), on libxlsxwriter: the one module that
+ * writes .xlsx. */
+#include "kiemphieu/book.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <xlsxwriter.h>
+
+#include "kiemphieu/exit.h"
+#include "kiemphieu/outfile.h"
+#include "kiemphieu/text.h"
+#include "kiemphieu/xalloc.h"
+#include "os.h"
+
+#define BOOK_COLS 64
+#define WIDTH_MAX 60
+
+/* What a sheet is, before the workbook is made. */
+struct cellv {
+	enum kp_cell_kind kind;
+	char *text;
+	uint64_t n;
+	struct kp_date date;
+	int bold;
+};
+
+struct valid {
+	size_t first, last, col0, col1;
+	char **list;
+	char *message;
+};
+
+struct sheet {
+	char *name;
+	struct cellv **rows;
+	size_t *nrow;		/* cells of each row */
+	size_t n, alloc;
+	size_t width[BOOK_COLS];
+	int head;		/* the first row is the header */
+	unsigned char text_col[BOOK_COLS];
+	struct valid *v;
+	size_t nv;
+	int lines;		/* an instructions sheet: one wide column */
+};
+
+struct kp_book {
+	struct sheet *s;
+	size_t n;
+};
+
+struct kp_book *kp_book_new(void)
+{
+	return kp_xcalloc(1, sizeof(struct kp_book));
+}
+
+void kp_book_free(struct kp_book *b)
+{
+	size_t i, j, k;
+
+	if (!b)
+		return;
+	for (i = 0; i < b->n; i++) {
+		struct sheet *s = &b->s[i];
+
+		for (j = 0; j < s->n; j++) {
+			for (k = 0; k < s->nrow[j]; k++)
+				free(s->rows[j][k].text);
+			free(s->rows[j]);
+		}
+		free(s->rows);
+		free(s->nrow);
+		for (j = 0; j < s->nv; j++) {
+			for (k = 0; s->v[j].list[k]; k++)
+				free(s->v[j].list[k]);
+			free(s->v[j].list);
+			free(s->v[j].message);
+		}
+		free(s->v);
+		free(s->name);
+	}
+	free(b->s);
+	free(b);
+}
+
+void kp_book_sheet(struct kp_book *b, const char *name)
+{
+	b->s = kp_xrealloc(b->s, (b->n + 1) * sizeof(*b->s));
+	memset(&b->s[b->n], 0, sizeof(b->s[b->n]));
+	b->s[b->n].name = kp_xstrdup(name);
+	b->n++;
+}
+
+static struct sheet *cur(struct kp_book *b)
+{
+	if (!b->n)
+		kp_book_sheet(b, "Sheet1");
+	return &b->s[b->n - 1];
+}
+
+static void add_row(struct kp_book *b, const struct kp_cell *c, size_t n, int bold)
+{
+	struct sheet *s = cur(b);
+	struct cellv *row;
+	size_t i;
+
+	if (n > BOOK_COLS)
+		n = BOOK_COLS;
+	s->rows = kp_xgrow(s->rows, &s->alloc, s->n + 1, sizeof(*s->rows));
+	s->nrow = kp_xrealloc(s->nrow, s->alloc * sizeof(*s->nrow));
+	row = kp_xcalloc(n + 1, sizeof(*row));
+	for (i = 0; i < n; i++) {
+		size_t w = 10;
+
+		row[i].kind = c[i].kind;
+		row[i].text = c[i].text ? kp_xstrdup(c[i].text) : NULL;
+		row[i].n = c[i].n;
+		row[i].date = c[i].date;
+		row[i].bold = bold;
+		if (c[i].kind == KP_CELL_TEXT && c[i].text)
+			w = kp_text_width(c[i].text) + 2;
+		if (w > WIDTH_MAX)
+			w = WIDTH_MAX;
+		if (w > s->width[i])
+			s->width[i] = w;
+	}
+	s->rows[s->n] = row;
+	s->nrow[s->n] = n;
+	s->n++;
+}
+
+void kp_book_head(struct kp_book *b, const char *const *cells, size_t n)
+{
+	struct kp_cell c[BOOK_COLS];
+	size_t i;
+
+	for (i = 0; i < n && i < BOOK_COLS; i++) {
+		c[i].kind = KP_CELL_TEXT;
+		c[i].text = cells[i];
+	}
+	cur(b)->head = cur(b)->n == 0;
+	add_row(b, c, n, 1);
+}
+
+void kp_book_row(struct kp_book *b, const struct kp_cell *cells, size_t n)
+{
+	add_row(b, cells, n, 0);
+}
+
+void kp_book_texts(struct kp_book *b, const char *const *cells, size_t n)
+{
+	struct kp_cell c[BOOK_COLS];
+	size_t i;
+
+	for (i = 0; i < n && i < BOOK_COLS; i++) {
+		c[i].kind = cells[i] && cells[i][0] ? KP_CELL_TEXT : KP_CELL_EMPTY;
+		c[i].text = cells[i];
+	}
+	add_row(b, c, n, 0);
+}
+
+void kp_book_text_column(struct kp_book *b, size_t col)
+{
+	if (col < BOOK_COLS)
+		cur(b)->text_col[col] = 1;
+}
+
+void kp_book_validate(struct kp_book *b, size_t first, size_t last, size_t col0,
+		      size_t col1, const char *const *list, const char *message)
+{
+	struct sheet *s = cur(b);
+	struct valid *v;
+	size_t i, n = 0;
+
+	while (list[n])
+		n++;
+	s->v = kp_xrealloc(s->v, (s->nv + 1) * sizeof(*s->v));
+	v = &s->v[s->nv++];
+	v->first = first;
+	v->last = last;
+	v->col0 = col0;
+	v->col1 = col1;
+	v->list = kp_xcalloc(n + 1, sizeof(*v->list));
+	for (i = 0; i < n; i++)
+		v->list[i] = kp_xstrdup(list[i]);
+	v->message = kp_xstrdup(message);
+}
+
+void kp_book_lines(struct kp_book *b, const char *const *lines, size_t n)
+{
+	size_t i;
+
+	cur(b)->lines = 1;
+	for (i = 0; i < n; i++)
+		kp_book_texts(b, &lines[i], 1);
+}
+
+/* The workbook, made in the file at path. */
+static int make(const struct kp_book *b, const char *path)
+{
+	lxw_workbook *wb = workbook_new(path);
+	lxw_format *bold, *text, *pct, *day;
+	size_t i, j, k;
+
+	if (!wb)
+		return -1;
+	bold = workbook_add_format(wb);
+	format_set_bold(bold);
+	format_set_text_wrap(bold);
+	format_set_align(bold, LXW_ALIGN_VERTICAL_TOP);
+	text = workbook_add_format(wb);
+	format_set_num_format(text, "@");
+	pct = workbook_add_format(wb);
+	format_set_num_format(pct, "0.00%");
+	day = workbook_add_format(wb);
+	format_set_num_format(day, "dd/mm/yyyy");
+	for (i = 0; i < b->n; i++) {
+		const struct sheet *s = &b->s[i];
+		lxw_worksheet *ws = workbook_add_worksheet(wb, s->name);
+
+		if (!ws)
+			ws = workbook_add_worksheet(wb, NULL);
+		worksheet_set_paper(ws, 9);	/* A4 */
+		worksheet_set_landscape(ws);
+		worksheet_fit_to_pages(ws, 1, 0);
+		if (s->head) {
+			worksheet_freeze_panes(ws, 1, 0);
+			worksheet_repeat_rows(ws, 0, 0);
+		}
+		for (k = 0; k < BOOK_COLS; k++)
+			if (s->width[k] || s->text_col[k])
+				worksheet_set_column(ws, (lxw_col_t)k, (lxw_col_t)k,
+						     s->lines ? 100 : (double)(s->width[k] ?
+						     s->width[k] : 10),
+						     s->text_col[k] ? text : NULL);
+		for (j = 0; j < s->n; j++)
+			for (k = 0; k < s->nrow[j]; k++) {
+				const struct cellv *c = &s->rows[j][k];
+				lxw_row_t r = (lxw_row_t)j;
+				lxw_col_t col = (lxw_col_t)k;
+
+				switch (c->kind) {
+				case KP_CELL_TEXT:
+					worksheet_write_string(ws, r, col, c->text ? c->text : "",
+							       c->bold ? bold : s->text_col[k] ?
+							       text : NULL);
+					break;
+				case KP_CELL_NUMBER:
+					worksheet_write_number(ws, r, col, (double)c->n, NULL);
+					break;
+				case KP_CELL_PERCENT:
+					worksheet_write_number(ws, r, col,
+							       (double)c->n / 10000.0, pct);
+					break;
+				case KP_CELL_DATE:
+					if (c->date.year) {
+						lxw_datetime dt = { c->date.year, c->date.month,
+								    c->date.day, 0, 0, 0 };
+
+						worksheet_write_datetime(ws, r, col, &dt, day);
+					}
+					break;
+				case KP_CELL_EMPTY:
+					break;
+				}
+			}
+		for (j = 0; j < s->nv; j++) {
+			lxw_data_validation dv;
+
+			memset(&dv, 0, sizeof(dv));
+			dv.validate = LXW_VALIDATION_TYPE_LIST;
+			dv.value_list = s->v[j].list;
+			dv.ignore_blank = LXW_VALIDATION_ON;
+			dv.error_type = LXW_VALIDATION_ERROR_TYPE_STOP;
+			dv.error_message = s->v[j].message;
+			worksheet_data_validation_range(ws, (lxw_row_t)s->v[j].first,
+							(lxw_col_t)s->v[j].col0,
+							(lxw_row_t)s->v[j].last,
+							(lxw_col_t)s->v[j].col1, &dv);
+		}
+	}
+	return workbook_close(wb) == LXW_NO_ERROR ? 0 : -1;
+}
+
+int kp_book_bytes(struct kp_book *b, struct kp_buf *out, struct kp_diag_sink *sink)
+{
+	const char *t = getenv("TMPDIR");
+	char *hint = kp_path_join(t && t[0] ? t : "/tmp", "kiemphieu.xlsx"), *tmp = NULL;
+	struct kp_os_stamp st;
+	int fd = kp_os_create_temp(hint, &tmp), status = KP_EXIT_OK;
+	ssize_t n;
+	uint64_t off = 0;
+	char buf[1 << 16];
+
+	if (fd < 0) {
+		status = kp_error_errno(sink, hint, 0, 0, errno, "cannot make a "
+					"temporary file for the workbook");
+		free(hint);
+		return status;
+	}
+	kp_os_close(fd);
+	if (make(b, tmp) != 0) {
+		kp_error(sink, tmp, 0, 0, "the workbook could not be "
+				  "written (libxlsxwriter)");
+		kp_remove_file(tmp, sink);
+		free(tmp);
+		free(hint);
+		return KP_EXIT_IO;
+	}
+	fd = kp_os_open_input(tmp, &st);
+	if (fd < 0) {
+		status = kp_error_errno(sink, tmp, 0, 0, errno, "cannot read the workbook "
+					"back");
+	} else {
+		while ((n = kp_os_pread(fd, buf, sizeof(buf), off)) > 0) {
+			kp_buf_add(out, buf, (size_t)n);
+			off += (uint64_t)n;
+		}
+		kp_os_close(fd);
+	}
+	kp_remove_file(tmp, sink);
+	free(tmp);
+	free(hint);
+	return status;
+}
