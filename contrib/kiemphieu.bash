@@ -13,7 +13,11 @@ _kiemphieu()
 	fi
 	case $prev in
 	--format)
-		COMPREPLY=($(compgen -W "text json csv" -- "$cur")); return ;;
+		case $cmd in
+		new|sheet) COMPREPLY=($(compgen -W "xlsx tsv" -- "$cur")) ;;
+		*) COMPREPLY=($(compgen -W "text json csv" -- "$cur")) ;;
+		esac
+		return ;;
 	--encoding)
 		COMPREPLY=($(compgen -W "auto utf-8 utf-16le utf-16be windows-1258" -- "$cur")); return ;;
 	--delimiter)
@@ -31,11 +35,12 @@ _kiemphieu()
 	esac
 	if [[ $cur == -* ]]; then
 		case $cmd in
-		new|compare) COMPREPLY=($(compgen -W "$common" -- "$cur")) ;;
+		new) COMPREPLY=($(compgen -W "--format $common" -- "$cur")) ;;
+		compare) COMPREPLY=($(compgen -W "$common" -- "$cur")) ;;
 		verify) COMPREPLY=($(compgen -W "--typed $common" -- "$cur")) ;;
 		check) COMPREPLY=($(compgen -W "--format $common" -- "$cur")) ;;
 		minutes) COMPREPLY=($(compgen -W "--contest --report --format --output $common" -- "$cur")) ;;
-		sheet) COMPREPLY=($(compgen -W "--contest --out $common" -- "$cur")) ;;
+		sheet) COMPREPLY=($(compgen -W "--contest --format --out $common" -- "$cur")) ;;
 		tally) COMPREPLY=($(compgen -W "--contest --format --out --excel $common" -- "$cur")) ;;
 		progress) COMPREPLY=($(compgen -W "--pilot --parent --level --as-of --format --young-under --age-bands --target --require-complete --excel $common" -- "$cur")) ;;
 		esac

@@ -39,7 +39,7 @@ struct sheet {
 	size_t n, alloc;
 	size_t width[BOOK_COLS];
 	int head;		/* the first row is the header */
-	unsigned char text_col[BOOK_COLS];
+	unsigned char col_kind[BOOK_COLS];	/* 0, or KP_CELL_TEXT + 1... */
 	struct valid *v;
 	size_t nv;
 	int lines;		/* an instructions sheet: one wide column */
@@ -160,10 +160,10 @@ void kp_book_texts(struct kp_book *b, const char *const *cells, size_t n)
 	add_row(b, c, n, 0);
 }
 
-void kp_book_text_column(struct kp_book *b, size_t col)
+void kp_book_column(struct kp_book *b, size_t col, enum kp_cell_kind kind)
 {
 	if (col < BOOK_COLS)
-		cur(b)->text_col[col] = 1;
+		cur(b)->col_kind[col] = (unsigned char)(kind + 1);
 }
 
 void kp_book_validate(struct kp_book *b, size_t first, size_t last, size_t col0,
@@ -228,12 +228,14 @@ static int make(const struct kp_book *b, const char *path)
 			worksheet_freeze_panes(ws, 1, 0);
 			worksheet_repeat_rows(ws, 0, 0);
 		}
-		for (k = 0; k < BOOK_COLS; k++)
-			if (s->width[k] || s->text_col[k])
-				worksheet_set_column(ws, (lxw_col_t)k, (lxw_col_t)k,
-						     s->lines ? 100 : (double)(s->width[k] ?
-						     s->width[k] : 10),
-						     s->text_col[k] ? text : NULL);
+		for (k = 0; k < BOOK_COLS; k++) {
+			lxw_format *f = s->col_kind[k] == KP_CELL_TEXT + 1 ? text :
+					s->col_kind[k] == KP_CELL_DATE + 1 ? day : NULL;
+			double w = s->lines ? 100 : (double)(s->width[k] ? s->width[k] : 10);
+
+			if (s->width[k] || s->col_kind[k])
+				worksheet_set_column(ws, (lxw_col_t)k, (lxw_col_t)k, w, f);
+		}
 		for (j = 0; j < s->n; j++)
 			for (k = 0; k < s->nrow[j]; k++) {
 				const struct cellv *c = &s->rows[j][k];
@@ -243,7 +245,8 @@ static int make(const struct kp_book *b, const char *path)
 				switch (c->kind) {
 				case KP_CELL_TEXT:
 					worksheet_write_string(ws, r, col, c->text ? c->text : "",
-							       c->bold ? bold : s->text_col[k] ?
+							       c->bold ? bold :
+							       s->col_kind[k] == KP_CELL_TEXT + 1 ?
 							       text : NULL);
 					break;
 				case KP_CELL_NUMBER:

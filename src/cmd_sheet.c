@@ -5,16 +5,19 @@
 
 #include "cli.h"
 #include "i18n.h"
+#include "kiemphieu/book.h"
 #include "kiemphieu/exit.h"
 #include "kiemphieu/model.h"
 #include "kiemphieu/outfile.h"
 #include "kiemphieu/sheet.h"
 #include "kiemphieu/text.h"
 #include "kiemphieu/xalloc.h"
+#include "os.h"
 
 struct options {
 	const char *contest;
 	const char *outdir;
+	int tsv;		/* --format tsv: UTF-16 text, not a workbook */
 };
 
 static int own_option(void *ctx, int opt, const char *arg)
@@ -28,6 +31,13 @@ static int own_option(void *ctx, int opt, const char *arg)
 	case 'O':
 		x->outdir = arg;
 		return KP_EXIT_OK;
+	case 'f':
+		if (strcmp(arg, "xlsx") == 0 || strcmp(arg, "tsv") == 0) {
+			x->tsv = strcmp(arg, "tsv") == 0;
+			return KP_EXIT_OK;
+		}
+		return kp_cli_usage(&kp_cmd_sheet, "--format '%s': expected xlsx or tsv",
+				    arg);
 	}
 	return -1;
 }
@@ -77,8 +87,27 @@ static void say(struct kp_buf *out, const struct kp_sheet *s, const char *path)
 	}
 }
 
+/* The sheet's bytes: a workbook, or UTF-16 text. */
+static int sheet_bytes(const struct kp_sheet *s, int tsv, struct kp_buf *b,
+		       struct kp_diag_sink *sink)
+{
+	struct kp_book *bk;
+	int status;
+
+	if (tsv) {
+		kp_sheet_csv(b, s);
+		return KP_EXIT_OK;
+	}
+	bk = kp_book_new();
+	kp_sheet_book(bk, s);
+	status = kp_book_bytes(bk, b, sink);
+	kp_book_free(bk);
+	return status;
+}
+
 static int write_sheets(const struct kp_results *res, const char *dir,
-			int own_dir, struct kp_buf *out, struct kp_diag_sink *sink)
+			int own_dir, int tsv, struct kp_buf *out,
+			struct kp_diag_sink *sink)
 {
 	struct kp_sheet *s;
 	size_t n = kp_sheets_plan(res, &s), i;
@@ -92,7 +121,9 @@ static int write_sheets(const struct kp_results *res, const char *dir,
 
 	for (i = 0; i < todo; i++) {
 		struct kp_buf b = KP_BUF_INIT;
-		char *name = kp_sheet_name(&s[i]), *path = kp_path_join(dir, name);
+		char *name = kp_sheet_name(&s[i], !tsv), *path = kp_path_join(dir, name);
+		char *other_name = kp_sheet_name(&s[i], tsv);
+		char *other = kp_path_join(dir, other_name);
 
 		if (s[i].present && !own_dir) {
 			char *safe = kp_text_safe(path);
@@ -101,17 +132,24 @@ static int write_sheets(const struct kp_results *res, const char *dir,
 					   "no ballots yet\n"), s[i].ct->id,
 				    s[i].round, safe);
 			free(safe);
-		} else {
-			kp_sheet_csv(&b, &s[i]);
+		} else if (kp_os_is_file(other)) {
+			/* the same sheet in the other form: two files of one round */
+			kp_error(sink, other, 0, 0, "is there already: the round's "
+				 "sheet is not written beside it");
+			status = KP_EXIT_IO;
+		} else if (sheet_bytes(&s[i], tsv, &b, sink) != KP_EXIT_OK) {
+			status = KP_EXIT_IO;
+		} else if (kp_write_new(path, b.s, b.len, sink) == KP_EXIT_OK) {
 			/* never over a file: it may hold ballots typed in already */
-			if (kp_write_new(path, b.s, b.len, sink) == KP_EXIT_OK)
-				say(out, &s[i], path);
-			else
-				status = KP_EXIT_IO;
+			say(out, &s[i], path);
+		} else {
+			status = KP_EXIT_IO;
 		}
 		kp_buf_release(&b);
 		free(path);
 		free(name);
+		free(other);
+		free(other_name);
 	}
 	for (i = 0; i < res->n; i++) {
 		const struct kp_contest_result *cr = &res->contests[i];
@@ -133,9 +171,10 @@ static int sheet_main(const struct kp_cmd *self, int argc, char **argv)
 	static const struct option longopts[] = {
 		{ "contest", required_argument, NULL, 'c' },
 		{ "out", required_argument, NULL, 'O' },
+		{ "format", required_argument, NULL, 'f' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct options x = { NULL, NULL };
+	struct options x = { NULL, NULL, 0 };
 	struct kp_tally_opts o;
 	struct kp_congress cg;
 	struct kp_results res;
@@ -158,7 +197,8 @@ static int sheet_main(const struct kp_cmd *self, int argc, char **argv)
 	/* the next round follows from the last: nothing from data with an error */
 	if (status == KP_EXIT_OK) {
 		dir = x.outdir ? kp_xstrdup(x.outdir) : kp_path_join(cg.dir, "ballots");
-		status = write_sheets(&res, dir, x.outdir != NULL, &out, &cli.sink);
+		status = write_sheets(&res, dir, x.outdir != NULL, x.tsv, &out,
+				      &cli.sink);
 		free(dir);
 	}
 	kp_results_release(&res);
@@ -168,20 +208,22 @@ static int sheet_main(const struct kp_cmd *self, int argc, char **argv)
 
 const struct kp_cmd kp_cmd_sheet = {
 	"sheet", sheet_main,
-	"kiemphieu sheet [--contest ID] [--out DIR] [options] ORG",
+	"kiemphieu sheet [--contest ID] [--format xlsx|tsv] [--out DIR] [options] ORG",
 	N_("write empty ballot files to type the next round's ballots in"),
 	N_("Write, for each election of the congress in ORG that needs ballots\n"
-	   "next, the empty ballot file of that round: ballots/ID.csv for an\n"
-	   "election not started (every candidate), ballots/ID.rN.csv after a\n"
+	   "next, the empty ballot file of that round: ballots/ID.xlsx for an\n"
+	   "election not started (every candidate), ballots/ID.rN.xlsx after a\n"
 	   "round that left it pending (after a tie, the tied candidates; else\n"
 	   "every candidate not yet elected; the congress may decide otherwise:\n"
 	   "delete or add columns before typing). The header names each\n"
-	   "candidate as candidates.csv does; the file opens in columns in Excel\n"
-	   "whatever the regional settings (UTF-16 text with tabs, as Excel's\n"
-	   "\"Unicode Text\"). A file already there is never replaced. Nothing\n"
-	   "is written from data with an error.\n\n"
+	   "candidate as candidates.csv does; the workbook accepts only the\n"
+	   "ballot's marks in the candidates' cells and has a sheet of\n"
+	   "instructions. Save it from Excel as it is (.xlsx). A file already\n"
+	   "there is never replaced. Nothing is written from data with an error.\n\n"
 	   "Options:\n"
 	   "  --contest ID       only this election\n"
+	   "  --format FMT       xlsx (default), or tsv: ID.csv as UTF-16 text with\n"
+	   "                     tabs (Excel's \"Unicode Text\")\n"
 	   "  --out DIR          write into DIR, not ORG/ballots (a folder for\n"
 	   "                     each computer of a double entry)\n"),
 	N_("\nExit status: 0 written (or nothing to write), 1 invalid data, 2 usage,\n"

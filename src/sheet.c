@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
+#include "kiemphieu/book.h"
 #include "kiemphieu/columns.h"
 #include "kiemphieu/csv.h"
 #include "kiemphieu/text.h"
@@ -81,16 +83,22 @@ void kp_sheets_release(struct kp_sheet *s, size_t n)
 	free(s);
 }
 
-char *kp_sheet_name(const struct kp_sheet *s)
+char *kp_sheet_name(const struct kp_sheet *s, int xlsx)
 {
 	size_t n = strlen(s->ct->id) + 16;
 	char *name = kp_xmalloc(n);
+	const char *ext = xlsx ? "xlsx" : "csv";
 
 	if (s->round == 1)
-		snprintf(name, n, "%s.csv", s->ct->id);
+		snprintf(name, n, "%s.%s", s->ct->id, ext);
 	else
-		snprintf(name, n, "%s.r%u.csv", s->ct->id, s->round);
+		snprintf(name, n, "%s.r%u.%s", s->ct->id, s->round, ext);
 	return name;
+}
+
+const char *kp_sheet_column_name(const char *en)
+{
+	return strcmp(kp_i18n_lang(), "vi") == 0 ? kp_column_vi(en) : en;
 }
 
 /* A candidate's column: the name when it reads back as that candidate
@@ -111,17 +119,98 @@ static const char *column(const struct kp_contest *ct, unsigned no,
 	return name;
 }
 
-void kp_sheet_csv(struct kp_buf *b, const struct kp_sheet *s)
+/* The header row: ballot, a column per candidate, void. */
+static const char **header(const struct kp_sheet *s, char (**nums)[16])
 {
 	const char **row = kp_xcalloc(s->n + 2, sizeof(*row));
-	char (*nums)[16] = kp_xcalloc(s->n + 1, sizeof(*nums));
 	size_t i;
 
-	row[0] = "ballot";
+	*nums = kp_xcalloc(s->n + 1, sizeof(**nums));
+	row[0] = kp_sheet_column_name("ballot");
 	for (i = 0; i < s->n; i++)
-		row[i + 1] = column(s->ct, s->nos[i], nums[i]);
-	row[s->n + 1] = "void";
+		row[i + 1] = column(s->ct, s->nos[i], (*nums)[i]);
+	row[s->n + 1] = kp_sheet_column_name("void");
+	return row;
+}
+
+void kp_sheet_csv(struct kp_buf *b, const struct kp_sheet *s)
+{
+	char (*nums)[16];
+	const char **row = header(s, &nums);
+
 	kp_csv_put_unicode_row(b, row, s->n + 2);
+	free(nums);
+	free(row);
+}
+
+/* Rows with validation, the header's first: the sheet of a congress of
+ * 100,000 ballots and more fits. */
+#define SHEET_ROWS 200000
+
+void kp_sheet_book(struct kp_book *bk, const struct kp_sheet *s)
+{
+	static const char *const strike[] = { "x", NULL };
+	static const char *const agree[] = { "y", "n", "yn", NULL };
+	char (*nums)[16];
+	const char **row = header(s, &nums);
+	struct kp_buf t = KP_BUF_INIT, k = KP_BUF_INIT, most = KP_BUF_INIT;
+	const char *lines[12];
+	uint64_t m = s->seats.official + s->seats.reserves;
+	size_t n = 0;
+
+	kp_book_sheet(bk, s->round == 1 ? "Phiếu bầu" : "Phiếu bầu lần sau");
+	kp_book_head(bk, row, s->n + 2);
+	kp_book_column(bk, 0, KP_CELL_TEXT);
+	kp_book_column(bk, s->n + 1, KP_CELL_TEXT);
+	if (s->ct->form == KP_FORM_AGREE)
+		kp_book_validate(bk, 1, SHEET_ROWS, 1, s->n, agree,
+				 "Chỉ gõ y (đồng ý), n (không đồng ý), yn (đánh dấu cả "
+				 "hai ô) hoặc để trống (không đánh dấu ô nào).");
+	else
+		kp_book_validate(bk, 1, SHEET_ROWS, 1, s->n, strike,
+				 "Chỉ gõ x (tên bị gạch) hoặc để trống (tên được giữ).");
+	/* the instructions, in Vietnamese whatever the language of the
+	 * program: the counting board reads them */
+	kp_buf_addf(&t, "%s (%s): lần bầu thứ %u%s", s->ct->title ? s->ct->title :
+		    s->ct->id, s->ct->id, s->round,
+		    s->tie ? ", bầu lại giữa những người bằng phiếu nhau" : "");
+	if (s->ct->reserves)
+		kp_buf_addf(&k, "Lần bầu này bầu %llu chính thức và %llu dự khuyết.",
+			    (unsigned long long)s->seats.official,
+			    (unsigned long long)s->seats.reserves);
+	else
+		kp_buf_addf(&k, "Lần bầu này bầu %llu người.",
+			    (unsigned long long)s->seats.official);
+	kp_buf_addf(&most, "Phiếu giữ lại nhiều hơn %llu tên là phiếu không hợp lệ; "
+		    "kiemphieu tự xác định, không cần ghi vào cột phiếu hỏng.",
+		    (unsigned long long)m);
+	lines[n++] = t.s;
+	lines[n++] = "";
+	lines[n++] = "Mỗi dòng của trang Phiếu bầu là một phiếu bầu, gõ đúng như trên phiếu.";
+	lines[n++] = "Cột đầu: số của phiếu, không để trống, không trùng nhau (001 và 1 là hai "
+		     "phiếu khác nhau).";
+	if (s->ct->form == KP_FORM_AGREE)
+		lines[n++] = "Cột của mỗi người: y nếu đánh dấu ô đồng ý, n nếu đánh dấu ô "
+			     "không đồng ý, yn nếu đánh dấu cả hai ô, để trống nếu không "
+			     "đánh dấu ô nào.";
+	else
+		lines[n++] = "Cột của mỗi người: để trống nếu tên được giữ (một phiếu bầu "
+			     "cho người đó), gõ x nếu tên bị gạch.";
+	lines[n++] = "Cột cuối (phiếu hỏng): để trống, hoặc ghi lý do khi ban kiểm phiếu "
+		     "xác định phiếu không hợp lệ mà các ô không thể hiện (không có dấu của "
+		     "đại hội, viết thêm...).";
+	lines[n++] = k.s;
+	lines[n++] = most.s;
+	lines[n++] = "";
+	lines[n++] = "Lưu lại bằng Excel như bình thường (Excel Workbook, .xlsx), không cần "
+		     "lưu thành CSV, rồi chạy: kiemphieu tally <thư mục đại hội>.";
+	lines[n++] = "Hai người gõ cùng một xấp phiếu vào hai tệp thì so bằng: kiemphieu "
+		     "compare <tệp 1> <tệp 2>.";
+	kp_book_sheet(bk, "Hướng dẫn");
+	kp_book_lines(bk, lines, n);
+	kp_buf_release(&t);
+	kp_buf_release(&k);
+	kp_buf_release(&most);
 	free(nums);
 	free(row);
 }

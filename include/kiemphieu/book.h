@@ -51,13 +51,14 @@ void kp_book_row(struct kp_book *b, const struct kp_cell *cells, size_t n);
 /* A row of texts (an empty text is an empty cell). */
 void kp_book_texts(struct kp_book *b, const char *const *cells, size_t n);
 
-/* Column col (from 0) of the current sheet as text: what is typed in it
- * stays as typed ("001" is not the number 1). */
-void kp_book_text_column(struct kp_book *b, size_t col);
+/* Column col (from 0) of the current sheet formatted for what is typed
+ * in it: KP_CELL_TEXT stays as typed ("001" is not the number 1),
+ * KP_CELL_DATE shows a day as dd/mm/yyyy. */
+void kp_book_column(struct kp_book *b, size_t col, enum kp_cell_kind kind);
 
 /* The cells of rows first..last (from 0), columns col0..col1, accept only
- * the values of `list` (or empty), with `message` shown when another is
- * typed. */
+ * the values of `list` (NULL-ended; or empty), with `message` shown when
+ * another is typed. */
 void kp_book_validate(struct kp_book *b, size_t first, size_t last, size_t col0,
 		      size_t col1, const char *const *list, const char *message);
 

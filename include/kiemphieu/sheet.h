@@ -34,8 +34,13 @@ struct kp_sheet {
 size_t kp_sheets_plan(const struct kp_results *res, struct kp_sheet **out);
 void kp_sheets_release(struct kp_sheet *s, size_t n);
 
-/* The file name of a sheet: "ID.csv" for round 1, "ID.rN.csv" after. */
-char *kp_sheet_name(const struct kp_sheet *s);
+/* The file name of a sheet: "ID.csv" for round 1, "ID.rN.csv" after (or
+ * .xlsx when xlsx). */
+char *kp_sheet_name(const struct kp_sheet *s, int xlsx);
+
+/* A column's name as the files written in the language head it: the
+ * English one, or under Vietnamese its Vietnamese name (columns.h). */
+const char *kp_sheet_column_name(const char *en);
 
 /*
  * Append the sheet as a text file for Excel: UTF-16LE with its byte order
@@ -47,5 +52,15 @@ char *kp_sheet_name(const struct kp_sheet *s);
  * or "void") or could run as a formula in Excel (=, +, -, @).
  */
 void kp_sheet_csv(struct kp_buf *b, const struct kp_sheet *s);
+
+struct kp_book;
+
+/*
+ * Add the sheet to a workbook (book.h): the same header, bold and frozen,
+ * the ballot ids and the void column as text, the candidates' cells
+ * accepting only their form's marks (x; or y, n, yn) or nothing, and a
+ * second sheet of instructions in Vietnamese.
+ */
+void kp_sheet_book(struct kp_book *bk, const struct kp_sheet *s);
 
 #endif

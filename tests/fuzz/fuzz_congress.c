@@ -77,7 +77,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	kp_report_csv(&b, &res, 1, KP_CSV_EXCEL);
 	n = kp_sheets_plan(&res, &sheets);
 	for (i = 0; i < n; i++) {
-		char *name = kp_sheet_name(&sheets[i]);
+		char *name = kp_sheet_name(&sheets[i], 0);
 
 		kp_sheet_csv(&b, &sheets[i]);
 		kp_buf_addstr(&b, name);

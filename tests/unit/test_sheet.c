@@ -114,10 +114,10 @@ static void the_next_round_of_each_contest(void **state)
 	/* r: the reserve seat is open: everyone not elected */
 	assert_string_equal(r.s[3].ct->id, "r");
 	nos_are(&r.s[3], open_rest, 3);
-	name = kp_sheet_name(&r.s[0]);
+	name = kp_sheet_name(&r.s[0], 0);
 	assert_string_equal(name, "a.csv");
 	free(name);
-	name = kp_sheet_name(&r.s[1]);
+	name = kp_sheet_name(&r.s[1], 0);
 	assert_string_equal(name, "t.r2.csv");
 	free(name);
 	done(&r);
