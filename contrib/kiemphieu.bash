@@ -15,7 +15,10 @@ _kiemphieu()
 	--format)
 		case $cmd in
 		new|sheet) COMPREPLY=($(compgen -W "xlsx tsv" -- "$cur")) ;;
-		*) COMPREPLY=($(compgen -W "text json csv" -- "$cur")) ;;
+		tally) COMPREPLY=($(compgen -W "text json csv xlsx" -- "$cur")) ;;
+		progress) COMPREPLY=($(compgen -W "text json csv html pdf xlsx" -- "$cur")) ;;
+		minutes) COMPREPLY=($(compgen -W "html pdf" -- "$cur")) ;;
+		*) COMPREPLY=($(compgen -W "text json" -- "$cur")) ;;
 		esac
 		return ;;
 	--encoding)
@@ -41,8 +44,8 @@ _kiemphieu()
 		check) COMPREPLY=($(compgen -W "--format $common" -- "$cur")) ;;
 		minutes) COMPREPLY=($(compgen -W "--contest --report --format --output $common" -- "$cur")) ;;
 		sheet) COMPREPLY=($(compgen -W "--contest --format --out $common" -- "$cur")) ;;
-		tally) COMPREPLY=($(compgen -W "--contest --format --out --excel $common" -- "$cur")) ;;
-		progress) COMPREPLY=($(compgen -W "--pilot --parent --level --as-of --format --young-under --age-bands --target --require-complete --excel $common" -- "$cur")) ;;
+		tally) COMPREPLY=($(compgen -W "--contest --format --out --output --excel $common" -- "$cur")) ;;
+		progress) COMPREPLY=($(compgen -W "--pilot --parent --level --as-of --format --output --young-under --age-bands --target --require-complete --excel $common" -- "$cur")) ;;
 		esac
 		return
 	fi

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <xlsxwriter.h>
 
+#include "kiemphieu/csv.h"
 #include "kiemphieu/exit.h"
 #include "kiemphieu/outfile.h"
 #include "kiemphieu/text.h"
@@ -42,7 +43,7 @@ struct sheet {
 	unsigned char col_kind[BOOK_COLS];	/* 0, or KP_CELL_TEXT + 1... */
 	struct valid *v;
 	size_t nv;
-	int lines;		/* an instructions sheet: one wide column */
+	int lines;		/* one wide column: 1 prose, 2 fixed-width */
 };
 
 struct kp_book {
@@ -187,20 +188,152 @@ void kp_book_validate(struct kp_book *b, size_t first, size_t last, size_t col0,
 	v->message = kp_xstrdup(message);
 }
 
-void kp_book_lines(struct kp_book *b, const char *const *lines, size_t n)
+static void add_lines(struct kp_book *b, const char *const *lines, size_t n, int kind)
 {
 	size_t i;
 
-	cur(b)->lines = 1;
+	cur(b)->lines = kind;
 	for (i = 0; i < n; i++)
 		kp_book_texts(b, &lines[i], 1);
+}
+
+void kp_book_lines(struct kp_book *b, const char *const *lines, size_t n)
+{
+	add_lines(b, lines, n, 1);
+}
+
+void kp_book_mono_lines(struct kp_book *b, const char *const *lines, size_t n)
+{
+	add_lines(b, lines, n, 2);
+}
+
+/* --- a table kiemphieu wrote as CSV --- */
+
+struct table {
+	struct kp_book *b;
+	const struct kp_book_table *t;
+	char **head;
+	size_t nhead, rows;
+	unsigned char *text, *percent;	/* by column */
+};
+
+static int whole(const char *s)
+{
+	size_t i;
+
+	if (!s[0] || (s[0] == '0' && s[1]) || strlen(s) > 15)
+		return 0;
+	for (i = 0; s[i]; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+	return 1;
+}
+
+/* "83.33" to 8333; -1 when s is not a number with two decimals. */
+static long long hundredths(const char *s)
+{
+	size_t i, n = strlen(s);
+	long long v = 0;
+
+	if (n < 4 || n > 15 || s[n - 3] != '.')
+		return -1;
+	for (i = 0; i < n; i++) {
+		if (i == n - 3)
+			continue;
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	return v;
+}
+
+static int decimal(const char *s)
+{
+	char *end;
+
+	if (!s[0] || strlen(s) > 20 || !strchr(s, '.'))
+		return 0;
+	(void)strtod(s, &end);
+	return *end == '\0' && ((s[0] >= '0' && s[0] <= '9') || s[0] == '-');
+}
+
+static void table_row(void *ctx, const char *const *f, size_t n)
+{
+	struct table *tb = ctx;
+	struct kp_cell c[BOOK_COLS];
+	size_t i, j;
+
+	if (!tb->head) {
+		const char *names[BOOK_COLS];
+
+		tb->head = kp_xcalloc(n + 1, sizeof(*tb->head));
+		tb->text = kp_xcalloc(n + 1, 1);
+		tb->percent = kp_xcalloc(n + 1, 1);
+		tb->nhead = n;
+		for (i = 0; i < n; i++) {
+			tb->head[i] = kp_xstrdup(f[i]);
+			for (j = 0; tb->t->text_columns && tb->t->text_columns[j]; j++)
+				if (strcmp(f[i], tb->t->text_columns[j]) == 0)
+					tb->text[i] = 1;
+			tb->percent[i] = strstr(f[i], "percent") != NULL;
+			if (i < BOOK_COLS)
+				names[i] = tb->t->heading ? tb->t->heading(f[i]) : f[i];
+			if (tb->text[i])
+				kp_book_column(tb->b, i, KP_CELL_TEXT);
+		}
+		kp_book_head(tb->b, names, n < BOOK_COLS ? n : BOOK_COLS);
+		return;
+	}
+	if (tb->t->keep && !tb->t->keep((const char *const *)tb->head, f, n))
+		return;
+	for (i = 0; i < n && i < BOOK_COLS; i++) {
+		long long h;
+
+		memset(&c[i], 0, sizeof(c[i]));
+		c[i].text = f[i];
+		if (!f[i][0])
+			c[i].kind = KP_CELL_EMPTY;
+		else if (i < tb->nhead && tb->text[i])
+			c[i].kind = KP_CELL_TEXT;
+		else if (whole(f[i]))
+			c[i].kind = KP_CELL_NUMBER, c[i].n = strtoull(f[i], NULL, 10);
+		else if (i < tb->nhead && tb->percent[i] && (h = hundredths(f[i])) >= 0)
+			c[i].kind = KP_CELL_PERCENT, c[i].n = (uint64_t)h;
+		else if (decimal(f[i]))
+			c[i].kind = KP_CELL_DECIMAL;
+		else if (strlen(f[i]) == 10 && kp_date_parse(f[i], 10, &c[i].date) == 0)
+			c[i].kind = KP_CELL_DATE;
+		else
+			c[i].kind = KP_CELL_TEXT;
+	}
+	kp_book_row(tb->b, c, i);
+	tb->rows++;
+}
+
+int kp_book_table(struct kp_book *b, const char *csv, size_t len,
+		  const struct kp_book_table *t)
+{
+	struct table tb;
+	size_t i;
+	int rc;
+
+	memset(&tb, 0, sizeof(tb));
+	tb.b = b;
+	tb.t = t;
+	rc = kp_csv_parse_text(csv ? csv : "", len, table_row, &tb);
+	for (i = 0; i < tb.nhead; i++)
+		free(tb.head[i]);
+	free(tb.head);
+	free(tb.text);
+	free(tb.percent);
+	return rc;
 }
 
 /* The workbook, made in the file at path. */
 static int make(const struct kp_book *b, const char *path)
 {
 	lxw_workbook *wb = workbook_new(path);
-	lxw_format *bold, *text, *pct, *day;
+	lxw_format *bold, *text, *pct, *day, *mono;
 	size_t i, j, k;
 
 	if (!wb)
@@ -215,6 +348,8 @@ static int make(const struct kp_book *b, const char *path)
 	format_set_num_format(pct, "0.00%");
 	day = workbook_add_format(wb);
 	format_set_num_format(day, "dd/mm/yyyy");
+	mono = workbook_add_format(wb);
+	format_set_font_name(mono, "Courier New");
 	for (i = 0; i < b->n; i++) {
 		const struct sheet *s = &b->s[i];
 		lxw_worksheet *ws = workbook_add_worksheet(wb, s->name);
@@ -245,9 +380,14 @@ static int make(const struct kp_book *b, const char *path)
 				switch (c->kind) {
 				case KP_CELL_TEXT:
 					worksheet_write_string(ws, r, col, c->text ? c->text : "",
-							       c->bold ? bold :
+							       c->bold ? bold : s->lines == 2 ? mono :
 							       s->col_kind[k] == KP_CELL_TEXT + 1 ?
 							       text : NULL);
+					break;
+				case KP_CELL_DECIMAL:
+					worksheet_write_number(ws, r, col,
+							       strtod(c->text ? c->text : "0",
+								      NULL), NULL);
 					break;
 				case KP_CELL_NUMBER:
 					worksheet_write_number(ws, r, col, (double)c->n, NULL);

@@ -5,9 +5,15 @@
 
 #include "cli.h"
 #include "i18n.h"
+#include <jansson.h>
+
 #include "kiemphieu/batch.h"
+#include "kiemphieu/book.h"
 #include "kiemphieu/campaign.h"
+#include "kiemphieu/columns.h"
+#include "kiemphieu/csv.h"
 #include "kiemphieu/exit.h"
+#include "kiemphieu/outfile.h"
 #include "kiemphieu/xalloc.h"
 
 enum {
@@ -20,7 +26,8 @@ enum {
 	OPT_EXCEL,
 	OPT_LEVEL,
 	OPT_AGE_BANDS,
-	OPT_TARGET
+	OPT_TARGET,
+	OPT_OUTPUT = 'o'
 };
 
 struct run {
@@ -70,6 +77,7 @@ static void errors_only(void *ctx, const struct kp_diag *d)
 struct options {
 	struct kp_progress_opts po;
 	const char *format;
+	const char *output;	/* -o FILE, not stdout */
 	int require;
 	unsigned csv_flags;
 	int targets_given;	/* --target: targets.csv is not read */
@@ -124,15 +132,15 @@ static int own_option(void *ctx, int opt, const char *arg)
 					    "a day as YYYY-MM-DD or DD/MM/YYYY", arg);
 		return KP_EXIT_OK;
 	case OPT_FORMAT:
-		if (strcmp(arg, "text") && strcmp(arg, "json") &&
-		    strcmp(arg, "csv") && strcmp(arg, "html") && strcmp(arg, "pdf"))
+		if (strcmp(arg, "text") && strcmp(arg, "json") && strcmp(arg, "csv") &&
+		    strcmp(arg, "html") && strcmp(arg, "pdf") && strcmp(arg, "xlsx"))
 			return kp_cli_usage(&kp_cmd_progress, "--format '%s': "
-					    "expected text, json, csv, html or pdf", arg);
-		if (strcmp(arg, "pdf") == 0 && kp_cli_stdout_is_terminal())
-			return kp_cli_usage(&kp_cmd_progress, "--format pdf writes "
-					    "bytes for a file, not for a terminal: "
-					    "redirect it, > FILE.pdf");
+					    "expected text, json, csv, html, pdf or xlsx",
+					    arg);
 		x->format = arg;
+		return KP_EXIT_OK;
+	case OPT_OUTPUT:
+		x->output = arg;
 		return KP_EXIT_OK;
 	case OPT_YOUNG_UNDER:
 		v = strtoul(arg, &end, 10);
@@ -162,6 +170,104 @@ static int own_option(void *ctx, int opt, const char *arg)
 	return -1;
 }
 
+/* Rows of a JSON array of objects as CSV: the keys, then a row each. */
+static void json_csv(struct kp_buf *csv, const json_t *a, const char *const *keys,
+		     size_t n)
+{
+	size_t i, k;
+	const json_t *o;
+
+	kp_csv_put_row(csv, keys, n, 0);
+	json_array_foreach(a, i, o) {
+		char num[32][32];
+		const char *row[32];
+
+		for (k = 0; k < n && k < 32; k++) {
+			const json_t *v = json_object_get(o, keys[k]);
+
+			row[k] = "";
+			if (json_is_string(v)) {
+				row[k] = json_string_value(v);
+			} else if (json_is_integer(v)) {
+				snprintf(num[k], sizeof(num[k]), "%lld",
+					 (long long)json_integer_value(v));
+				row[k] = num[k];
+			} else if (json_is_real(v)) {
+				snprintf(num[k], sizeof(num[k]), "%.2f", json_real_value(v));
+				row[k] = num[k];
+			}
+		}
+		kp_csv_put_row(csv, row, k, 0);
+	}
+}
+
+static const char *const progress_text_columns[] = {
+	"org", "name", "parent", "reason", "level", "state_reason", "via", NULL
+};
+
+/* The campaign as a workbook: the report as text, the congresses' table,
+ * completion per parent and per level. */
+static int progress_book(const struct kp_progress *p, struct kp_buf *out,
+			 struct kp_diag_sink *sink)
+{
+	static const char *const parent_keys[] = {
+		"parent", "reported", "total", "started", "finished", "rank"
+	};
+	static const char *const level_keys[] = { "level", "total", "started", "done" };
+	int vi = strcmp(kp_i18n_lang(), "vi") == 0, status;
+	struct kp_book_table t = { progress_text_columns,
+				   vi ? kp_progress_heading_vi : NULL, NULL };
+	struct kp_book *bk = kp_book_new();
+	struct kp_buf text = KP_BUF_INIT, csv = KP_BUF_INIT, js = KP_BUF_INIT;
+	struct kp_text_style plain;
+	const char **lines = NULL;
+	size_t n = 0, alloc = 0;
+	char *line, *end;
+	json_t *root;
+
+	memset(&plain, 0, sizeof(plain));
+	kp_progress_text(&text, p, &plain);
+	kp_buf_addstr(&text, "");
+	/* a line a row, blank lines kept: the report as it reads */
+	for (line = text.s; line && *line; line = end ? end + 1 : NULL) {
+		end = strchr(line, '\n');
+		if (end)
+			*end = '\0';
+		lines = kp_xgrow(lines, &alloc, n + 1, sizeof(*lines));
+		lines[n++] = line;
+	}
+	kp_book_sheet(bk, vi ? "Báo cáo" : "Report");
+	kp_book_mono_lines(bk, lines, n);
+	kp_progress_csv(&csv, p, 0);
+	kp_book_sheet(bk, vi ? "Đại hội" : "Congresses");
+	kp_book_table(bk, csv.s, csv.len, &t);
+	kp_progress_json(&js, p);
+	root = json_loadb(js.s, js.len, 0, NULL);
+	if (root) {
+		const json_t *levels = json_object_get(json_object_get(root, "completion"),
+						       "levels");
+
+		t.text_columns = NULL;
+		kp_buf_reset(&csv);
+		json_csv(&csv, json_object_get(root, "parents"), parent_keys,
+			 sizeof(parent_keys) / sizeof(*parent_keys));
+		kp_book_sheet(bk, vi ? "Cấp trên" : "Parents");
+		kp_book_table(bk, csv.s, csv.len, &t);
+		kp_buf_reset(&csv);
+		json_csv(&csv, levels, level_keys, sizeof(level_keys) / sizeof(*level_keys));
+		kp_book_sheet(bk, vi ? "Theo cấp" : "Levels");
+		kp_book_table(bk, csv.s, csv.len, &t);
+		json_decref(root);
+	}
+	status = kp_book_bytes(bk, out, sink);
+	kp_book_free(bk);
+	free(lines);
+	kp_buf_release(&text);
+	kp_buf_release(&csv);
+	kp_buf_release(&js);
+	return status;
+}
+
 static int progress_main(const struct kp_cmd *self, int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -175,6 +281,7 @@ static int progress_main(const struct kp_cmd *self, int argc, char **argv)
 		{ "level", required_argument, NULL, OPT_LEVEL },
 		{ "age-bands", required_argument, NULL, OPT_AGE_BANDS },
 		{ "target", required_argument, NULL, OPT_TARGET },
+		{ "output", required_argument, NULL, OPT_OUTPUT },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct options x;
@@ -199,10 +306,17 @@ static int progress_main(const struct kp_cmd *self, int argc, char **argv)
 	kp_bands_default(&x.po.bands);
 	x.format = "text";
 	kp_cli_today(&x.po.as_of);
-	status = kp_cli_getopt(self, argc, argv, NULL, longopts, own_option, &x,
+	status = kp_cli_getopt(self, argc, argv, "o:", longopts, own_option, &x,
 			       &o, &cli);
 	if (status >= 0)
 		return status;
+	if ((strcmp(x.format, "pdf") == 0 || strcmp(x.format, "xlsx") == 0) &&
+	    !x.output && kp_cli_stdout_is_terminal())
+		return kp_cli_usage(self, "--format %s writes bytes for a file, not for "
+				    "a terminal: give -o FILE", x.format);
+	/* Excel on Vietnamese Windows: ';' between fields, 83,33 (csv.h) */
+	if (x.csv_flags && strcmp(kp_i18n_lang(), "vi") == 0)
+		x.csv_flags |= KP_CSV_SEMI | KP_CSV_DECIMAL_COMMA;
 	po = x.po;
 	format = x.format;
 	require = x.require;
@@ -252,14 +366,21 @@ static int progress_main(const struct kp_cmd *self, int argc, char **argv)
 		kp_progress_json(&out, &p);
 	else if (strcmp(format, "html") == 0)
 		kp_progress_html(&out, &p);
-	else if (strcmp(format, "pdf") == 0 && kp_progress_pdf(&out, &p) != 0)
-		pdf_failed = kp_error(&cli.sink, argv[optind], 0, 0, "this kiemphieu "
-				      "was built without PDF (cairo and pango were "
-				      "not there): use --format html");
+	else if (strcmp(format, "pdf") == 0) {
+		if (kp_progress_pdf(&out, &p) != 0)
+			pdf_failed = kp_error(&cli.sink, argv[optind], 0, 0, "this "
+					      "kiemphieu was built without PDF (cairo "
+					      "and pango were not there): use --format "
+					      "html");
+	}
 	else if (strcmp(format, "csv") == 0) {
 		if (csv_flags)
 			kp_buf_addstr(&out, KP_CSV_BOM);
 		kp_progress_csv(&out, &p, csv_flags);
+	}
+	else if (strcmp(format, "xlsx") == 0) {
+		if (progress_book(&p, &out, &cli.sink) != KP_EXIT_OK)
+			pdf_failed = KP_EXIT_IO;
 	}
 	else {
 		struct kp_text_style st;
@@ -280,14 +401,23 @@ static int progress_main(const struct kp_cmd *self, int argc, char **argv)
 	free(r.s);
 	free(r.lists);
 	kp_campaign_release(&c);
+	if (x.output) {
+		/* the whole report, or nothing: through a temporary file */
+		int st = kp_write_file(x.output, out.s ? out.s : "", out.len, 0, &cli.sink);
+
+		if (st != KP_EXIT_OK)
+			status = st;
+		kp_buf_reset(&out);
+	}
 	return kp_cli_end(&cli, &out, status);
 }
 
 const struct kp_cmd kp_cmd_progress = {
 	"progress", progress_main,
 	"kiemphieu progress [--pilot] [--parent NAME] [--level LEVEL] [--as-of DATE] "
-	"[--format text|json|csv|html|pdf] [--young-under N] [--age-bands A,B] "
-	"[--target FIGURE=PERCENT] [--require-complete] [options] CAMPAIGN",
+	"[--format text|json|csv|html|pdf|xlsx] [-o FILE] [--young-under N] "
+	"[--age-bands A,B] [--target FIGURE=PERCENT] [--require-complete] [options] "
+	"CAMPAIGN",
 	N_("report the progress and quality of a campaign of congresses"),
 	N_("Report a campaign's progress, as the Organization Commission sends it\n"
 	   "up: the congresses done, started, suspended, postponed, not started\n"
@@ -309,7 +439,10 @@ const struct kp_cmd kp_cmd_progress = {
 	   "  --as-of DATE       the day the report is for, YYYY-MM-DD (default: today)\n"
 	   "  --format FMT       text (default), json (also a summary to merge), csv,\n"
 	   "                     html: a dashboard page to open in a browser and print,\n"
-	   "                     or pdf: the same figures, A4, to redirect to a file\n"
+	   "                     pdf: the same figures, A4, or xlsx: a workbook (the\n"
+	   "                     report, the congresses, parents and levels)\n"
+	   "  -o, --output FILE  write to FILE (through a temporary file), not to\n"
+	   "                     standard output\n"
 	   "  --young-under N    a young member is younger than N (default 40; a\n"
 	   "                     congress's young_under in campaign.csv wins)\n"
 	   "  --age-bands A,B    the age bands' limits (default 40,50: under 40,\n"
@@ -319,7 +452,9 @@ const struct kp_cmd kp_cmd_progress = {
 	   "                     (repeated for each; else CAMPAIGN/targets.csv)\n"
 	   "  --require-complete exit 5 when some congress is not done\n"
 	   "  --excel            CSV for Excel: a UTF-8 BOM, CRLF, no cell read as a\n"
-	   "                     formula (implies --format csv)\n"),
+	   "                     formula; under --lang vi, ';' between fields and\n"
+	   "                     decimal commas, as Excel on Vietnamese Windows\n"
+	   "                     reads CSV (implies --format csv)\n"),
 	N_("\nExit status: 0 valid data, 1 some congress (or summary) has invalid\n"
 	   "data, 2 usage, 3 I/O error, 5 with --require-complete, some congress\n"
 	   "is not done.\n")

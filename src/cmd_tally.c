@@ -11,7 +11,9 @@
 #include "i18n.h"
 #include "kiemphieu/audit.h"
 #include "kiemphieu/batch.h"
+#include "kiemphieu/book.h"
 #include "kiemphieu/campaign.h"
+#include "kiemphieu/columns.h"
 #include "kiemphieu/exit.h"
 #include "kiemphieu/model.h"
 #include "kiemphieu/outfile.h"
@@ -22,6 +24,7 @@
 
 static const char *const extension[] = {
 	[KP_FORMAT_TEXT] = "txt", [KP_FORMAT_JSON] = "json", [KP_FORMAT_CSV] = "csv",
+	[KP_FORMAT_XLSX] = "xlsx",
 };
 
 struct job {
@@ -31,7 +34,42 @@ struct job {
 	int csv_header;		/* each congress's CSV has its header row */
 	unsigned csv_flags;	/* KP_CSV_EXCEL with --excel */
 	struct kp_text_style style;	/* bars and colour on a terminal */
+	const char *output;	/* --output FILE, not stdout */
+	struct kp_buf *table;	/* xlsx of a campaign to one file: its CSV rows */
 };
+
+/* The results table (the CSV of kp_report_csv) as a workbook: every row,
+ * and the elected alone on a second sheet. */
+static const char *const text_columns[] = {
+	"org", "contest", "kind", "name", "result", "source", NULL
+};
+
+static int elected_row(const char *const *head, const char *const *row, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(head[i], "result") == 0)
+			return strcmp(row[i], "elected") == 0 || strcmp(row[i], "reserve") == 0;
+	return 0;
+}
+
+static int results_book(const struct kp_buf *csv, struct kp_buf *out,
+			struct kp_diag_sink *sink)
+{
+	int vi = strcmp(kp_i18n_lang(), "vi") == 0, status;
+	struct kp_book_table t = { text_columns, vi ? kp_tally_heading_vi : NULL, NULL };
+	struct kp_book *bk = kp_book_new();
+
+	kp_book_sheet(bk, vi ? "Kết quả" : "Results");
+	kp_book_table(bk, csv->s, csv->len, &t);
+	t.keep = elected_row;
+	kp_book_sheet(bk, vi ? "Trúng cử" : "Elected");
+	kp_book_table(bk, csv->s, csv->len, &t);
+	status = kp_book_bytes(bk, out, sink);
+	kp_book_free(bk);
+	return status;
+}
 
 /* The congress folder as seen from where its results go (DIR of --out, or
  * the folder of the file stdout writes to), so that verify finds the
@@ -138,6 +176,10 @@ static int tally_one(const char *path, const struct kp_org *org,
 				kp_buf_addstr(out, KP_CSV_BOM);
 			kp_report_csv(out, &res, j->csv_header, j->csv_flags);
 			break;
+		case KP_FORMAT_XLSX:
+			/* the table, made a workbook where it is written */
+			kp_report_csv(out, &res, j->csv_header, 0);
+			break;
 		}
 		if (kp_results_pending(&res))
 			status = KP_EXIT_PENDING;
@@ -147,17 +189,46 @@ static int tally_one(const char *path, const struct kp_org *org,
 	return status;
 }
 
-/* Write a congress's results: to DIR/ORG.EXT through a temporary file and
- * a rename, or to stdout. */
+static int put_file(const struct job *j, const char *org, const struct kp_buf *b,
+		    struct kp_diag_sink *sink);
+
+/* Write a congress's results: to DIR/ORG.EXT or the --output file through
+ * a temporary file and a rename, or to stdout. */
 static int emit(const struct job *j, const char *org, const struct kp_buf *b,
 		struct kp_diag_sink *sink)
+{
+	int status;
+
+	struct kp_buf book = KP_BUF_INIT;
+
+	if (j->table) {
+		/* a campaign to one file (or one workbook): written at the end */
+		kp_buf_add(j->table, b->s ? b->s : "", b->len);
+		return KP_EXIT_OK;
+	}
+	if (j->format == KP_FORMAT_XLSX) {
+		status = results_book(b, &book, sink);
+		b = &book;
+	} else {
+		status = KP_EXIT_OK;
+	}
+	if (status == KP_EXIT_OK)
+		status = j->outdir ? put_file(j, org, b, sink) :
+			 j->output ? kp_write_file(j->output, b->s ? b->s : "", b->len, 0,
+						   sink) :
+			 kp_cli_put(b);
+	kp_buf_release(&book);
+	return status;
+}
+
+/* DIR/ORG.EXT of --out, through a temporary file and a rename. */
+static int put_file(const struct job *j, const char *org, const struct kp_buf *b,
+		    struct kp_diag_sink *sink)
 {
 	char *name, *path;
 	int status;
 	size_t n;
 
-	if (!j->outdir)
-		return kp_cli_put(b);
 	n = strlen(org) + 8;
 	name = kp_xmalloc(n);
 	snprintf(name, n, "%s.%s", org, extension[j->format]);
@@ -209,6 +280,9 @@ static void invalid(struct kp_buf *b, const struct job *j, const char *org,
 			kp_buf_addstr(b, KP_CSV_BOM);
 		kp_report_csv_invalid(b, org, j->csv_header, j->csv_flags);
 		break;
+	case KP_FORMAT_XLSX:
+		kp_report_csv_invalid(b, org, j->csv_header, 0);
+		break;
 	case KP_FORMAT_TEXT:
 		if (after_first && !j->outdir)
 			kp_buf_addch(b, '\n');
@@ -255,6 +329,7 @@ static int tally_campaign(const char *path, struct kp_tally_opts *o,
 	struct kp_campaign c;
 	struct run r;
 	struct job each = *j;
+	struct kp_buf table = KP_BUF_INIT;
 	unsigned jobs = o->csv.threads;
 	int status;
 
@@ -263,20 +338,24 @@ static int tally_campaign(const char *path, struct kp_tally_opts *o,
 		kp_campaign_release(&c);
 		return status;
 	}
-	if (j->format == KP_FORMAT_CSV && !j->outdir) {
+	/* to one file, or one workbook: everything first, then written */
+	if (!j->outdir && (j->output || j->format == KP_FORMAT_XLSX))
+		each.table = &table;
+	if ((j->format == KP_FORMAT_CSV || j->format == KP_FORMAT_XLSX) && !j->outdir) {
 		/* one table for the campaign: the header once */
 		struct kp_results none;
+		struct kp_buf h = KP_BUF_INIT;
+		unsigned flags = j->format == KP_FORMAT_CSV ? j->csv_flags : 0;
 
 		memset(&none, 0, sizeof(none));
-		{
-			struct kp_buf h = KP_BUF_INIT;
-
-			if (j->csv_flags)
-				kp_buf_addstr(&h, KP_CSV_BOM);
-			kp_report_csv(&h, &none, 1, j->csv_flags);
+		if (flags)
+			kp_buf_addstr(&h, KP_CSV_BOM);
+		kp_report_csv(&h, &none, 1, flags);
+		if (each.table)
+			kp_buf_add(&table, h.s, h.len);
+		else
 			status = kp_cli_put(&h);
-			kp_buf_release(&h);
-		}
+		kp_buf_release(&h);
 		each.csv_header = 0;
 	}
 	memset(&r, 0, sizeof(r));
@@ -296,6 +375,14 @@ static int tally_campaign(const char *path, struct kp_tally_opts *o,
 		kp_batch_run(&b);
 	}
 	kp_cli_bar_end(&r.bar);
+	if (each.table) {
+		struct job whole = *j;
+
+		/* written whole, or not at all */
+		whole.table = NULL;
+		r.worst = worse(r.worst, emit(&whole, c.name, &table, &cli->sink));
+	}
+	kp_buf_release(&table);
 	free(r.lists);
 	free(r.bufs);
 	free(r.status);
@@ -314,10 +401,13 @@ static int own_option(void *ctx, int opt, const char *arg)
 	case 'f':
 		if (kp_format_parse(arg, &j->format) != 0)
 			return kp_cli_usage(&kp_cmd_tally, "--format '%s': expected "
-					    "text, json or csv", arg);
+					    "text, json, csv or xlsx", arg);
+		return KP_EXIT_OK;
+	case 'D':
+		j->outdir = arg;
 		return KP_EXIT_OK;
 	case 'o':
-		j->outdir = arg;
+		j->output = arg;
 		return KP_EXIT_OK;
 	case 'x':
 		j->csv_flags = KP_CSV_EXCEL;
@@ -332,11 +422,12 @@ static int tally_main(const struct kp_cmd *self, int argc, char **argv)
 	static const struct option longopts[] = {
 		{ "contest", required_argument, NULL, 'c' },
 		{ "format", required_argument, NULL, 'f' },
-		{ "out", required_argument, NULL, 'o' },
+		{ "out", required_argument, NULL, 'D' },
+		{ "output", required_argument, NULL, 'o' },
 		{ "excel", no_argument, NULL, 'x' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct job j = { KP_FORMAT_TEXT, NULL, NULL, 1, 0, { 0, 0, 0 } };
+	struct job j = { KP_FORMAT_TEXT, NULL, NULL, 1, 0, { 0, 0, 0 }, NULL, NULL };
 	struct kp_tally_opts o;
 	struct kp_buf out = KP_BUF_INIT;
 	struct kp_cli cli;
@@ -344,11 +435,21 @@ static int tally_main(const struct kp_cmd *self, int argc, char **argv)
 
 	kp_cli_init(&cli);
 	kp_cli_tally_opts(&o);
-	status = kp_cli_getopt(self, argc, argv, NULL, longopts, own_option, &j,
+	status = kp_cli_getopt(self, argc, argv, "o:", longopts, own_option, &j,
 			       &o, &cli);
 	if (status >= 0)
 		return status;
 	kp_cli_style(&j.style);
+	if (j.output && j.outdir)
+		return kp_cli_usage(self, "--output and --out: one file, or one file per "
+				    "congress in a folder, not both");
+	if (j.format == KP_FORMAT_XLSX && !j.outdir && !j.output &&
+	    kp_cli_stdout_is_terminal())
+		return kp_cli_usage(self, "--format xlsx writes a workbook, not text for a "
+				    "terminal: give -o FILE.xlsx");
+	/* Excel on Vietnamese Windows: ';' between fields, 83,33 (csv.h) */
+	if (j.csv_flags && strcmp(kp_i18n_lang(), "vi") == 0)
+		j.csv_flags |= KP_CSV_SEMI | KP_CSV_DECIMAL_COMMA;
 	if (optind != argc - 1)
 		return optind == argc ?
 		       kp_cli_usage(self, "expected a congress or campaign folder") :
@@ -380,22 +481,27 @@ static int tally_main(const struct kp_cmd *self, int argc, char **argv)
 
 const struct kp_cmd kp_cmd_tally = {
 	"tally", tally_main,
-	"kiemphieu tally [--contest ID] [--format text|json|csv] [--out DIR] "
-	"[options] ORG|CAMPAIGN",
+	"kiemphieu tally [--contest ID] [--format text|json|csv|xlsx] [--out DIR] "
+	"[-o FILE] [options] ORG|CAMPAIGN",
 	N_("tally the ballots and decide who is elected"),
 	N_("Tally the ballots of every election of the congress in folder ORG and\n"
 	   "decide who is elected; nothing is printed when its data has an error.\n"
 	   "Given a campaign folder (with a campaign.csv), tally every congress in\n"
 	   "campaign order: JSON gives one line per congress (an invalid one says\n"
 	   "so), text and CSV follow one another. With --out, each congress's\n"
-	   "results go to DIR/ORG.json (.txt, .csv) instead, each written whole\n"
-	   "through a temporary file.\n\n"
+	   "results go to DIR/ORG.json (.txt, .csv, .xlsx) instead, each written\n"
+	   "whole through a temporary file.\n\n"
 	   "Options:\n"
 	   "  --contest ID       only this election\n"
-	   "  --format FMT       text (default), json or csv\n"
+	   "  --format FMT       text (default), json, csv, or xlsx (a workbook: the\n"
+	   "                     table of csv, and the elected on a second sheet)\n"
 	   "  --out DIR          one results file per congress in DIR\n"
+	   "  -o, --output FILE  write to FILE (through a temporary file), not to\n"
+	   "                     standard output\n"
 	   "  --excel            CSV for Excel: a UTF-8 BOM, CRLF, no cell read as a\n"
-	   "                     formula (implies --format csv)\n"),
+	   "                     formula; under --lang vi, ';' between fields and\n"
+	   "                     decimal commas, as Excel on Vietnamese Windows\n"
+	   "                     reads CSV (implies --format csv)\n"),
 	N_("\nExit status: 0 every election decided, 1 invalid data, 2 usage,\n"
 	   "3 I/O error, 4 valid, but the congress is not complete: an election is\n"
 	   "pending (a tie or open seats: vote again), not started, or waiting for\n"

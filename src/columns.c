@@ -148,3 +148,69 @@ size_t kp_columns_all(const char *const **en, const char *const **vi,
 	*variants = m;
 	return NCOLUMNS;
 }
+
+/* --- the headings of the tables kiemphieu writes, in Vietnamese --- */
+
+struct heading {
+	const char *en, *vi;
+};
+
+static const char *heading_in(const struct heading *h, size_t n, const char *en)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(h[i].en, en) == 0)
+			return h[i].vi;
+	return en;
+}
+
+static const struct heading tally_headings[] = {
+	{ "org", "tổ chức" }, { "contest", "cuộc bầu" }, { "kind", "loại" },
+	{ "round", "lần bầu" }, { "seats", "số cần bầu" },
+	{ "ballots", "số phiếu thu vào" }, { "valid", "phiếu hợp lệ" },
+	{ "invalid", "phiếu không hợp lệ" }, { "no", "số thứ tự" },
+	{ "name", "họ và tên" }, { "votes", "số phiếu bầu" },
+	{ "percent_of_base", "tỷ lệ so với số được triệu tập" },
+	{ "percent_of_valid", "tỷ lệ so với phiếu hợp lệ" },
+	{ "result", "kết quả" }, { "source", "nguồn số liệu" },
+};
+
+static const struct heading progress_headings[] = {
+	{ "org", "tổ chức" }, { "name", "tên tổ chức đảng" },
+	{ "parent", "cấp ủy cấp trên" }, { "pilot", "đại hội điểm" },
+	{ "scheduled", "ngày dự kiến" }, { "status", "tình hình" },
+	{ "overdue", "quá hạn" }, { "reason", "lý do" },
+	{ "surplus_percent", "tỷ lệ số dư" }, { "surplus_verdict", "số dư" },
+	{ "one_round", "bầu một lần" }, { "members", "số cấp ủy viên" },
+	{ "mean_percent_of_base", "tỷ lệ phiếu bình quân" },
+	{ "lowest_percent_of_base", "tỷ lệ phiếu thấp nhất" },
+	{ "over_80", "trên 80%" }, { "over_90", "trên 90%" }, { "women", "nữ" },
+	{ "young", "trẻ" }, { "prev_members", "cấp ủy khóa trước" },
+	{ "prev_women", "nữ khóa trước" }, { "prev_young", "trẻ khóa trước" },
+	{ "level", "cấp" }, { "state", "trạng thái" }, { "state_reason", "lý do tạm dừng" },
+	{ "started", "đã bắt đầu" }, { "by_minutes", "theo biên bản" },
+	{ "seats", "số cần bầu" }, { "filled", "đã bầu" },
+	{ "summoned", "số được triệu tập" }, { "present", "số có mặt" },
+	{ "ethnic_minority", "dân tộc thiểu số" }, { "reelected", "tái cử" },
+	{ "first_time", "lần đầu" }, { "not_reelected", "không tái cử" },
+	{ "age_mean", "tuổi bình quân" }, { "secretaries", "bí thư" },
+	{ "standing_with_woman", "thường vụ có nữ" }, { "via", "qua tổng hợp" },
+	{ "target_women", "chỉ tiêu nữ" }, { "target_young", "chỉ tiêu trẻ" },
+	{ "target_ethnic_minority", "chỉ tiêu dân tộc thiểu số" },
+	{ "target_standing_woman", "chỉ tiêu thường vụ có nữ" },
+	{ "parent_reported", "đã báo cáo" }, { "reported", "đã xong" },
+	{ "total", "tổng số" }, { "finished", "đã kết thúc" }, { "rank", "xếp hạng" },
+};
+
+const char *kp_tally_heading_vi(const char *en)
+{
+	return heading_in(tally_headings, sizeof(tally_headings) / sizeof(*tally_headings),
+			  en);
+}
+
+const char *kp_progress_heading_vi(const char *en)
+{
+	return heading_in(progress_headings,
+			  sizeof(progress_headings) / sizeof(*progress_headings), en);
+}

@@ -1234,24 +1234,29 @@ out:
 
 /* --- writing --- */
 
-static int needs_quotes(const char *s, size_t len)
+/* A field must be quoted when it holds the separator, a quote or a line
+ * end, or starts or ends with a space (which a reader would trim); a comma,
+ * a semicolon and a tab are quoted whatever the separator but ';' (so that
+ * a reader guessing the separator is not misled), a decimal comma under
+ * ';' is not (Excel then reads 83,33 as a number). */
+static int needs_quotes(const char *s, size_t len, char sep)
 {
 	size_t i;
 
 	if (len && (s[0] == ' ' || s[len - 1] == ' '))
 		return 1;
 	for (i = 0; i < len; i++)
-		if (s[i] == ',' || s[i] == '"' || s[i] == '\n' ||
-		    s[i] == '\r' || s[i] == ';' || s[i] == '\t')
+		if (s[i] == sep || s[i] == '"' || s[i] == '\n' || s[i] == '\r' ||
+		    (sep != ';' && (s[i] == ',' || s[i] == ';' || s[i] == '\t')))
 			return 1;
 	return 0;
 }
 
-void kp_csv_put_field(struct kp_buf *b, const char *s, size_t len)
+static void put_field(struct kp_buf *b, const char *s, size_t len, char sep)
 {
 	size_t need;
 
-	if (!needs_quotes(s, len)) {
+	if (!needs_quotes(s, len, sep)) {
 		kp_buf_add(b, s, len);
 		return;
 	}
@@ -1262,29 +1267,107 @@ void kp_csv_put_field(struct kp_buf *b, const char *s, size_t len)
 	b->s[b->len] = '\0';
 }
 
+void kp_csv_put_field(struct kp_buf *b, const char *s, size_t len)
+{
+	put_field(b, s, len, ',');
+}
+
+/* A decimal number as kiemphieu writes one: digits, a point, digits. */
+static int is_decimal(const char *s)
+{
+	size_t i = s[0] == '-', d = 0, point = 0;
+
+	for (; s[i]; i++) {
+		if (s[i] >= '0' && s[i] <= '9')
+			d++;
+		else if (s[i] == '.' && d && !point)
+			point = i;
+		else
+			return 0;
+	}
+	return point && s[point + 1];
+}
+
 void kp_csv_put_row(struct kp_buf *b, const char *const *fields, size_t n,
 		    unsigned flags)
 {
+	char sep = flags & KP_CSV_TAB ? '\t' : flags & KP_CSV_SEMI ? ';' : ',';
 	size_t i;
 
 	for (i = 0; i < n; i++) {
 		const char *f = fields[i];
 
 		if (i)
-			kp_buf_addch(b, flags & KP_CSV_TAB ? '\t' : ',');
-		if ((flags & KP_CSV_EXCEL) == KP_CSV_EXCEL && strchr("=+-@\t\r", f[0]) && f[0]) {
+			kp_buf_addch(b, sep);
+		if ((flags & KP_CSV_EXCEL) == KP_CSV_EXCEL && strchr("=+-@\t\r", f[0]) &&
+		    f[0] && !((flags & KP_CSV_DECIMAL_COMMA) && is_decimal(f))) {
 			/* a name like "=HYPERLINK(...)" stays text in Excel */
 			struct kp_buf t = KP_BUF_INIT;
 
 			kp_buf_addch(&t, '\'');
 			kp_buf_addstr(&t, f);
-			kp_csv_put_field(b, t.s, t.len);
+			put_field(b, t.s, t.len, sep);
 			kp_buf_release(&t);
+		} else if ((flags & KP_CSV_DECIMAL_COMMA) && is_decimal(f)) {
+			/* 83.33 as a Vietnamese Excel reads a number: 83,33 */
+			char *t = kp_xstrdup(f);
+
+			*strchr(t, '.') = ',';
+			put_field(b, t, strlen(t), sep);
+			free(t);
 		} else {
-			kp_csv_put_field(b, f, strlen(f));
+			put_field(b, f, strlen(f), sep);
 		}
 	}
 	kp_buf_addstr(b, flags & KP_CSV_CRLF ? "\r\n" : "\n");
+}
+
+/* --- reading back what kiemphieu wrote --- */
+
+struct mem_parse {
+	kp_csv_row_fn *fn;
+	void *ctx;
+	char **fields;
+	size_t n, alloc;
+};
+
+static void mem_field(void *data, size_t len, void *arg)
+{
+	struct mem_parse *m = arg;
+
+	m->fields = kp_xgrow(m->fields, &m->alloc, m->n + 1, sizeof(*m->fields));
+	m->fields[m->n++] = kp_xstrndup(data ? data : "", len);
+}
+
+static void mem_row(int c, void *arg)
+{
+	struct mem_parse *m = arg;
+	size_t i;
+
+	(void)c;
+	m->fn(m->ctx, (const char *const *)m->fields, m->n);
+	for (i = 0; i < m->n; i++)
+		free(m->fields[i]);
+	m->n = 0;
+}
+
+int kp_csv_parse_text(const char *s, size_t len, kp_csv_row_fn *fn, void *ctx)
+{
+	struct mem_parse m = { fn, ctx, NULL, 0, 0 };
+	struct csv_parser p;
+	int rc = 0;
+	size_t i;
+
+	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
+		return -1;
+	if (csv_parse(&p, s, len, mem_field, mem_row, &m) != len ||
+	    csv_fini(&p, mem_field, mem_row, &m) != 0)
+		rc = -1;
+	csv_free(&p);
+	for (i = 0; i < m.n; i++)
+		free(m.fields[i]);
+	free(m.fields);
+	return rc;
 }
 
 /* gcc -fanalyzer takes iconv_open()'s failure value, (iconv_t)-1, for an

@@ -18,6 +18,8 @@ int kp_format_parse(const char *name, enum kp_format *out)
 		*out = KP_FORMAT_JSON;
 	else if (strcmp(name, "csv") == 0)
 		*out = KP_FORMAT_CSV;
+	else if (strcmp(name, "xlsx") == 0)
+		*out = KP_FORMAT_XLSX;
 	else
 		return -1;
 	return 0;

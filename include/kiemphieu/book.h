@@ -23,7 +23,8 @@ enum kp_cell_kind {
 	KP_CELL_NUMBER,		/* a whole number */
 	KP_CELL_PERCENT,	/* hundredths of a percent (8333 is 83.33%) */
 	KP_CELL_DATE,		/* a day */
-	KP_CELL_EMPTY
+	KP_CELL_EMPTY,
+	KP_CELL_DECIMAL		/* a number written in text ("44.9") */
 };
 
 struct kp_cell {
@@ -62,8 +63,30 @@ void kp_book_column(struct kp_book *b, size_t col, enum kp_cell_kind kind);
 void kp_book_validate(struct kp_book *b, size_t first, size_t last, size_t col0,
 		      size_t col1, const char *const *list, const char *message);
 
-/* Lines of text, one per row, in column A (the instructions sheet). */
+/* Lines of text, one per row, in column A (the instructions sheet); with
+ * kp_book_mono_lines, in a fixed-width font (a text report whose columns
+ * are aligned with spaces). */
 void kp_book_lines(struct kp_book *b, const char *const *lines, size_t n);
+void kp_book_mono_lines(struct kp_book *b, const char *const *lines, size_t n);
+
+/*
+ * A table kiemphieu wrote as CSV (kp_csv_put_row without flags, its first
+ * row the header) as the current sheet: the header as heading() names each
+ * column (NULL: as written), bold and frozen; each cell typed by its shape
+ * (a whole number without a leading zero, a decimal, a day YYYY-MM-DD:
+ * numbers and days; in a column whose name holds "percent", a number with
+ * two decimals is a percentage), but text in the columns of text_columns
+ * (NULL-ended: ids and names, which may look like numbers). Rows for which
+ * keep (when not NULL) says 0 are left out. 0, or -1 when csv is not CSV.
+ */
+struct kp_book_table {
+	const char *const *text_columns;
+	const char *(*heading)(const char *en);
+	int (*keep)(const char *const *head, const char *const *row, size_t n);
+};
+
+int kp_book_table(struct kp_book *b, const char *csv, size_t len,
+		  const struct kp_book_table *t);
 
 /* The workbook's bytes into out: KP_EXIT_OK, or KP_EXIT_IO after an error
  * reported to sink (the temporary file could not be made or read). */

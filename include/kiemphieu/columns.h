@@ -25,4 +25,9 @@ const char *kp_column_vi(const char *en);
 size_t kp_columns_all(const char *const **en, const char *const **vi,
 		      const char *const *const **variants);
 
+/* The Vietnamese heading of a column of the tables tally and progress
+ * write (--format csv, xlsx), or en itself when it has none. */
+const char *kp_tally_heading_vi(const char *en);
+const char *kp_progress_heading_vi(const char *en);
+
 #endif

@@ -132,6 +132,10 @@ void kp_csv_put_field(struct kp_buf *b, const char *s, size_t len);
 			 * never run as a formula */
 
 #define KP_CSV_TAB 4u	/* fields separated by tabs, not commas */
+#define KP_CSV_SEMI 8u	/* fields separated by semicolons (Excel's list
+			 * separator on Vietnamese Windows) */
+#define KP_CSV_DECIMAL_COMMA 16u	/* 83.33 written 83,33, as a number
+					 * reads in Vietnamese */
 
 /* The UTF-8 byte order mark that makes Excel read a CSV file as UTF-8. */
 #define KP_CSV_BOM "\xef\xbb\xbf"
@@ -139,6 +143,14 @@ void kp_csv_put_field(struct kp_buf *b, const char *s, size_t len);
 /* Append the C strings fields[0..n) as one CSV row, in the style `flags`. */
 void kp_csv_put_row(struct kp_buf *b, const char *const *fields, size_t n,
 		    unsigned flags);
+
+/* A row of fields, each a C string. */
+typedef void kp_csv_row_fn(void *ctx, const char *const *fields, size_t n);
+
+/* Parse the comma-separated text s[0..len) that kiemphieu itself wrote
+ * (kp_csv_put_row, no flags), handing each row to fn. 0, or -1 when it is
+ * not well-formed CSV. */
+int kp_csv_parse_text(const char *s, size_t len, kp_csv_row_fn *fn, void *ctx);
 
 /*
  * Append the UTF-8 text s[0..len) to b in UTF-16LE after its byte order

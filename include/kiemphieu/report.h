@@ -17,7 +17,8 @@
 enum kp_format {
 	KP_FORMAT_TEXT,
 	KP_FORMAT_JSON,
-	KP_FORMAT_CSV
+	KP_FORMAT_CSV,
+	KP_FORMAT_XLSX		/* the CSV table as a workbook (cmd_tally.c) */
 };
 
 /* 0 and *out set when name is "text", "json" or "csv". */
