@@ -143,6 +143,7 @@ test: $(BIN) $(MO) $(UNIT_BIN) $(TOOLS)
 	@tests/i18n-check $(BIN)
 	@tests/readme-check $(BIN)
 	@tests/browser-check $(BIN) $(BUILD)/browser
+	@tests/libreoffice-check $(BIN)
 
 sanitize: test-deps
 	@LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
