@@ -164,9 +164,18 @@ $(BENCH_DIR)/ballots/bench.csv: $(BUILD)/kpgen
 	@rm -rf $(BENCH_DIR)
 	@$(BUILD)/kpgen ballots $(BENCH_DIR) -b 1000000 -c 25 -s 21
 
+# the same ballots as an Excel workbook, for the .xlsx reader's throughput
+BENCH_XLSX_DIR = $(BUILD)/bench/1m-xlsx
+
+$(BENCH_XLSX_DIR)/ballots/bench.xlsx: $(BENCH_DIR)/ballots/bench.csv $(BUILD)/kpgen
+	@echo 'making the same ballots as an Excel workbook in $(BENCH_XLSX_DIR)'
+	@rm -rf $(BENCH_XLSX_DIR)
+	@$(BUILD)/kpgen xlsx $(BENCH_DIR) $(BENCH_XLSX_DIR)
+
 bench: deps
-	@$(MAKE) --no-print-directory all $(TOOLS) $(BENCH_DIR)/ballots/bench.csv
-	@$(BUILD)/kpbench $(BIN) $(BENCH_DIR)
+	@$(MAKE) --no-print-directory all $(TOOLS) $(BENCH_DIR)/ballots/bench.csv \
+		$(BENCH_XLSX_DIR)/ballots/bench.xlsx
+	@$(BUILD)/kpbench $(BIN) $(BENCH_DIR) $(BENCH_XLSX_DIR)
 
 # the nationwide campaign: 52,105 congresses, about 10 million ballots and
 # 1.6 GB, made on first use (about 20 s) and kept under build/
@@ -210,7 +219,7 @@ uninstall:
 FUZZ_SECONDS ?= 60
 FUZZ_RUNS ?= -1
 FUZZ_OPTS ?=
-FUZZ_TARGETS = csv congress load paths summary
+FUZZ_TARGETS = csv congress load paths summary xlsx
 FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all
 
 fuzz-build: test-deps

@@ -1122,7 +1122,7 @@ int kp_csv_read_hashed(const char *path, const char *name,
 	int status, io = 0;
 
 	if (kp_table_is_xlsx(path))
-		return kp_xlsx_read(path, name, h, ctx[0], out, sha256);
+		return kp_xlsx_read(path, name, h, ctx[0], out, sha256, opts->threads);
 	memset(&r, 0, sizeof(r));
 	r.path = path;
 	r.name = name ? name : path;

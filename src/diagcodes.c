@@ -29,6 +29,8 @@ static const struct kp_diag_code {
 	  "xlsx-part-unreadable" },
 	{ "%s declares a document type: refused (no entity is expanded)",
 	  "xlsx-doctype" },
+	{ "%s has a comment or processing instruction among its rows, which no spreadsheet writes: save the workbook again from Excel",
+	  "xlsx-comment-among-rows" },
 	{ "%s inflates past its size: refused (a zip bomb?)",
 	  "xlsx-zip-bomb" },
 	{ "%s is here too: keep one of them (which holds the right data is yours to say)",

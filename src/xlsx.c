@@ -17,6 +17,7 @@
 
 #include <errno.h>
 #include <expat.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,7 +32,8 @@
 const struct kp_xlsx_limits kp_xlsx_limits = {
 	1ull << 30,	/* bytes of a workbook: 1 GiB */
 	8ull << 30,	/* bytes of its sheet, inflated */
-	1ull << 30	/* of its other parts, inflated */
+	1ull << 30,	/* of its other parts, inflated */
+	4ull << 20	/* rows read side by side in chunks of 4 MiB */
 };
 #define CELL_MAX 65536u			/* bytes of a cell's text */
 #define COLS_MAX 4096u			/* cells in a row */
@@ -211,8 +213,11 @@ static void XMLCALL rels_start(void *arg, const XML_Char *name, const XML_Char *
 /* --- shared strings --- */
 
 struct strings {
-	char **s;
+	const char **s;		/* into pool, once it is read whole */
+	size_t *len;
+	struct span { size_t off, len; } *at;
 	size_t n, alloc;
+	struct kp_buf pool;	/* every string, each ended by a NUL */
 	struct kp_buf cur;
 	int in_si, in_t, in_rph;	/* rPh: phonetic runs, not text */
 	int too_long;
@@ -224,12 +229,12 @@ static void XMLCALL sst_start(void *arg, const XML_Char *name, const XML_Char **
 	const char *n = local(name);
 
 	(void)a;
-	if (strcmp(n, "si") == 0) {
+	if (n[0] == 's' && strcmp(n, "si") == 0) {
 		s->in_si = 1;
 		kp_buf_reset(&s->cur);
-	} else if (strcmp(n, "t") == 0 && s->in_si && !s->in_rph) {
+	} else if (n[0] == 't' && !n[1] && s->in_si && !s->in_rph) {
 		s->in_t = 1;
-	} else if (strcmp(n, "rPh") == 0) {
+	} else if (n[0] == 'r' && strcmp(n, "rPh") == 0) {
 		s->in_rph = 1;
 	}
 }
@@ -239,13 +244,17 @@ static void XMLCALL sst_end(void *arg, const XML_Char *name)
 	struct strings *s = UD(arg);
 	const char *n = local(name);
 
-	if (strcmp(n, "t") == 0) {
+	if (n[0] == 't' && !n[1]) {
 		s->in_t = 0;
-	} else if (strcmp(n, "rPh") == 0) {
+	} else if (n[0] == 'r' && strcmp(n, "rPh") == 0) {
 		s->in_rph = 0;
-	} else if (strcmp(n, "si") == 0) {
-		s->s = kp_xgrow(s->s, &s->alloc, s->n + 1, sizeof(*s->s));
-		s->s[s->n++] = kp_xstrndup(s->cur.s ? s->cur.s : "", s->cur.len);
+	} else if (n[0] == 's' && strcmp(n, "si") == 0) {
+		s->at = kp_xgrow(s->at, &s->alloc, s->n + 1, sizeof(*s->at));
+		s->at[s->n].off = s->pool.len;
+		s->at[s->n].len = s->cur.len;
+		kp_buf_add(&s->pool, s->cur.s ? s->cur.s : "", s->cur.len);
+		kp_buf_add(&s->pool, "", 1);	/* its NUL */
+		s->n++;
 		s->in_si = 0;
 	}
 }
@@ -344,8 +353,12 @@ static void XMLCALL styles_end(void *arg, const XML_Char *name)
 
 struct cell {
 	uint32_t col;		/* 1 = A */
-	char *text;
+	const char *text;	/* NUL-terminated: a shared string, or own */
+	size_t len;
+	char *own;		/* allocated here, or NULL */
 };
+
+enum cell_type { T_NUMBER, T_SHARED, T_BOOL, T_TEXT };
 
 struct sheet {
 	const char *file;
@@ -360,13 +373,21 @@ struct sheet {
 	uint64_t row, last_row;
 	struct cell *cells;
 	size_t n, alloc;
+	struct kp_csv_field *f;	/* the record handed on, reused */
+	uint32_t *cols;
+	size_t falloc;
 	/* the cell being read */
 	uint32_t col;
-	char type[12];
+	enum cell_type type;
 	unsigned style;
 	int in_v, in_t, in_is;
 	struct kp_buf v;
 	uint32_t width;		/* the header's: rows are that wide */
+	struct kp_buf *collect;	/* a chunk's rows, read side by side */
+	int in_data;		/* inside <sheetData> */
+	const char *entry;	/* the sheet's part, for a message */
+	int row_known;		/* in a chunk: s->row is the sheet's own */
+	int last_known;		/* and the previous row's was */
 };
 
 /* "C37" to its column, 3; 0 when not a reference. */
@@ -381,9 +402,13 @@ static uint32_t ref_col(const char *r)
 
 static uint64_t ref_row(const char *r)
 {
+	uint64_t n = 0;
+
 	while (*r >= 'A' && *r <= 'Z')
 		r++;
-	return strtoull(r, NULL, 10);
+	while (*r >= '0' && *r <= '9' && n < (1ull << 40))
+		n = n * 10 + (uint64_t)(*r++ - '0');
+	return n;
 }
 
 /* Excel's day number to the day: day 1 is 1900-01-01, and day 60 the
@@ -419,89 +444,152 @@ static void serial_date(double v, int date1904, char out[40])
 		 (int)(d % 100));
 }
 
-/* A cell's value as text, as its type and format say. */
-static char *cell_text(struct sheet *s)
+/* A whole number as Excel writes one: digits, no leading zero, at most 15
+ * (what %.15g would print unchanged). */
+static int plain_integer(const char *v, size_t len)
 {
-	const char *v = s->v.s ? s->v.s : "";
+	size_t i = v[0] == '-';
 
-	if (strcmp(s->type, "s") == 0) {
-		unsigned long i = strtoul(v, NULL, 10);
-
-		return kp_xstrdup(i < s->sst->n ? s->sst->s[i] : "");
-	}
-	if (strcmp(s->type, "b") == 0)
-		return kp_xstrdup(strcmp(v, "1") == 0 ? "yes" : "no");
-	if (strcmp(s->type, "inlineStr") == 0 || strcmp(s->type, "str") == 0 ||
-	    strcmp(s->type, "e") == 0)
-		return kp_xstrndup(v, s->v.len);
-	/* a number: a day when its format is a date, else the number */
-	if (s->v.len) {
-		char *end;
-		double d = strtod(v, &end);
-		char out[40];
-
-		if (*end)
-			return kp_xstrndup(v, s->v.len);
-		if (s->style < s->st->n && s->st->is_date[s->style] && d >= 1 &&
-		    d < 2958466) {
-			serial_date(d, s->date1904, out);
-			return kp_xstrdup(out);
-		}
-		/* as Excel shows it: 1 not 1.0, 0.3 not 0.29999999999999999 */
-		snprintf(out, sizeof(out), "%.15g", d);
-		return kp_xstrdup(out);
-	}
-	return kp_xstrdup("");
+	if (len <= i || len - i > 15 || (v[i] == '0' && len - i > 1))
+		return 0;
+	for (; i < len; i++)
+		if (v[i] < '0' || v[i] > '9')
+			return 0;
+	return 1;
 }
 
-static void emit(struct sheet *s)
+static void own_text(struct cell *c, const char *t, size_t len)
 {
-	struct kp_csv_field *f;
-	uint32_t *cols;
+	c->own = kp_xstrndup(t, len);
+	c->text = c->own;
+	c->len = len;
+}
+
+/* The cell's value as text, as its type and format say, into c. */
+static void cell_value(struct sheet *s, struct cell *c)
+{
+	const char *v = s->v.s ? s->v.s : "";
+	size_t len = s->v.len;
+
+	c->own = NULL;
+	c->text = "";
+	c->len = 0;
+	switch (s->type) {
+	case T_SHARED: {
+		unsigned long i = strtoul(v, NULL, 10);
+
+		if (i < s->sst->n) {
+			c->text = s->sst->s[i];
+			c->len = s->sst->len[i];
+		}
+		return;
+	}
+	case T_BOOL:
+		c->text = strcmp(v, "1") == 0 ? "yes" : "no";
+		c->len = strlen(c->text);
+		return;
+	case T_TEXT:
+		own_text(c, v, len);
+		return;
+	case T_NUMBER:
+		break;
+	}
+	/* a number: a day when its format is a date, else the number */
+	if (!len)
+		return;
+	if (plain_integer(v, len) && !(s->style < s->st->n && s->st->is_date[s->style])) {
+		own_text(c, v, len);
+	} else {
+		char *end, out[40];
+		double d = strtod(v, &end);
+
+		if (*end)
+			own_text(c, v, len);
+		else if (s->style < s->st->n && s->st->is_date[s->style] && d >= 1 &&
+			 d < 2958466) {
+			serial_date(d, s->date1904, out);
+			own_text(c, out, strlen(out));
+		} else {
+			/* as Excel shows it: 1 not 1.0, 0.3 not 0.29999999999999999 */
+			snprintf(out, sizeof(out), "%.15g", d);
+			own_text(c, out, strlen(out));
+		}
+	}
+}
+
+/* Trim the cell as the CSV reader trims an unquoted field. */
+static void trim(struct cell *c)
+{
+	size_t lead = 0, len = c->len;
+
+	while (lead < len && (c->text[lead] == ' ' || c->text[lead] == '\t'))
+		lead++;
+	while (len > lead && (c->text[len - 1] == ' ' || c->text[len - 1] == '\t'))
+		len--;
+	if (lead == 0 && len == c->len)
+		return;
+	if (c->own) {
+		memmove(c->own, c->own + lead, len - lead);
+		c->own[len - lead] = '\0';
+	} else {
+		c->own = kp_xstrndup(c->text + lead, len - lead);
+		c->text = c->own;
+	}
+	c->len = len - lead;
+}
+
+static void drop_cells(struct sheet *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->n; i++)
+		free(s->cells[i].own);
+	s->n = 0;
+}
+
+/* A row's cells to the handler, as a record as wide as its last cell (and
+ * as the header: Excel leaves empty cells out): the header first, then
+ * every row; s->stop once the handler says so. */
+static void deliver(struct sheet *s, uint64_t row, const struct cell *cells, size_t n)
+{
 	size_t i, width = 0;
 	struct kp_csv_record r;
-	int any = 0;
 
-	for (i = 0; i < s->n; i++) {
-		/* trimmed, as the CSV reader trims an unquoted field */
-		char *t = s->cells[i].text;
-		size_t len = strlen(t), lead = strspn(t, " \t");
-
-		while (len > lead && (t[len - 1] == ' ' || t[len - 1] == '\t'))
-			len--;
-		memmove(t, t + lead, len - lead);
-		t[len - lead] = '\0';
-		if (t[0])
-			any = 1;
-		if (s->cells[i].text[0] && s->cells[i].col > width)
-			width = s->cells[i].col;
-	}
-	if (!any || s->stop)
-		goto out;	/* an empty row, as CSV skips ";;;;" */
+	for (i = 0; i < n; i++)
+		if (cells[i].len && cells[i].col > width)
+			width = cells[i].col;
+	if (!width || s->stop)
+		return;	/* an empty row, as CSV skips ";;;;" */
 	if (s->header_done && s->width > width)
-		width = s->width;	/* Excel leaves empty cells out */
+		width = s->width;
 	if (width > COLS_MAX) {
-		kp_error(s->sink, s->file, s->row, COLS_MAX + 1, "more than %u cells "
+		kp_error(s->sink, s->file, row, COLS_MAX + 1, "more than %u cells "
 			 "in a row", COLS_MAX);
-		goto out;
+		return;
 	}
-	f = kp_xcalloc(width + 1, sizeof(*f));
-	cols = kp_xcalloc(width + 1, sizeof(*cols));
+	if (width + 1 > s->falloc) {
+		s->falloc = width + 1;
+		free(s->f);
+		free(s->cols);
+		s->f = kp_xcalloc(s->falloc, sizeof(*s->f));
+		s->cols = kp_xcalloc(s->falloc, sizeof(*s->cols));
+	}
 	for (i = 0; i < width; i++) {
-		f[i].s = "";
-		cols[i] = (uint32_t)i + 1;
+		s->f[i].s = "";
+		s->f[i].len = 0;
+		s->cols[i] = (uint32_t)i + 1;
 	}
-	for (i = 0; i < s->n; i++)
-		if (s->cells[i].col >= 1 && s->cells[i].col <= width) {
-			f[s->cells[i].col - 1].s = s->cells[i].text;
-			f[s->cells[i].col - 1].len = strlen(s->cells[i].text);
+	for (i = 0; i < n; i++)
+		if (cells[i].col >= 1 && cells[i].col <= width) {
+			s->f[cells[i].col - 1].s = cells[i].text;
+			s->f[cells[i].col - 1].len = cells[i].len;
 		}
 	memset(&r, 0, sizeof(r));
 	r.file = s->file;
-	r.line = s->row;
+	r.line = row;
 	r.nfields = width;
-	r.fields = f;
-	r.cols = cols;
+	r.fields = s->f;
+	r.cols = s->cols;
 	if (!s->header_done) {
 		s->header_done = 1;
 		s->width = (uint32_t)width;
@@ -510,12 +598,42 @@ static void emit(struct sheet *s)
 	} else if (s->h->row(s->ctx, &r, s->sink)) {
 		s->stop = 1;
 	}
-	free(f);
-	free(cols);
-out:
+}
+
+/* The row just read: its cells trimmed, then handed on, or (in a chunk
+ * read side by side) kept in s->collect for the handing on in order. */
+static void emit(struct sheet *s)
+{
+	size_t i;
+
 	for (i = 0; i < s->n; i++)
-		free(s->cells[i].text);
-	s->n = 0;
+		trim(&s->cells[i]);
+	if (!s->collect) {
+		deliver(s, s->row, s->cells, s->n);
+	} else {
+		/* row (0: the one after the previous row), cells, then each
+		 * cell's column, length and text with its NUL */
+		uint64_t row = s->row_known ? s->row : 0;
+		uint32_t n = (uint32_t)s->n;
+
+		kp_buf_add(s->collect, &row, sizeof(row));
+		kp_buf_add(s->collect, &n, sizeof(n));
+		for (i = 0; i < s->n; i++) {
+			uint32_t len = (uint32_t)s->cells[i].len;
+
+			kp_buf_add(s->collect, &s->cells[i].col, sizeof(s->cells[i].col));
+			kp_buf_add(s->collect, &len, sizeof(len));
+			kp_buf_add(s->collect, s->cells[i].text, len + 1);
+		}
+	}
+	drop_cells(s);
+}
+
+/* The element names the sheet's handlers look for, by their local name:
+ * one test of the first letter, then the rest. */
+static int is(const char *n, const char *want)
+{
+	return n[0] == want[0] && strcmp(n + 1, want + 1) == 0;
 }
 
 static void XMLCALL sheet_start(void *arg, const XML_Char *name, const XML_Char **a)
@@ -523,27 +641,81 @@ static void XMLCALL sheet_start(void *arg, const XML_Char *name, const XML_Char 
 	struct sheet *s = UD(arg);
 	const char *n = local(name), *v;
 
-	if (strcmp(n, "row") == 0) {
-		v = attr(a, "r");
-		s->row = v ? strtoull(v, NULL, 10) : s->last_row + 1;
-		s->n = 0;
-	} else if (strcmp(n, "c") == 0) {
-		v = attr(a, "r");
-		s->col = v ? ref_col(v) : (s->n ? s->cells[s->n - 1].col + 1 : 1);
-		if (v && ref_row(v))
-			s->row = ref_row(v);
-		v = attr(a, "t");
-		snprintf(s->type, sizeof(s->type), "%s", v ? v : "n");
-		v = attr(a, "s");
-		s->style = v ? (unsigned)strtoul(v, NULL, 10) : 0;
+	if (is(n, "c")) {
+		const char *r = NULL, *t = NULL, *st = NULL;
+		size_t i;
+
+		/* the attributes in one pass: r (where), t (type), s (style) */
+		for (i = 0; a[i]; i += 2) {
+			const char *k = a[i][1] ? local(a[i]) : a[i];
+
+			if (k[0] && !k[1]) {
+				if (k[0] == 'r')
+					r = a[i + 1];
+				else if (k[0] == 't')
+					t = a[i + 1];
+				else if (k[0] == 's')
+					st = a[i + 1];
+			}
+		}
+		s->col = r ? ref_col(r) : (s->n ? s->cells[s->n - 1].col + 1 : 1);
+		if (r && ref_row(r)) {
+			s->row = ref_row(r);
+			s->row_known = 1;
+		}
+		s->type = !t ? T_NUMBER : strcmp(t, "s") == 0 ? T_SHARED :
+			  strcmp(t, "b") == 0 ? T_BOOL : strcmp(t, "n") == 0 ? T_NUMBER :
+			  T_TEXT;	/* inlineStr, str (a formula's), e (#N/A) */
+		s->style = st ? (unsigned)strtoul(st, NULL, 10) : 0;
 		kp_buf_reset(&s->v);
-	} else if (strcmp(n, "v") == 0) {
+	} else if (is(n, "v")) {
 		s->in_v = 1;
-	} else if (strcmp(n, "is") == 0) {
+	} else if (is(n, "row")) {
+		/* cells outside a row (a damaged sheet) are dropped */
+		drop_cells(s);
+		v = attr(a, "r");
+		s->row_known = v || s->last_known;
+		s->row = v ? ref_row(v) : s->last_row + 1;
+	} else if (is(n, "is")) {
 		s->in_is = 1;
-	} else if (strcmp(n, "t") == 0 && s->in_is) {
+	} else if (is(n, "t") && s->in_is) {
 		s->in_t = 1;
+	} else if (is(n, "sheetData")) {
+		s->in_data = 1;
 	}
+}
+
+static int among_rows(const char *file, const char *entry, struct kp_diag_sink *sink);
+
+/* A comment, CDATA or processing instruction among the rows: refused,
+ * as the rows read side by side refuse it (they cannot read past one). */
+static void among_rows_seen(void *arg)
+{
+	struct sheet *s = UD(arg);
+
+	if (s->in_data && !s->stop) {
+		among_rows(s->file, s->entry, s->sink);
+		s->stop = 1;
+		XML_StopParser((XML_Parser)arg, XML_FALSE);
+	}
+}
+
+static void XMLCALL sheet_comment(void *arg, const XML_Char *data)
+{
+	(void)data;
+	among_rows_seen(arg);
+}
+
+static void XMLCALL sheet_pi(void *arg, const XML_Char *target, const XML_Char *data)
+{
+	(void)target;
+	(void)data;
+	among_rows_seen(arg);
+}
+
+static void XMLCALL sheet_cdata(void *arg)
+{
+	among_rows_seen(arg);
 }
 
 static void XMLCALL sheet_end(void *arg, const XML_Char *name)
@@ -551,13 +723,9 @@ static void XMLCALL sheet_end(void *arg, const XML_Char *name)
 	struct sheet *s = UD(arg);
 	const char *n = local(name);
 
-	if (strcmp(n, "v") == 0) {
+	if (is(n, "v")) {
 		s->in_v = 0;
-	} else if (strcmp(n, "t") == 0) {
-		s->in_t = 0;
-	} else if (strcmp(n, "is") == 0) {
-		s->in_is = 0;
-	} else if (strcmp(n, "c") == 0) {
+	} else if (is(n, "c")) {
 		if (s->v.len > CELL_MAX) {
 			kp_error(s->sink, s->file, s->row, s->col, "more than %u bytes "
 				 "in a cell", CELL_MAX);
@@ -565,14 +733,21 @@ static void XMLCALL sheet_end(void *arg, const XML_Char *name)
 			s->cells = kp_xgrow(s->cells, &s->alloc, s->n + 1,
 					    sizeof(*s->cells));
 			s->cells[s->n].col = s->col;
-			s->cells[s->n].text = cell_text(s);
+			cell_value(s, &s->cells[s->n]);
 			s->n++;
 		}
-	} else if (strcmp(n, "row") == 0) {
+	} else if (is(n, "row")) {
 		emit(s);
 		s->last_row = s->row;
+		s->last_known = s->row_known;
 		if (s->stop)
 			XML_StopParser((XML_Parser)arg, XML_FALSE);
+	} else if (is(n, "t")) {
+		s->in_t = 0;
+	} else if (is(n, "is")) {
+		s->in_is = 0;
+	} else if (is(n, "sheetData")) {
+		s->in_data = 0;
 	}
 }
 
@@ -584,18 +759,393 @@ static void XMLCALL sheet_text(void *arg, const XML_Char *t, int len)
 		kp_buf_add(&s->v, t, (size_t)len);
 }
 
+/* --- a large sheet, its rows read side by side --- */
+
+/*
+ * The sheet is inflated here, in one thread, and its rows cut into chunks
+ * of about lim->chunk bytes (4 MiB) at row tags; each chunk is parsed by a worker with
+ * its own expat parser (the rows wrapped in one element), the rows it
+ * reads kept as bytes, and handed to the handler here, in order. What is
+ * outside the rows (the sheet's start and end) is parsed as one document
+ * of its own, so that the whole is well-formed when every part is. A
+ * comment, CDATA section or processing instruction among the rows (which
+ * no spreadsheet writes) could hide a row tag: the chunks are then given
+ * up and the sheet read again from its start, in one parser.
+ */
+#define CHUNKS_AHEAD 6
+
+struct chunk {
+	struct kp_buf xml, out;
+	struct kp_diag_list diags;
+	int parsed, bad;
+	enum XML_Error err;	/* when bad */
+};
+
+struct rows {
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	struct chunk ring[CHUNKS_AHEAD];
+	size_t head, tail, next;	/* consumed, filled, taken by a worker */
+	int quit;
+	const struct sheet *proto;
+};
+
+static void parse_chunk(const struct rows *p, struct chunk *c)
+{
+	struct sheet s;
+	struct xml x;
+
+	memset(&s, 0, sizeof(s));
+	s.file = p->proto->file;
+	s.sst = p->proto->sst;
+	s.st = p->proto->st;
+	s.date1904 = p->proto->date1904;
+	s.sink = &c->diags.sink;
+	s.collect = &c->out;
+	xml_begin(&x, &s, sheet_start, sheet_end, sheet_text);
+	if (XML_Parse(x.p, "<kp-rows>", 9, 0) == XML_STATUS_ERROR ||
+	    XML_Parse(x.p, c->xml.s, (int)c->xml.len, 0) == XML_STATUS_ERROR ||
+	    XML_Parse(x.p, "</kp-rows>", 10, 1) == XML_STATUS_ERROR) {
+		c->bad = 1;
+		c->err = XML_GetErrorCode(x.p);
+	}
+	XML_ParserFree(x.p);
+	drop_cells(&s);
+	free(s.cells);
+	kp_buf_release(&s.v);
+}
+
+static void *rows_worker(void *arg)
+{
+	struct rows *p = arg;
+
+	pthread_mutex_lock(&p->mu);
+	for (;;) {
+		struct chunk *c;
+
+		while (!p->quit && p->next == p->tail)
+			pthread_cond_wait(&p->cv, &p->mu);
+		if (p->quit)
+			break;
+		c = &p->ring[p->next++ % CHUNKS_AHEAD];
+		pthread_mutex_unlock(&p->mu);
+		parse_chunk(p, c);
+		pthread_mutex_lock(&p->mu);
+		c->parsed = 1;
+		pthread_cond_broadcast(&p->cv);
+	}
+	pthread_mutex_unlock(&p->mu);
+	return NULL;
+}
+
+/* Hand the oldest chunk's rows to the handler; 0, or -1 when it was not
+ * well-formed (said). */
+static int rows_consume(struct rows *p, struct sheet *s, const char *entry)
+{
+	struct chunk *c = &p->ring[p->head % CHUNKS_AHEAD];
+	const char *b, *end;
+	struct cell *cells = NULL;
+	size_t alloc = 0;
+	int bad;
+
+	pthread_mutex_lock(&p->mu);
+	while (!c->parsed)
+		pthread_cond_wait(&p->cv, &p->mu);
+	pthread_mutex_unlock(&p->mu);
+	bad = c->bad;
+	kp_diag_list_flush(&c->diags, 1, s->sink);
+	if (bad)
+		kp_error(s->sink, s->file, 0, 0, "%s is not well-formed XML: %s", entry,
+			 XML_ErrorString(c->err));
+	for (b = c->out.s, end = b ? b + c->out.len : b; !bad && b && b < end;) {
+		uint64_t row;
+		uint32_t n, i;
+
+		memcpy(&row, b, sizeof(row));
+		memcpy(&n, b + sizeof(row), sizeof(n));
+		b += sizeof(row) + sizeof(n);
+		cells = kp_xgrow(cells, &alloc, (size_t)n + 1, sizeof(*cells));
+		for (i = 0; i < n; i++) {
+			uint32_t len;
+
+			memcpy(&cells[i].col, b, sizeof(cells[i].col));
+			memcpy(&len, b + 4, sizeof(len));
+			cells[i].text = b + 8;
+			cells[i].len = len;
+			cells[i].own = NULL;
+			b += 8 + len + 1;
+		}
+		s->row = row ? row : s->last_row + 1;
+		deliver(s, s->row, cells, n);
+		s->last_row = s->row;
+		if (s->stop)
+			break;
+	}
+	free(cells);
+	kp_buf_reset(&c->xml);
+	kp_buf_reset(&c->out);
+	c->parsed = c->bad = 0;
+	p->head++;
+	return bad ? -1 : 0;
+}
+
+/* Queue the rows xml[0..len) (whole rows) for the workers, handing on
+ * finished chunks while the ring is full. */
+static int rows_queue(struct rows *p, struct sheet *s, const char *entry,
+		      const char *xml, size_t len)
+{
+	struct chunk *c;
+
+	while (p->tail - p->head == CHUNKS_AHEAD) {
+		if (rows_consume(p, s, entry) != 0)
+			return -1;
+		if (s->stop)
+			return 0;
+	}
+	c = &p->ring[p->tail % CHUNKS_AHEAD];
+	kp_buf_add(&c->xml, xml, len);
+	pthread_mutex_lock(&p->mu);
+	p->tail++;
+	pthread_cond_broadcast(&p->cv);
+	pthread_mutex_unlock(&p->mu);
+	return 0;
+}
+
+/* The start of the first row tag `<PREFIXrow` at or after from in
+ * b[0..len) that is followed by a space, '>' or '/'; len when none. */
+static size_t find_tag(const char *b, size_t len, size_t from, const char *tag)
+{
+	size_t tl = strlen(tag);
+	const char *q;
+
+	while (from + tl < len && (q = memmem(b + from, len - from, tag, tl))) {
+		size_t at = (size_t)(q - b);
+		char next = at + tl < len ? b[at + tl] : '\0';
+
+		if (next == ' ' || next == '>' || next == '/' || next == '\t' ||
+		    next == '\r' || next == '\n')
+			return at;
+		from = at + 1;
+	}
+	return len;
+}
+
+/* A comment, CDATA section or processing instruction: among the rows
+ * (where '<' starts nothing else, text and attributes escape it) this
+ * finds every one. */
+static int exotic(const char *b, size_t len)
+{
+	static const char marks[] = "!?";
+	size_t i;
+
+	/* '!' and '?' are rare in a sheet: find them, then look behind */
+	for (i = 0; b && i < 2; i++) {
+		const char *q = b, *end = b + len;
+
+		while ((q = memchr(q, marks[i], (size_t)(end - q))) != NULL) {
+			if (q > b && q[-1] == '<')
+				return 1;
+			q++;
+		}
+	}
+	return 0;
+}
+
+enum { SIDE_OK, SIDE_NOT_USED, SIDE_FAILED };
+
+static int skel_error(struct xml *skel, const char *file, const char *entry,
+		      struct kp_diag_sink *sink)
+{
+	if (skel->refused)
+		kp_error(sink, file, 0, 0, "%s declares a document type: refused (no "
+			 "entity is expanded)", entry);
+	else
+		kp_error(sink, file, 0, 0, "%s is not well-formed XML: %s", entry,
+			 XML_ErrorString(XML_GetErrorCode(skel->p)));
+	return SIDE_FAILED;
+}
+
+static int among_rows(const char *file, const char *entry, struct kp_diag_sink *sink)
+{
+	kp_error(sink, file, 0, 0, "%s has a comment or processing instruction among "
+		 "its rows, which no spreadsheet writes: save the workbook again from "
+		 "Excel", entry);
+	return SIDE_FAILED;
+}
+
+/*
+ * Read the sheet `entry` side by side with `threads` workers into s (its
+ * handler fields set). SIDE_NOT_USED when its start is not the plain
+ * <?xml ...?> and elements up to <sheetData> that every spreadsheet
+ * writes: nothing was handed on, and the caller reads it in one parser.
+ * Else SIDE_OK, or SIDE_FAILED after an error reported.
+ */
+static int read_side_by_side(zip_t *z, const char *file, const char *entry,
+			     uint64_t max, unsigned threads, size_t chunk,
+			     struct sheet *s, struct kp_diag_sink *sink)
+{
+	struct rows p;
+	pthread_t tid[8];
+	unsigned nt = 0, i;
+	zip_file_t *f = zip_fopen(z, entry, 0);
+	struct kp_buf pend = KP_BUF_INIT;
+	char buf[1 << 16], row_tag[64], end_tag[64];
+	struct xml skel;
+	uint64_t total = 0;
+	zip_int64_t got = 1;
+	int status = SIDE_OK;
+	size_t searched = 0;	/* pend[0..searched) holds no end tag */
+	enum { START, ROWS, END } at = START;
+
+	if (!f)
+		return SIDE_NOT_USED;
+	memset(&p, 0, sizeof(p));
+	pthread_mutex_init(&p.mu, NULL);
+	pthread_cond_init(&p.cv, NULL);
+	p.proto = s;
+	for (i = 0; i < CHUNKS_AHEAD; i++)
+		kp_diag_list_init(&p.ring[i].diags, 1000);
+	/* what is outside the rows: one document, checked as it comes */
+	xml_begin(&skel, NULL, NULL, NULL, NULL);
+	while (status == SIDE_OK && !s->stop) {
+		size_t need = at == START ? 1u << 16 : 2 * chunk;
+
+		if (got > 0 && (at == END || pend.len < need)) {
+			got = zip_fread(f, buf, sizeof(buf));
+			if (got < 0) {
+				kp_error(sink, file, 0, 0, "%s cannot be inflated (%s): the "
+					 "workbook is damaged", entry, zip_file_strerror(f));
+				status = SIDE_FAILED;
+			} else if ((total += (uint64_t)got) > max) {
+				kp_error(sink, file, 0, 0, "%s inflates past its size: refused "
+					 "(a zip bomb?)", entry);
+				status = SIDE_FAILED;
+			} else if (at == END) {
+				if (XML_Parse(skel.p, buf, (int)got, got == 0) == XML_STATUS_ERROR)
+					status = skel_error(&skel, file, entry, sink);
+				if (got == 0)
+					break;
+			} else if (got > 0) {
+				kp_buf_add(&pend, buf, (size_t)got);
+			}
+			continue;
+		}
+		if (at == START) {
+			/* the sheet's start, up to and with <sheetData ...> */
+			const char *q = pend.s ? memmem(pend.s, pend.len, "sheetData", 9) : NULL;
+			size_t t, k, gt, decl = 0;
+
+			if (!q || q == pend.s || (q[-1] != '<' && q[-1] != ':')) {
+				status = SIDE_NOT_USED;
+				break;
+			}
+			t = (size_t)(q - pend.s);
+			for (k = t; k > 0 && pend.s[k - 1] != '<'; k--)
+				;
+			for (gt = t; gt < pend.len && pend.s[gt] != '>'; gt++)
+				;
+			if (pend.len >= 5 && memcmp(pend.s, "<?xml", 5) == 0)
+				decl = 2;
+			/* <sheetData/>, a prefix that is no name, a comment or
+			 * anything but the declaration before: one parser */
+			if (gt == pend.len || pend.s[gt - 1] == '/' || k == 0 || t - k > 16 ||
+			    memchr(pend.s + k, '!', t - k) || memchr(pend.s + k, '?', t - k) ||
+			    exotic(pend.s + decl, k - 1 - decl)) {
+				status = SIDE_NOT_USED;
+				break;
+			}
+			/* <x:sheetData> names its rows <x:row> */
+			snprintf(row_tag, sizeof(row_tag), "<%.*srow", (int)(t - k), pend.s + k);
+			snprintf(end_tag, sizeof(end_tag), "</%.*ssheetData", (int)(t - k),
+				 pend.s + k);
+			for (i = 0; i < threads && i < 8; i++)
+				if (pthread_create(&tid[nt], NULL, rows_worker, &p) == 0)
+					nt++;
+			if (!nt) {
+				status = SIDE_NOT_USED;
+				break;
+			}
+			if (XML_Parse(skel.p, pend.s, (int)(gt + 1), 0) == XML_STATUS_ERROR) {
+				status = skel_error(&skel, file, entry, sink);
+				break;
+			}
+			memmove(pend.s, pend.s + gt + 1, pend.len - gt - 1);
+			pend.len -= gt + 1;
+			at = ROWS;
+			continue;
+		}
+		/* the rows: whole ones, cut at a row tag past `chunk` bytes */
+		{
+			size_t e = find_tag(pend.s, pend.len, searched, end_tag), cut;
+
+			/* what was searched holds no end tag: only what came since */
+			searched = pend.len > sizeof(end_tag) ? pend.len - sizeof(end_tag) : 0;
+
+			cut = e < pend.len ? e : got == 0 ? pend.len :
+			      find_tag(pend.s, pend.len, chunk, row_tag);
+			if (cut == pend.len && e == pend.len && got > 0)
+				continue;	/* no row tag yet: read on */
+			if (exotic(pend.s, cut)) {
+				status = among_rows(file, entry, sink);
+				break;
+			}
+			if (cut && rows_queue(&p, s, entry, pend.s, cut) != 0) {
+				status = SIDE_FAILED;
+				break;
+			}
+			memmove(pend.s, pend.s + cut, pend.len - cut);
+			pend.len -= cut;
+			searched = searched > cut ? searched - cut : 0;
+			if (e < pend.len + cut || got == 0) {
+				/* the end of the rows: the rest is the skeleton's */
+				if (XML_Parse(skel.p, pend.s ? pend.s : "", (int)pend.len,
+					      got == 0) == XML_STATUS_ERROR) {
+					status = skel_error(&skel, file, entry, sink);
+					break;
+				}
+				pend.len = 0;
+				at = END;
+				if (got == 0)
+					break;
+			}
+		}
+	}
+	/* the chunks still queued, in order */
+	while (p.head < p.tail && status == SIDE_OK && !s->stop)
+		if (rows_consume(&p, s, entry) != 0)
+			status = SIDE_FAILED;
+	pthread_mutex_lock(&p.mu);
+	p.quit = 1;
+	pthread_cond_broadcast(&p.cv);
+	pthread_mutex_unlock(&p.mu);
+	for (i = 0; i < nt; i++)
+		pthread_join(tid[i], NULL);
+	for (i = 0; i < CHUNKS_AHEAD; i++) {
+		kp_buf_release(&p.ring[i].xml);
+		kp_buf_release(&p.ring[i].out);
+		kp_diag_list_release(&p.ring[i].diags);
+	}
+	pthread_mutex_destroy(&p.mu);
+	pthread_cond_destroy(&p.cv);
+	XML_ParserFree(skel.p);
+	kp_buf_release(&pend);
+	zip_fclose(f);
+	return status;
+}
+
 /* --- the whole --- */
 
 int kp_xlsx_read(const char *path, const char *name, const struct kp_csv_handler *h,
-		 void *ctx, struct kp_diag_sink *sink, char sha256[65])
+		 void *ctx, struct kp_diag_sink *sink, char sha256[65], unsigned threads)
 {
-	return kp_xlsx_read_within(path, name, h, ctx, sink, sha256, &kp_xlsx_limits);
+	return kp_xlsx_read_within(path, name, h, ctx, sink, sha256, &kp_xlsx_limits,
+				   threads);
 }
 
 int kp_xlsx_read_within(const char *path, const char *name,
 			const struct kp_csv_handler *h, void *ctx,
 			struct kp_diag_sink *sink, char sha256[65],
-			const struct kp_xlsx_limits *lim)
+			const struct kp_xlsx_limits *lim, unsigned threads)
 {
 	struct kp_os_stamp stamp;
 	const char *file = name ? name : path;
@@ -698,6 +1248,12 @@ int kp_xlsx_read_within(const char *path, const char *name,
 	status = parse_entry(z, file, "xl/sharedStrings.xml", lim->part, &x, 1, &missing,
 			     sink);
 	XML_ParserFree(x.p);
+	sst.s = kp_xcalloc(sst.n + 1, sizeof(*sst.s));
+	sst.len = kp_xcalloc(sst.n + 1, sizeof(*sst.len));
+	for (i = 0; i < sst.n; i++) {
+		sst.s[i] = sst.pool.s + sst.at[i].off;
+		sst.len[i] = sst.at[i].len;
+	}
 	if (status == KP_EXIT_OK && sst.too_long)
 		status = kp_error(sink, file, 0, 0, "a text of more than %u bytes in "
 				  "the workbook: refused", CELL_MAX);
@@ -715,9 +1271,29 @@ int kp_xlsx_read_within(const char *path, const char *name,
 	sh.h = h;
 	sh.ctx = ctx;
 	sh.sink = sink;
-	xml_begin(&x, &sh, sheet_start, sheet_end, sheet_text);
-	status = parse_entry(z, file, b.target, lim->sheet, &x, 0, NULL, sink);
-	XML_ParserFree(x.p);
+	sh.entry = b.target;
+	{
+		zip_stat_t zs;
+		int side = SIDE_NOT_USED;
+
+		/* a large sheet read side by side; a small one, or one that
+		 * cannot be cut, in one parser */
+		if (threads > 1 && zip_stat(z, b.target, 0, &zs) == 0 &&
+		    (zs.valid & ZIP_STAT_SIZE) && zs.size >= 2ull * lim->chunk &&
+		    zs.size <= lim->sheet)
+			side = read_side_by_side(z, file, b.target, zs.size, threads,
+						 (size_t)lim->chunk, &sh, sink);
+		if (side == SIDE_NOT_USED) {
+			xml_begin(&x, &sh, sheet_start, sheet_end, sheet_text);
+			XML_SetCommentHandler(x.p, sheet_comment);
+			XML_SetProcessingInstructionHandler(x.p, sheet_pi);
+			XML_SetStartCdataSectionHandler(x.p, sheet_cdata);
+			status = parse_entry(z, file, b.target, lim->sheet, &x, 0, NULL, sink);
+			XML_ParserFree(x.p);
+		} else if (side == SIDE_FAILED) {
+			status = KP_EXIT_DATA;
+		}
+	}
 	if (status == KP_EXIT_OK && !sh.header_done)
 		status = kp_error(sink, file, 0, 0, "an empty sheet: no header row");
 out:
@@ -726,15 +1302,17 @@ out:
 	free(data);
 	free(b.rid);
 	free(b.target);
-	for (i = 0; i < sst.n; i++)
-		free(sst.s[i]);
 	free(sst.s);
+	free(sst.len);
+	free(sst.at);
+	kp_buf_release(&sst.pool);
 	kp_buf_release(&sst.cur);
 	free(st.is_date);
 	free(st.fmts);
-	for (i = 0; i < sh.n; i++)
-		free(sh.cells[i].text);
+	drop_cells(&sh);
 	free(sh.cells);
+	free(sh.f);
+	free(sh.cols);
 	kp_buf_release(&sh.v);
 	if (status == KP_EXIT_OK && sink->errors > errors)
 		status = KP_EXIT_DATA;

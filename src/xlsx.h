@@ -11,15 +11,18 @@
 #include "kiemphieu/csv.h"
 
 /* Read the workbook at `path` (named `name` in diagnostics) into handler h
- * with ctx, and the SHA-256 of its bytes into sha256 (may be NULL).
+ * with ctx, and the SHA-256 of its bytes into sha256 (may be NULL). With
+ * threads > 1, a large sheet's rows are parsed side by side by that many
+ * workers and handed to h in order, in this thread.
  * KP_EXIT_OK, KP_EXIT_DATA or KP_EXIT_IO. */
 int kp_xlsx_read(const char *path, const char *name, const struct kp_csv_handler *h,
-		 void *ctx, struct kp_diag_sink *sink, char sha256[65]);
+		 void *ctx, struct kp_diag_sink *sink, char sha256[65], unsigned threads);
 
 /* What a workbook may weigh: the file, its sheet and each other part
- * inflated (kp_xlsx_limits: 1 GiB, 8 GiB, 1 GiB). */
+ * inflated (kp_xlsx_limits: 1 GiB, 8 GiB, 1 GiB); and the size of the
+ * chunks of rows read side by side (4 MiB: a sheet of at least two is cut). */
 struct kp_xlsx_limits {
-	uint64_t file, sheet, part;
+	uint64_t file, sheet, part, chunk;
 };
 extern const struct kp_xlsx_limits kp_xlsx_limits;
 
@@ -27,6 +30,6 @@ extern const struct kp_xlsx_limits kp_xlsx_limits;
 int kp_xlsx_read_within(const char *path, const char *name,
 			const struct kp_csv_handler *h, void *ctx,
 			struct kp_diag_sink *sink, char sha256[65],
-			const struct kp_xlsx_limits *lim);
+			const struct kp_xlsx_limits *lim, unsigned threads);
 
 #endif

@@ -2,7 +2,7 @@
  * kpbench: kiemphieu's tally beside libcsv's bare parser, side by side in
  * one run, on the same ballot file.
  *
- *   kpbench KIEMPHIEU [CONGRESS]
+ *   kpbench KIEMPHIEU [CONGRESS [XLSX-CONGRESS]]
  *   kpbench --campaign KIEMPHIEU CAMPAIGN
  *
  * CONGRESS defaults to build/bench/1m (made by `kpgen ballots`): one
@@ -12,6 +12,10 @@
  * the file in 1 MiB chunks and gives libcsv no callbacks: the floor that
  * any libcsv-based reader stands on. This tool calls libcsv directly, as
  * the baseline must; kiemphieu itself reaches libcsv only through src/csv.c.
+ *
+ * With XLSX-CONGRESS (the same congress, its ballots as an Excel workbook,
+ * made by `kpgen xlsx`): kiemphieu's tally of the workbook, -j 1 and -j 2,
+ * beside its tally of the CSV file, in the same turns.
  *
  * With --campaign: `kiemphieu progress` over a whole campaign folder with
  * -j 1 and -j 2, beside the time merely to read every file of it (cat).
@@ -163,6 +167,47 @@ static int campaign(const char *kp, const char *dir)
 	return 0;
 }
 
+/* The same ballots as a workbook: tally -j 1 and -j 2 beside the CSV's. */
+static int workbook(const char *kp, const char *dir, struct result c1, struct result c2)
+{
+	char path[4096];
+	struct stat st;
+	struct result none = { 1e30, 0, 0 }, x1 = none, x2 = none;
+	char *a1[] = { (char *)(uintptr_t)kp, (char *)(uintptr_t)"tally", (char *)(uintptr_t)"-j",
+		       (char *)(uintptr_t)"1", (char *)(uintptr_t)"--format",
+		       (char *)(uintptr_t)"json", (char *)(uintptr_t)dir, NULL };
+	char *a2[] = { (char *)(uintptr_t)kp, (char *)(uintptr_t)"tally", (char *)(uintptr_t)"-j",
+		       (char *)(uintptr_t)"2", (char *)(uintptr_t)"--format",
+		       (char *)(uintptr_t)"json", (char *)(uintptr_t)dir, NULL };
+	int i;
+
+	snprintf(path, sizeof(path), "%s/ballots/bench.xlsx", dir);
+	if (stat(path, &st) != 0) {
+		fprintf(stderr, "kpbench: %s: %s (make it with kpgen xlsx)\n", path,
+			strerror(errno));
+		return 3;
+	}
+	for (i = 0; i < RUNS; i++) {
+		keep_best(&x1, run(path, a1), "kiemphieu tally .xlsx -j 1");
+		keep_best(&x2, run(path, a2), "kiemphieu tally .xlsx -j 2");
+	}
+	printf("\nworkbook: %s, %.1f MB (the same ballots); best of %d turns each\n", path,
+	       (double)st.st_size / 1e6, RUNS);
+	printf("%-28s %10s %14s %12s\n", "", "time", "ballots/s", "peak memory");
+	printf("%-28s %8.3f s %14.0f %9.1f MB\n", "kiemphieu tally .csv -j 1", c1.seconds,
+	       1e6 / c1.seconds, (double)c1.peak_kb / 1024.0);
+	printf("%-28s %8.3f s %14.0f %9.1f MB\n", "kiemphieu tally .xlsx -j 1", x1.seconds,
+	       1e6 / x1.seconds, (double)x1.peak_kb / 1024.0);
+	printf("%-28s %8.3f s %14.0f %9.1f MB\n", "kiemphieu tally .csv -j 2", c2.seconds,
+	       1e6 / c2.seconds, (double)c2.peak_kb / 1024.0);
+	printf("%-28s %8.3f s %14.0f %9.1f MB\n", "kiemphieu tally .xlsx -j 2", x2.seconds,
+	       1e6 / x2.seconds, (double)x2.peak_kb / 1024.0);
+	printf("ratio, .xlsx / .csv time, -j 1: %.2f\n", x1.seconds / c1.seconds);
+	printf("ratio, .xlsx / .csv time, -j 2: %.2f (goal: at most 3.00)\n",
+	       x2.seconds / c2.seconds);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	const char *dir = argc > 2 ? argv[2] : "build/bench/1m";
@@ -218,5 +263,7 @@ int main(int argc, char **argv)
 	       j1.seconds / bare.seconds);
 	printf("ratio, tally -j 2 time / bare parser time: %.2f (goal: at most 1.00)\n",
 	       j2.seconds / bare.seconds);
+	if (argc > 3)
+		return workbook(abs, argv[3], j1, j2);
 	return 0;
 }

@@ -7,6 +7,10 @@
  *   kpgen ballots DIR [-b N] [-c C] [-s S]
  *                                 one congress whose one contest has N ballots
  *                                 of C candidates for S seats (the benchmark)
+ *   kpgen xlsx SRC DST            the congress SRC (made by kpgen ballots)
+ *                                 with its ballot file as an Excel workbook,
+ *                                 written row by row (libxlsxwriter's
+ *                                 constant memory mode: inline strings)
  *
  * Votes are not drawn ballot by ballot: each candidate is given the number
  * of valid ballots that keep the name, chosen for the outcome the scenario
@@ -21,6 +25,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+
+#include <xlsxwriter.h>
 
 #include "kiemphieu/buf.h"
 #include "kiemphieu/csv.h"
@@ -1223,11 +1229,76 @@ static void bench_ballots(const char *dir, unsigned long ballots,
 	free(row);
 }
 
+/* SRC's congress in DST, its ballots/bench.csv as ballots/bench.xlsx. */
+static void bench_xlsx(const char *src, const char *dst)
+{
+	static const char *const files[] = { "contests.csv", "candidates.csv" };
+	char path[4096], line[8192];
+	lxw_workbook_options opts = { LXW_FALSE, NULL, LXW_FALSE };
+	lxw_workbook *wb;
+	lxw_worksheet *ws;
+	lxw_row_t r = 0;
+	FILE *in, *out;
+	size_t i, n;
+
+	snprintf(path, sizeof(path), "%s/ballots", dst);
+	mkdirs(path);
+	for (i = 0; i < 2; i++) {
+		snprintf(path, sizeof(path), "%s/%s", src, files[i]);
+		in = fopen(path, "rb");
+		if (!in)
+			die("cannot read %s: %s", path, strerror(errno));
+		snprintf(path, sizeof(path), "%s/%s", dst, files[i]);
+		out = fopen(path, "wb");
+		if (!out)
+			die("cannot write %s: %s", path, strerror(errno));
+		while ((n = fread(line, 1, sizeof(line), in)) > 0)
+			if (fwrite(line, 1, n, out) != n)
+				die("cannot write %s", path);
+		fclose(in);
+		if (fclose(out) != 0)
+			die("cannot write %s", path);
+	}
+	snprintf(path, sizeof(path), "%s/ballots/bench.csv", src);
+	in = fopen(path, "rb");
+	if (!in)
+		die("cannot read %s: %s", path, strerror(errno));
+	snprintf(path, sizeof(path), "%s/ballots/bench.xlsx", dst);
+	wb = workbook_new_opt(path, &opts);
+	ws = wb ? workbook_add_worksheet(wb, NULL) : NULL;
+	if (!ws)
+		die("cannot make %s", path);
+	while (fgets(line, sizeof(line), in)) {
+		char *f = line, *end;
+		lxw_col_t c = 0;
+
+		line[strcspn(line, "\r\n")] = '\0';
+		for (;; c++) {
+			end = strchr(f, ',');
+			if (end)
+				*end = '\0';
+			/* the header's candidate numbers as numbers, as typed */
+			if (*f && r == 0 && c > 0 && strspn(f, "0123456789") == strlen(f))
+				worksheet_write_number(ws, r, c, strtod(f, NULL), NULL);
+			else if (*f)
+				worksheet_write_string(ws, r, c, f, NULL);
+			if (!end)
+				break;
+			f = end + 1;
+		}
+		r++;
+	}
+	fclose(in);
+	if (workbook_close(wb) != LXW_NO_ERROR)
+		die("cannot write %s", path);
+}
+
 static void usage(void)
 {
 	fputs("usage: kpgen sample DIR\n"
 	      "       kpgen national DIR [-n ORGS]\n"
-	      "       kpgen ballots DIR [-b BALLOTS] [-c CANDIDATES] [-s SEATS]\n",
+	      "       kpgen ballots DIR [-b BALLOTS] [-c CANDIDATES] [-s SEATS]\n"
+	      "       kpgen xlsx SRC DST\n",
 	      stderr);
 	exit(2);
 }
@@ -1239,7 +1310,7 @@ int main(int argc, char **argv)
 
 	if (argc < 3)
 		usage();
-	for (i = 3; i + 1 < argc; i += 2) {
+	for (i = 3; i + 1 < argc && strcmp(argv[1], "xlsx") != 0; i += 2) {
 		unsigned long v = strtoul(argv[i + 1], NULL, 10);
 
 		if (strcmp(argv[i], "-n") == 0)
@@ -1257,6 +1328,8 @@ int main(int argc, char **argv)
 		sample(argv[2]);
 	else if (strcmp(argv[1], "national") == 0)
 		national(argv[2], n);
+	else if (strcmp(argv[1], "xlsx") == 0 && argc == 4)
+		bench_xlsx(argv[2], argv[3]);
 	else if (strcmp(argv[1], "ballots") == 0 && cands >= seats && cands <= 1000)
 		bench_ballots(argv[2], ballots, (unsigned)cands, (unsigned)seats);
 	else

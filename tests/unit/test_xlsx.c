@@ -103,11 +103,20 @@ static void on_diag(void *ctx, const struct kp_diag *d)
 
 static const struct kp_csv_handler handler = { on_row, on_row, NULL, NULL };
 
-static const struct kp_xlsx_limits small = { 1u << 20, 4096, 4096 };
+static const struct kp_xlsx_limits small = { 1u << 20, 4096, 4096, 4u << 20 };
+
+static int read_book_threads(const char *dir, const char *name, struct got *g,
+			     const struct kp_xlsx_limits *lim, unsigned threads);
 
 /* Read dir/name into g within lim (NULL: the program's own limits). */
 static int read_book(const char *dir, const char *name, struct got *g,
 		     const struct kp_xlsx_limits *lim)
+{
+	return read_book_threads(dir, name, g, lim, 1);
+}
+
+static int read_book_threads(const char *dir, const char *name, struct got *g,
+			     const struct kp_xlsx_limits *lim, unsigned threads)
 {
 	char path[4200], sha[65];
 	struct kp_diag_sink sink;
@@ -118,7 +127,7 @@ static int read_book(const char *dir, const char *name, struct got *g,
 	snprintf(path, sizeof(path), "%s/%s", dir, name);
 	kp_diag_sink_init(&sink, on_diag, g);
 	rc = kp_xlsx_read_within(path, name, &handler, g, &sink, sha,
-				 lim ? lim : &kp_xlsx_limits);
+				 lim ? lim : &kp_xlsx_limits, threads);
 	kp_buf_addstr(&g->rec, "");
 	kp_buf_addstr(&g->diag, "");
 	return rc;
@@ -346,7 +355,7 @@ static void what_it_refuses(void **state)
 	refused(dir, "ballots", NULL, "not a regular file");
 	/* over the file limit */
 	{
-		static const struct kp_xlsx_limits tiny = { 64, 4096, 4096 };
+		static const struct kp_xlsx_limits tiny = { 64, 4096, 4096, 4u << 20 };
 
 		refused(dir, "empty.xlsx", &tiny, "a workbook over 0 MiB: refused");
 	}
@@ -441,6 +450,101 @@ static void read_as_a_table(void **state)
 	unit_rmdir(dir);
 }
 
+/* A sheet of `rows` ballot rows (about 100 bytes each), its elements
+ * named with `pfx` ("" or "x:"), some rows without their r, a comment
+ * among the rows when `comment`. */
+static char *big_sheet(size_t rows, const char *pfx, int comment)
+{
+	struct kp_buf b = KP_BUF_INIT;
+	size_t i;
+
+	kp_buf_addf(&b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<%sworksheet "
+		    "xmlns%s%s=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
+		    "<%sdimension ref=\"A1:E%zu\"/><%ssheetData>", pfx, pfx[0] ? ":" : "",
+		    pfx[0] ? "x" : "", pfx, rows + 1, pfx);
+	kp_buf_addf(&b, "<%srow r=\"1\"><%sc r=\"A1\" t=\"inlineStr\"><%sis><%st>ballot"
+		    "</%st></%sis></%sc><%sc r=\"B1\"><%sv>1</%sv></%sc><%sc r=\"C1\"><%sv>2"
+		    "</%sv></%sc></%srow>", pfx, pfx, pfx, pfx, pfx, pfx, pfx, pfx, pfx, pfx,
+		    pfx, pfx, pfx, pfx, pfx, pfx);
+	for (i = 2; i <= rows + 1; i++) {
+		/* every 1000th row without its r: the one after the last */
+		if (i % 1000 == 0)
+			kp_buf_addf(&b, "<%srow>", pfx);
+		else
+			kp_buf_addf(&b, "<%srow r=\"%zu\" spans=\"1:3\">", pfx, i);
+		kp_buf_addf(&b, "<%sc t=\"inlineStr\"><%sis><%st>%06zu</%st></%sis></%sc>",
+			    pfx, pfx, pfx, i, pfx, pfx, pfx);
+		if (i % 3)
+			kp_buf_addf(&b, "<%sc r=\"C%zu\" t=\"inlineStr\"><%sis><%st>x</%st>"
+				    "</%sis></%sc>", pfx, i, pfx, pfx, pfx, pfx, pfx);
+		kp_buf_addf(&b, "</%srow>", pfx);
+		if (comment && i == rows / 2)
+			kp_buf_addstr(&b, "<!-- <row r=\"1\"> -->");
+	}
+	kp_buf_addf(&b, "</%ssheetData><%spageMargins left=\"0.7\"/></%sworksheet>", pfx,
+		    pfx, pfx);
+	return kp_buf_detach(&b);
+}
+
+static void large_sheets_side_by_side(void **state)
+{
+	static const char *const pfx[] = { "", "x:" };
+	char *dir = unit_tmpdir();
+	struct got one = { KP_BUF_INIT, KP_BUF_INIT, 0 }, two = { KP_BUF_INIT, KP_BUF_INIT, 0 };
+	size_t k;
+
+	(void)state;
+	for (k = 0; k < 2; k++) {
+		char *sheet = big_sheet(150000, pfx[k], 0);
+		struct part p[] = { { "xl/worksheets/sheet1.xml", sheet } };
+
+		assert_true(strlen(sheet) > (12u << 20)); /* three chunks and more */
+		write_book(dir, "big.xlsx", p, 1);
+		assert_int_equal(read_book_threads(dir, "big.xlsx", &one, NULL, 1), KP_EXIT_OK);
+		assert_int_equal(read_book_threads(dir, "big.xlsx", &two, NULL, 2), KP_EXIT_OK);
+		/* the same rows, in the same order, with the same numbers */
+		assert_int_equal(one.rec.len, two.rec.len);
+		assert_string_equal(one.rec.s, two.rec.s);
+		assert_non_null(strstr(one.rec.s, "\n999:000999||\n1000:001000||x\n1001:001001||x\n"));
+		assert_non_null(strstr(one.rec.s, "\n150001:150001||x\n"));
+		assert_string_equal(two.diag.s, "");
+		free(sheet);
+	}
+	/* chunks of a few rows: every boundary, the same rows */
+	{
+		static const struct kp_xlsx_limits tiny_chunks = { 1u << 30, 1u << 30, 1u << 30,
+								   300 };
+		char *sheet = big_sheet(3000, "x:", 0);
+		struct part p[] = { { "xl/worksheets/sheet1.xml", sheet } };
+
+		write_book(dir, "small.xlsx", p, 1);
+		assert_int_equal(read_book_threads(dir, "small.xlsx", &one, NULL, 1), KP_EXIT_OK);
+		assert_int_equal(read_book_threads(dir, "small.xlsx", &two, &tiny_chunks, 2),
+				 KP_EXIT_OK);
+		assert_string_equal(one.rec.s, two.rec.s);
+		assert_non_null(strstr(two.rec.s, "\n3001:003001||x\n"));
+		free(sheet);
+	}
+	/* a comment among the rows: refused both ways, as one error */
+	{
+		char *sheet = big_sheet(150000, "", 1);
+		struct part p[] = { { "xl/worksheets/sheet1.xml", sheet } };
+		unsigned t;
+
+		write_book(dir, "odd.xlsx", p, 1);
+		for (t = 1; t <= 2; t++) {
+			assert_int_equal(read_book_threads(dir, "odd.xlsx", &two, NULL, t),
+					 KP_EXIT_DATA);
+			assert_non_null(strstr(two.diag.s, "has a comment or processing "
+					       "instruction among its rows"));
+		}
+		free(sheet);
+	}
+	got_release(&one);
+	got_release(&two);
+	unit_rmdir(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -451,6 +555,7 @@ int main(void)
 		cmocka_unit_test(what_it_refuses),
 		cmocka_unit_test(a_lying_size_is_refused),
 		cmocka_unit_test(read_as_a_table),
+		cmocka_unit_test(large_sheets_side_by_side),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
