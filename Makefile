@@ -35,12 +35,16 @@ CFLAGS += -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame
 LDFLAGS += -fsanitize=address,undefined
 endif
 VERSION := $(shell cat VERSION)
-ALL_CPPFLAGS = -Iinclude -D_GNU_SOURCE -DKP_VERSION='"$(VERSION)"' -DKP_LOCALEDIR='"$(LOCALEDIR)"' $(CPPFLAGS)
+ALL_CPPFLAGS = -Iinclude -D_GNU_SOURCE -DKP_VERSION='"$(VERSION)"' -DKP_LOCALEDIR='"$(LOCALEDIR)"' \
+	-DKP_MODULEDIR='"$(LIBDIR)/kiemphieu"' $(CPPFLAGS)
 ALL_CFLAGS = $(WARNINGS) -pthread $(CFLAGS)
 # PDF (minutes --format pdf) with cairo and pango, when they are there
 PDF_CFLAGS := $(shell pkg-config --cflags pangocairo 2>/dev/null)
 PDF_LIBS := $(shell pkg-config --libs pangocairo 2>/dev/null)
-LIBS = -lcsv -ljansson -lunistring -lcrypto -lpthread -lzip -lexpat -lxlsxwriter $(PDF_LIBS)
+# the program's own libraries; the modules' (PDF, Excel) are theirs
+CORE_LIBS = -lcsv -ljansson -lunistring -lnettle -lpthread -ldl
+XLSX_LIBS = -lzip -lexpat -lxlsxwriter
+LIBS = $(CORE_LIBS) $(XLSX_LIBS) $(PDF_LIBS)
 
 # translations: po/LANG.po -> $(BUILD)/locale/LANG/LC_MESSAGES/kiemphieu.mo
 PO = $(wildcard po/*.po)
@@ -57,9 +61,16 @@ XGETTEXT_FLAGS = --from-code=UTF-8 --add-comments=TRANSLATORS: \
 	--msgid-bugs-address=https://github.com/kiemphieu/kiemphieu/issues \
 	--sort-by-file --add-location=file --no-wrap
 
-LIB_SRC = $(filter-out src/main.c src/cmd_%.c,$(wildcard src/*.c))
+LIB_SRC = $(filter-out src/main.c src/cmd_%.c src/modules.c,$(wildcard src/*.c))
 CMD_SRC = src/main.c $(wildcard src/cmd_*.c)
 LIB_OBJ = $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o)
+# kiemphieu's modules, loaded when first used (src/modules.c): the program
+# holds everything else, and exports it to them
+PDF_MODULE_SRC = src/pdf.c
+XLSX_MODULE_SRC = src/xlsx.c src/book_xlsx.c
+MODULES = $(BUILD)/kiemphieu-pdf.so $(BUILD)/kiemphieu-xlsx.so
+PROG_OBJ = $(filter-out $(PDF_MODULE_SRC:src/%.c=$(BUILD)/obj/%.o) \
+	$(XLSX_MODULE_SRC:src/%.c=$(BUILD)/obj/%.o),$(LIB_OBJ)) $(BUILD)/obj/modules.o
 CMD_OBJ = $(CMD_SRC:src/%.c=$(BUILD)/obj/%.o)
 LIBA = $(BUILD)/libkiemphieu.a
 BIN = $(BUILD)/kiemphieu
@@ -70,11 +81,12 @@ TOOLS = $(BUILD)/kpgen $(BUILD)/kpbench
 .PHONY: all deps test-deps demo check test unit e2e bench bench-campaign install uninstall \
 	sanitize lint clean pot docs-images data-check fuzz fuzz-build fuzz-regress valgrind
 
-all: $(BIN) $(MO) bin/kiemphieu
+all: $(BIN) $(MODULES) $(MO) bin/kiemphieu
 
-# bin/ holds a copy of the program and its catalogues beside it
-bin/kiemphieu: $(BIN) $(MO)
+# bin/ holds a copy of the program, its modules and catalogues beside it
+bin/kiemphieu: $(BIN) $(MODULES) $(MO)
 	@mkdir -p bin
+	cp $(MODULES) bin/
 	cp $(BIN) $@
 	rm -rf bin/locale && cp -R $(BUILD)/locale bin/locale
 
@@ -90,19 +102,31 @@ pot:
 	@for p in $(PO); do msgmerge --quiet --update --backup=none --no-wrap $$p po/kiemphieu.pot; done
 
 ifneq ($(PDF_LIBS),)
-$(BUILD)/obj/pdf.o: ALL_CPPFLAGS += -DKP_HAVE_PDF $(PDF_CFLAGS)
+$(BUILD)/obj/pdf.o $(BUILD)/pic/pdf.o: ALL_CPPFLAGS += -DKP_HAVE_PDF $(PDF_CFLAGS)
 endif
 
 $(BUILD)/obj/%.o: src/%.c $(wildcard include/kiemphieu/*.h) $(wildcard src/*.h) VERSION
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
 
+$(BUILD)/pic/%.o: src/%.c $(wildcard include/kiemphieu/*.h) $(wildcard src/*.h) VERSION
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -fPIC -c -o $@ $<
+
 $(LIBA): $(LIB_OBJ)
 	@rm -f $@
 	$(AR) rcs $@ $^
 
-$(BIN): $(CMD_OBJ) $(LIBA)
-	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(CMD_OBJ) $(LIBA) $(LIBS)
+# -rdynamic: the modules call the program's own functions; -Bsymbolic: a
+# module's calls to its own functions stay its own
+$(BIN): $(CMD_OBJ) $(PROG_OBJ)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -rdynamic -o $@ $(CMD_OBJ) $(PROG_OBJ) $(CORE_LIBS)
+
+$(BUILD)/kiemphieu-pdf.so: $(PDF_MODULE_SRC:src/%.c=$(BUILD)/pic/%.o)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -shared -Wl,-Bsymbolic -o $@ $^ $(PDF_LIBS)
+
+$(BUILD)/kiemphieu-xlsx.so: $(XLSX_MODULE_SRC:src/%.c=$(BUILD)/pic/%.o)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -shared -Wl,-Bsymbolic -o $@ $^ $(XLSX_LIBS)
 
 $(BUILD)/tests/%: tests/unit/%.c $(LIBA) tests/unit/unit.h
 	@mkdir -p $(dir $@)
@@ -133,7 +157,7 @@ demo: deps
 check: test-deps
 	@$(MAKE) --no-print-directory test
 
-test: $(BIN) $(MO) $(UNIT_BIN) $(TOOLS)
+test: $(BIN) $(MODULES) $(MO) $(UNIT_BIN) $(TOOLS)
 	@tests/run-unit $(UNIT_BIN)
 	@tests/data-check $(BUILD)/kpgen
 	@tests/contract $(BIN)
@@ -176,6 +200,8 @@ bench: deps
 	@$(MAKE) --no-print-directory all $(TOOLS) $(BENCH_DIR)/ballots/bench.csv \
 		$(BENCH_XLSX_DIR)/ballots/bench.xlsx
 	@$(BUILD)/kpbench $(BIN) $(BENCH_DIR) $(BENCH_XLSX_DIR)
+	@echo
+	@$(BUILD)/kpbench --small $(BIN) data/bac-ninh-2020/hoa-long
 
 # the nationwide campaign: 52,105 congresses, about 10 million ballots and
 # 1.6 GB, made on first use (about 20 s) and kept under build/
@@ -190,9 +216,10 @@ bench-campaign: deps
 	@$(MAKE) --no-print-directory all $(TOOLS) $(NATIONAL_DIR)/campaign.csv
 	@$(BUILD)/kpbench --campaign $(BIN) $(NATIONAL_DIR)
 
-install: $(BIN) $(LIBA) $(MO)
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCLUDEDIR)/kiemphieu
+install: $(BIN) $(MODULES) $(LIBA) $(MO)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR)/kiemphieu $(DESTDIR)$(INCLUDEDIR)/kiemphieu
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/kiemphieu
+	install -m 644 $(MODULES) $(DESTDIR)$(LIBDIR)/kiemphieu/
 	install -m 644 $(LIBA) $(DESTDIR)$(LIBDIR)/libkiemphieu.a
 	install -m 644 include/kiemphieu/*.h $(DESTDIR)$(INCLUDEDIR)/kiemphieu/
 	install -d $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(PREFIX)/share/bash-completion/completions
@@ -205,6 +232,7 @@ install: $(BIN) $(LIBA) $(MO)
 	done
 
 uninstall:
+	rm -rf $(DESTDIR)$(LIBDIR)/kiemphieu
 	rm -f $(DESTDIR)$(BINDIR)/kiemphieu $(DESTDIR)$(LIBDIR)/libkiemphieu.a \
 		$(DESTDIR)$(MANDIR)/man1/kiemphieu.1 \
 		$(DESTDIR)$(PREFIX)/share/bash-completion/completions/kiemphieu \
@@ -252,7 +280,7 @@ fuzz-regress: fuzz-build
 # every unit test and end-to-end case under valgrind: no error, no leak
 valgrind: test-deps
 	@scripts/install-deps --lint
-	@$(MAKE) --no-print-directory BUILD=build-vg CFLAGS='-O1 -g' $(BIN:$(BUILD)/%=build-vg/%) $(MO:$(BUILD)/%=build-vg/%) \
+	@$(MAKE) --no-print-directory BUILD=build-vg CFLAGS='-O1 -g' $(BIN:$(BUILD)/%=build-vg/%) $(MODULES:$(BUILD)/%=build-vg/%) $(MO:$(BUILD)/%=build-vg/%) \
 		$(UNIT_BIN:$(BUILD)/%=build-vg/%)
 	@RUN_WRAPPER=tests/valgrind-run tests/run-unit $(UNIT_BIN:$(BUILD)/%=build-vg/%)
 	@KP_REAL=$(CURDIR)/build-vg/kiemphieu tests/e2e/run tests/valgrind-kiemphieu

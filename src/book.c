@@ -1,55 +1,21 @@
-/* Excel workbooks written (book.h), on libxlsxwriter: the one module that
- * writes .xlsx. */
+/* Excel workbooks written (book.h): the sheets kept here; the .xlsx made
+ * from them by book_xlsx.c, on libxlsxwriter. */
 #include "kiemphieu/book.h"
 
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <xlsxwriter.h>
 
 #include "kiemphieu/csv.h"
 #include "kiemphieu/exit.h"
 #include "kiemphieu/outfile.h"
 #include "kiemphieu/text.h"
 #include "kiemphieu/xalloc.h"
+#include "book_model.h"
 #include "os.h"
 
-#define BOOK_COLS 64
 #define WIDTH_MAX 60
-
-/* What a sheet is, before the workbook is made. */
-struct cellv {
-	enum kp_cell_kind kind;
-	char *text;
-	uint64_t n;
-	struct kp_date date;
-	int bold;
-};
-
-struct valid {
-	size_t first, last, col0, col1;
-	char **list;
-	char *message;
-};
-
-struct sheet {
-	char *name;
-	struct cellv **rows;
-	size_t *nrow;		/* cells of each row */
-	size_t n, alloc;
-	size_t width[BOOK_COLS];
-	int head;		/* the first row is the header */
-	unsigned char col_kind[BOOK_COLS];	/* 0, or KP_CELL_TEXT + 1... */
-	struct valid *v;
-	size_t nv;
-	int lines;		/* one wide column: 1 prose, 2 fixed-width */
-};
-
-struct kp_book {
-	struct sheet *s;
-	size_t n;
-};
 
 struct kp_book *kp_book_new(void)
 {
@@ -63,7 +29,7 @@ void kp_book_free(struct kp_book *b)
 	if (!b)
 		return;
 	for (i = 0; i < b->n; i++) {
-		struct sheet *s = &b->s[i];
+		struct book_sheet *s = &b->s[i];
 
 		for (j = 0; j < s->n; j++) {
 			for (k = 0; k < s->nrow[j]; k++)
@@ -93,7 +59,7 @@ void kp_book_sheet(struct kp_book *b, const char *name)
 	b->n++;
 }
 
-static struct sheet *cur(struct kp_book *b)
+static struct book_sheet *cur(struct kp_book *b)
 {
 	if (!b->n)
 		kp_book_sheet(b, "Sheet1");
@@ -102,8 +68,8 @@ static struct sheet *cur(struct kp_book *b)
 
 static void add_row(struct kp_book *b, const struct kp_cell *c, size_t n, int bold)
 {
-	struct sheet *s = cur(b);
-	struct cellv *row;
+	struct book_sheet *s = cur(b);
+	struct book_cell *row;
 	size_t i;
 
 	if (n > BOOK_COLS)
@@ -170,8 +136,8 @@ void kp_book_column(struct kp_book *b, size_t col, enum kp_cell_kind kind)
 void kp_book_validate(struct kp_book *b, size_t first, size_t last, size_t col0,
 		      size_t col1, const char *const *list, const char *message)
 {
-	struct sheet *s = cur(b);
-	struct valid *v;
+	struct book_sheet *s = cur(b);
+	struct book_valid *v;
 	size_t i, n = 0;
 
 	while (list[n])
@@ -329,105 +295,10 @@ int kp_book_table(struct kp_book *b, const char *csv, size_t len,
 	return rc;
 }
 
-/* The workbook, made in the file at path. */
-static int make(const struct kp_book *b, const char *path)
+int kp_book_bytes(struct kp_book *b, const char *name, struct kp_buf *out,
+		  struct kp_diag_sink *sink)
 {
-	lxw_workbook *wb = workbook_new(path);
-	lxw_format *bold, *text, *pct, *day, *mono;
-	size_t i, j, k;
-
-	if (!wb)
-		return -1;
-	bold = workbook_add_format(wb);
-	format_set_bold(bold);
-	format_set_text_wrap(bold);
-	format_set_align(bold, LXW_ALIGN_VERTICAL_TOP);
-	text = workbook_add_format(wb);
-	format_set_num_format(text, "@");
-	pct = workbook_add_format(wb);
-	format_set_num_format(pct, "0.00%");
-	day = workbook_add_format(wb);
-	format_set_num_format(day, "dd/mm/yyyy");
-	mono = workbook_add_format(wb);
-	format_set_font_name(mono, "Courier New");
-	for (i = 0; i < b->n; i++) {
-		const struct sheet *s = &b->s[i];
-		lxw_worksheet *ws = workbook_add_worksheet(wb, s->name);
-
-		if (!ws)
-			ws = workbook_add_worksheet(wb, NULL);
-		worksheet_set_paper(ws, 9);	/* A4 */
-		worksheet_set_landscape(ws);
-		worksheet_fit_to_pages(ws, 1, 0);
-		if (s->head) {
-			worksheet_freeze_panes(ws, 1, 0);
-			worksheet_repeat_rows(ws, 0, 0);
-		}
-		for (k = 0; k < BOOK_COLS; k++) {
-			lxw_format *f = s->col_kind[k] == KP_CELL_TEXT + 1 ? text :
-					s->col_kind[k] == KP_CELL_DATE + 1 ? day : NULL;
-			double w = s->lines ? 100 : (double)(s->width[k] ? s->width[k] : 10);
-
-			if (s->width[k] || s->col_kind[k])
-				worksheet_set_column(ws, (lxw_col_t)k, (lxw_col_t)k, w, f);
-		}
-		for (j = 0; j < s->n; j++)
-			for (k = 0; k < s->nrow[j]; k++) {
-				const struct cellv *c = &s->rows[j][k];
-				lxw_row_t r = (lxw_row_t)j;
-				lxw_col_t col = (lxw_col_t)k;
-
-				switch (c->kind) {
-				case KP_CELL_TEXT:
-					worksheet_write_string(ws, r, col, c->text ? c->text : "",
-							       c->bold ? bold : s->lines == 2 ? mono :
-							       s->col_kind[k] == KP_CELL_TEXT + 1 ?
-							       text : NULL);
-					break;
-				case KP_CELL_DECIMAL:
-					worksheet_write_number(ws, r, col,
-							       strtod(c->text ? c->text : "0",
-								      NULL), NULL);
-					break;
-				case KP_CELL_NUMBER:
-					worksheet_write_number(ws, r, col, (double)c->n, NULL);
-					break;
-				case KP_CELL_PERCENT:
-					worksheet_write_number(ws, r, col,
-							       (double)c->n / 10000.0, pct);
-					break;
-				case KP_CELL_DATE:
-					if (c->date.year) {
-						lxw_datetime dt = { c->date.year, c->date.month,
-								    c->date.day, 0, 0, 0 };
-
-						worksheet_write_datetime(ws, r, col, &dt, day);
-					}
-					break;
-				case KP_CELL_EMPTY:
-					break;
-				}
-			}
-		for (j = 0; j < s->nv; j++) {
-			lxw_data_validation dv;
-
-			memset(&dv, 0, sizeof(dv));
-			dv.validate = LXW_VALIDATION_TYPE_LIST;
-			dv.value_list = s->v[j].list;
-			dv.ignore_blank = LXW_VALIDATION_ON;
-			dv.error_type = LXW_VALIDATION_ERROR_TYPE_STOP;
-			dv.error_message = s->v[j].message;
-			worksheet_data_validation_range(ws, (lxw_row_t)s->v[j].first,
-							(lxw_col_t)s->v[j].col0,
-							(lxw_row_t)s->v[j].last,
-							(lxw_col_t)s->v[j].col1, &dv);
-		}
-	}
-	return workbook_close(wb) == LXW_NO_ERROR ? 0 : -1;
-}
-
-int kp_book_bytes(struct kp_book *b, struct kp_buf *out, struct kp_diag_sink *sink)
-{
+	const char *why = "";
 	const char *t = getenv("TMPDIR");
 	char *hint = kp_path_join(t && t[0] ? t : "/tmp", "kiemphieu.xlsx"), *tmp = NULL;
 	struct kp_os_stamp st;
@@ -443,9 +314,8 @@ int kp_book_bytes(struct kp_book *b, struct kp_buf *out, struct kp_diag_sink *si
 		return status;
 	}
 	kp_os_close(fd);
-	if (make(b, tmp) != 0) {
-		kp_error(sink, tmp, 0, 0, "the workbook could not be "
-				  "written (libxlsxwriter)");
+	if (kp_book_write_xlsx(b, tmp, &why) != 0) {
+		kp_error(sink, name, 0, 0, "the workbook could not be written (%s)", why);
 		kp_remove_file(tmp, sink);
 		free(tmp);
 		free(hint);

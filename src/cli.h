@@ -116,6 +116,10 @@ int kp_cli_stdout_is_terminal(void);
 /* Bars when stdout is a terminal; colour too, unless NO_COLOR is set. */
 void kp_cli_style(struct kp_text_style *st);
 
+/* The PDF could not be made (why: built without it, or its module not
+ * loaded): an error at path; returns KP_EXIT_IO. */
+int kp_cli_no_pdf(struct kp_diag_sink *sink, const char *path, const char *why);
+
 /* Parse a YYYY-MM-DD option value; 0 on success. */
 int kp_cli_date(const char *arg, struct kp_date *out);
 /* Today, in local time. */

@@ -44,12 +44,6 @@ static int own_option(void *ctx, int opt, const char *arg)
 	return -1;
 }
 
-static int no_pdf(struct kp_diag_sink *sink, const char *path)
-{
-	return kp_error(sink, path, 0, 0, "this kiemphieu was built without PDF "
-			"(cairo and pango were not there): use --format html");
-}
-
 static int minutes_main(const struct kp_cmd *self, int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -89,13 +83,13 @@ static int minutes_main(const struct kp_cmd *self, int argc, char **argv)
 
 		if (x.report) {
 			if (kp_report_quick(&out, &res, x.pdf, &why) != 0)
-				status = no_pdf(&cli.sink, argv[optind]);
+				status = kp_cli_no_pdf(&cli.sink, argv[optind], why);
 		} else if (!x.pdf) {
 			kp_report_minutes(&out, &res, &audit);
 		} else if (kp_report_minutes_pdf(&out, &res, &audit, &why) != 0)
-			status = no_pdf(&cli.sink, argv[optind]);
+			status = kp_cli_no_pdf(&cli.sink, argv[optind], why);
 		kp_audit_release(&audit);
-		if (x.output) {
+		if (x.output && status == KP_EXIT_OK) {
 			/* the page is written whole or not at all; what a
 			 * killed run left beside it goes */
 			kp_cli_clean_beside(x.output);

@@ -97,7 +97,7 @@ static const char *const candidates_help[] = {
 
 /* The workbook of a template: its header, its columns' formats and lists,
  * its instructions. */
-static int template_book(const char *const *header, size_t n,
+static int template_book(const char *path, const char *const *header, size_t n,
 			 const char *const *help, size_t nhelp, struct kp_buf *b,
 			 struct kp_diag_sink *sink)
 {
@@ -123,7 +123,7 @@ static int template_book(const char *const *header, size_t n,
 	}
 	kp_book_sheet(bk, "Hướng dẫn");
 	kp_book_lines(bk, help, nhelp);
-	status = kp_book_bytes(bk, b, sink);
+	status = kp_book_bytes(bk, path, b, sink);
 	kp_book_free(bk);
 	return status;
 }
@@ -154,7 +154,7 @@ static int template(const char *dir, const char *base, int tsv,
 			names[i] = kp_sheet_column_name(header[i]);
 		kp_csv_put_unicode_row(&b, names, n);
 	} else {
-		status = template_book(header, n, help, nhelp, &b, sink);
+		status = template_book(path, header, n, help, nhelp, &b, sink);
 	}
 	if (status == KP_EXIT_OK)
 		status = kp_write_new(path, b.s, b.len, sink);

@@ -207,8 +207,8 @@ static const char *const progress_text_columns[] = {
 
 /* The campaign as a workbook: the report as text, the congresses' table,
  * completion per parent and per level. */
-static int progress_book(const struct kp_progress *p, struct kp_buf *out,
-			 struct kp_diag_sink *sink)
+static int progress_book(const struct kp_progress *p, const char *name,
+			 struct kp_buf *out, struct kp_diag_sink *sink)
 {
 	static const char *const parent_keys[] = {
 		"parent", "reported", "total", "started", "finished", "rank"
@@ -259,7 +259,7 @@ static int progress_book(const struct kp_progress *p, struct kp_buf *out,
 		kp_book_table(bk, csv.s, csv.len, &t);
 		json_decref(root);
 	}
-	status = kp_book_bytes(bk, out, sink);
+	status = kp_book_bytes(bk, name, out, sink);
 	kp_book_free(bk);
 	free(lines);
 	kp_buf_release(&text);
@@ -367,11 +367,12 @@ static int progress_main(const struct kp_cmd *self, int argc, char **argv)
 	else if (strcmp(format, "html") == 0)
 		kp_progress_html(&out, &p);
 	else if (strcmp(format, "pdf") == 0) {
-		if (kp_progress_pdf(&out, &p) != 0)
-			pdf_failed = kp_error(&cli.sink, argv[optind], 0, 0, "this "
-					      "kiemphieu was built without PDF (cairo "
-					      "and pango were not there): use --format "
-					      "html");
+		const char *why = NULL;
+
+		if (kp_progress_pdf(&out, &p, &why) != 0) {
+			kp_cli_no_pdf(&cli.sink, argv[optind], why);
+			pdf_failed = KP_EXIT_IO;
+		}
 	}
 	else if (strcmp(format, "csv") == 0) {
 		if (csv_flags)
@@ -379,7 +380,8 @@ static int progress_main(const struct kp_cmd *self, int argc, char **argv)
 		kp_progress_csv(&out, &p, csv_flags);
 	}
 	else if (strcmp(format, "xlsx") == 0) {
-		if (progress_book(&p, &out, &cli.sink) != KP_EXIT_OK)
+		if (progress_book(&p, x.output ? x.output : argv[optind], &out, &cli.sink) !=
+		    KP_EXIT_OK)
 			pdf_failed = KP_EXIT_IO;
 	}
 	else {

@@ -88,8 +88,8 @@ static void say(struct kp_buf *out, const struct kp_sheet *s, const char *path)
 }
 
 /* The sheet's bytes: a workbook, or UTF-16 text. */
-static int sheet_bytes(const struct kp_sheet *s, int tsv, struct kp_buf *b,
-		       struct kp_diag_sink *sink)
+static int sheet_bytes(const struct kp_sheet *s, int tsv, const char *path,
+		       struct kp_buf *b, struct kp_diag_sink *sink)
 {
 	struct kp_book *bk;
 	int status;
@@ -100,7 +100,7 @@ static int sheet_bytes(const struct kp_sheet *s, int tsv, struct kp_buf *b,
 	}
 	bk = kp_book_new();
 	kp_sheet_book(bk, s);
-	status = kp_book_bytes(bk, b, sink);
+	status = kp_book_bytes(bk, path, b, sink);
 	kp_book_free(bk);
 	return status;
 }
@@ -137,7 +137,7 @@ static int write_sheets(const struct kp_results *res, const char *dir,
 			kp_error(sink, other, 0, 0, "is there already: the round's "
 				 "sheet is not written beside it");
 			status = KP_EXIT_IO;
-		} else if (sheet_bytes(&s[i], tsv, &b, sink) != KP_EXIT_OK) {
+		} else if (sheet_bytes(&s[i], tsv, path, &b, sink) != KP_EXIT_OK) {
 			status = KP_EXIT_IO;
 		} else if (kp_write_new(path, b.s, b.len, sink) == KP_EXIT_OK) {
 			/* never over a file: it may hold ballots typed in already */

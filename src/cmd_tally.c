@@ -54,7 +54,7 @@ static int elected_row(const char *const *head, const char *const *row, size_t n
 	return 0;
 }
 
-static int results_book(const struct kp_buf *csv, struct kp_buf *out,
+static int results_book(const struct kp_buf *csv, const char *name, struct kp_buf *out,
 			struct kp_diag_sink *sink)
 {
 	int vi = strcmp(kp_i18n_lang(), "vi") == 0, status;
@@ -66,7 +66,7 @@ static int results_book(const struct kp_buf *csv, struct kp_buf *out,
 	t.keep = elected_row;
 	kp_book_sheet(bk, vi ? "Trúng cử" : "Elected");
 	kp_book_table(bk, csv->s, csv->len, &t);
-	status = kp_book_bytes(bk, out, sink);
+	status = kp_book_bytes(bk, name, out, sink);
 	kp_book_free(bk);
 	return status;
 }
@@ -207,7 +207,7 @@ static int emit(const struct job *j, const char *org, const struct kp_buf *b,
 		return KP_EXIT_OK;
 	}
 	if (j->format == KP_FORMAT_XLSX) {
-		status = results_book(b, &book, sink);
+		status = results_book(b, j->output ? j->output : org, &book, sink);
 		b = &book;
 	} else {
 		status = KP_EXIT_OK;

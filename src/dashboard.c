@@ -618,14 +618,13 @@ static void doc_rows(struct kp_doc *d, const struct kp_fig_row *rows, size_t n,
 	}
 }
 
-int kp_progress_pdf(struct kp_buf *b, const struct kp_progress *p)
+int kp_progress_pdf(struct kp_buf *b, const struct kp_progress *p, const char **why)
 {
 	const struct kp_campaign *c = p->c;
 	struct kp_fig_row rows[KP_FIG_ROWS];
 	struct kp_doc d;
 	struct kp_buf t = KP_BUF_INIT;
 	char date[16], a[24], x[24];
-	const char *why = NULL;
 	size_t i, n;
 	int r;
 
@@ -755,7 +754,7 @@ int kp_progress_pdf(struct kp_buf *b, const struct kp_progress *p)
 			    pct(a, p->present, p->summoned),
 			    (unsigned long long)(p->summoned - p->present));
 	kp_doc_text(&d, KP_DOC_SMALL, "kiemphieu %s", KP_VERSION);
-	r = kp_doc_pdf(b, &d, &why);
+	r = kp_doc_pdf(b, &d, why);
 	kp_doc_release(&d);
 	kp_buf_release(&t);
 	return r;

@@ -550,3 +550,10 @@ int main(int argc, char **argv)
 		argv[1]);
 	return KP_EXIT_USAGE;
 }
+
+int kp_cli_no_pdf(struct kp_diag_sink *sink, const char *path, const char *why)
+{
+	kp_error(sink, path, 0, 0, "cannot make the PDF (%s): use --format html",
+		 why ? why : "this kiemphieu was built without PDF");
+	return KP_EXIT_IO;
+}

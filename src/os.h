@@ -94,4 +94,13 @@ unsigned kp_os_terminal_columns(int fd);
 /* Non-zero when fd is a terminal. */
 int kp_os_isatty(int fd);
 
+/*
+ * The function `sym` of kiemphieu's module `name` (kiemphieu-NAME.so: the
+ * code that needs a large library, loaded only when it is used), looked
+ * for beside the program, in ../lib/kiemphieu from it and in the folder
+ * make install puts it in; NULL when it
+ * cannot be loaded, with the reason in *why (static text).
+ */
+void *kp_os_module_sym(const char *name, const char *sym, const char **why);
+
 #endif

@@ -2,9 +2,11 @@
 #include "os.h"
 
 #include <dirent.h>
+#include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -292,4 +294,79 @@ unsigned kp_os_terminal_columns(int fd)
 int kp_os_isatty(int fd)
 {
 	return isatty(fd);
+}
+
+/* The folder of the running program (/proc/self/exe), into dir. */
+static int exe_dir(char *dir, size_t n)
+{
+	ssize_t len = readlink("/proc/self/exe", dir, n - 1);
+	char *slash;
+
+	if (len <= 0)
+		return -1;
+	dir[len] = '\0';
+	slash = strrchr(dir, '/');
+	if (!slash)
+		return -1;
+	*slash = '\0';
+	return 0;
+}
+
+void *kp_os_module_sym(const char *name, const char *sym, const char **why)
+{
+	static struct { const char *name; void *h; } loaded[4];
+	static pthread_mutex_t mu = PTHREAD_MUTEX_INITIALIZER;
+	static char reason[256];
+	char dir[PATH_MAX], path[PATH_MAX + 64];
+	void *h = NULL, *f;
+	size_t i;
+
+	pthread_mutex_lock(&mu);
+	for (i = 0; i < 4 && loaded[i].name; i++)
+		if (strcmp(loaded[i].name, name) == 0)
+			h = loaded[i].h;
+	if (!h && i < 4) {
+		/* beside the program (build/, bin/), where make install puts
+		 * it from there, and where it was built to be installed */
+		static const char *const where[] = { "", "/../lib/kiemphieu", NULL };
+		size_t k;
+
+		const char *env = getenv("KIEMPHIEU_MODULES");
+
+		reason[0] = '\0';
+		if (env && env[0]) {
+			/* the folder given, and only it */
+			snprintf(path, sizeof(path), "%s/kiemphieu-%s.so", env, name);
+			h = dlopen(path, RTLD_NOW | RTLD_LOCAL);
+			if (!h)
+				snprintf(reason, sizeof(reason), "%s", dlerror());
+		}
+		for (k = 0; k < 3 && !h && !(env && env[0]); k++) {
+			if (where[k] && exe_dir(dir, sizeof(dir)) != 0)
+				continue;
+			if (where[k])
+				snprintf(path, sizeof(path), "%s%s/kiemphieu-%s.so", dir,
+					 where[k], name);
+			else
+				snprintf(path, sizeof(path), "%s/kiemphieu-%s.so",
+					 KP_MODULEDIR, name);
+			h = dlopen(path, RTLD_NOW | RTLD_LOCAL);
+			if (!h && (!reason[0] || access(path, F_OK) == 0))
+				snprintf(reason, sizeof(reason), "%s", dlerror());
+		}
+		if (h) {
+			loaded[i].name = name;
+			loaded[i].h = h;
+		}
+	}
+	pthread_mutex_unlock(&mu);
+	if (!h) {
+		if (why)
+			*why = reason[0] ? reason : "its module was not found";
+		return NULL;
+	}
+	f = dlsym(h, sym);
+	if (!f && why)
+		*why = "its module is of another version";
+	return f;
 }

@@ -4,6 +4,7 @@
  *
  *   kpbench KIEMPHIEU [CONGRESS [XLSX-CONGRESS]]
  *   kpbench --campaign KIEMPHIEU CAMPAIGN
+ *   kpbench --small KIEMPHIEU CONGRESS
  *
  * CONGRESS defaults to build/bench/1m (made by `kpgen ballots`): one
  * contest of 1,000,000 ballots x 25 candidates. Each contender runs in its
@@ -17,10 +18,15 @@
  * made by `kpgen xlsx`): kiemphieu's tally of the workbook, -j 1 and -j 2,
  * beside its tally of the CSV file, in the same turns.
  *
+ * With --small: a congress of a few hundred ballots, as most are, tallied
+ * (text and JSON) many times beside `cat` of its files: what a run costs
+ * beyond reading its input, start-up included.
+ *
  * With --campaign: `kiemphieu progress` over a whole campaign folder with
  * -j 1 and -j 2, beside the time merely to read every file of it (cat).
  */
 #include <csv.h>
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdint.h>
@@ -208,6 +214,88 @@ static int workbook(const char *kp, const char *dir, struct result c1, struct re
 	return 0;
 }
 
+/* Every regular file under dir into files[*n...), their paths allocated. */
+static void files_under(const char *dir, char **files, size_t *n, size_t max)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+
+	if (!d)
+		return;
+	while ((e = readdir(d)) != NULL && *n < max) {
+		char path[4096];
+		struct stat st;
+
+		if (e->d_name[0] == '.')
+			continue;
+		snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
+		if (stat(path, &st) != 0)
+			continue;
+		if (S_ISDIR(st.st_mode))
+			files_under(path, files, n, max);
+		else if (S_ISREG(st.st_mode))
+			files[(*n)++] = strdup(path);
+	}
+	closedir(d);
+}
+
+static int small(const char *kp, const char *dir)
+{
+	enum { TURNS = 5, EACH = 40, FILES = 200 };
+	char abs[4096], *cat[FILES + 2];
+	struct result none = { 1e30, 0, 0 }, c = none, t = none, j = none;
+	size_t n = 0, i;
+	int k, r;
+
+	if (!realpath(kp, abs)) {
+		perror(kp);
+		return 3;
+	}
+	cat[0] = (char *)(uintptr_t)"/bin/cat";
+	files_under(dir, cat + 1, &n, FILES);
+	cat[n + 1] = NULL;
+	{
+		char *at[] = { abs, (char *)(uintptr_t)"tally", (char *)(uintptr_t)dir, NULL };
+		char *aj[] = { abs, (char *)(uintptr_t)"tally", (char *)(uintptr_t)"--format",
+			       (char *)(uintptr_t)"json", (char *)(uintptr_t)dir, NULL };
+
+		/* each turn: EACH runs of each, timed together, the best turn
+		 * kept; the contenders take turns */
+		for (k = 0; k < TURNS; k++) {
+			struct result sc = { 0, 0, 0 }, st = sc, sj = sc, x;
+
+			for (r = 0; r < EACH; r++) {
+				x = run(NULL, cat);
+				sc.seconds += x.seconds;
+				x = run(NULL, at);
+				keep_best(&none, x, "kiemphieu tally");
+				st.seconds += x.seconds;
+				x = run(NULL, aj);
+				keep_best(&none, x, "kiemphieu tally --format json");
+				sj.seconds += x.seconds;
+			}
+			if (sc.seconds < c.seconds)
+				c = sc;
+			if (st.seconds < t.seconds)
+				t = st;
+			if (sj.seconds < j.seconds)
+				j = sj;
+		}
+	}
+	printf("congress: %s, %zu files; %d runs a turn, best of %d turns\n", dir, n, EACH,
+	       TURNS);
+	printf("%-32s %10s\n", "", "per run");
+	printf("%-32s %7.3f ms\n", "cat of its files", 1e3 * c.seconds / EACH);
+	printf("%-32s %7.3f ms\n", "kiemphieu tally", 1e3 * t.seconds / EACH);
+	printf("%-32s %7.3f ms\n", "kiemphieu tally --format json", 1e3 * j.seconds / EACH);
+	printf("ratio, tally / cat: %.2f (goal: at most 3.00)\n", t.seconds / c.seconds);
+	printf("ratio, tally --format json / cat: %.2f (goal: at most 3.00)\n",
+	       j.seconds / c.seconds);
+	for (i = 0; i < n; i++)
+		free(cat[i + 1]);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	const char *dir = argc > 2 ? argv[2] : "build/bench/1m";
@@ -218,9 +306,12 @@ int main(int argc, char **argv)
 
 	if (argc == 4 && strcmp(argv[1], "--campaign") == 0)
 		return campaign(argv[2], argv[3]);
+	if (argc == 4 && strcmp(argv[1], "--small") == 0)
+		return small(argv[2], argv[3]);
 	if (argc < 2) {
-		fprintf(stderr, "usage: kpbench KIEMPHIEU [CONGRESS]\n"
-				"       kpbench --campaign KIEMPHIEU CAMPAIGN\n");
+		fprintf(stderr, "usage: kpbench KIEMPHIEU [CONGRESS [XLSX-CONGRESS]]\n"
+				"       kpbench --campaign KIEMPHIEU CAMPAIGN\n"
+				"       kpbench --small KIEMPHIEU CONGRESS\n");
 		return 2;
 	}
 	snprintf(path, sizeof(path), "%s/ballots/bench.csv", dir);

@@ -89,7 +89,9 @@ int kp_book_table(struct kp_book *b, const char *csv, size_t len,
 		  const struct kp_book_table *t);
 
 /* The workbook's bytes into out: KP_EXIT_OK, or KP_EXIT_IO after an error
- * reported to sink (the temporary file could not be made or read). */
-int kp_book_bytes(struct kp_book *b, struct kp_buf *out, struct kp_diag_sink *sink);
+ * reported to sink at `name` (where the workbook was to go): the temporary
+ * file could not be made or read, or the workbook not written. */
+int kp_book_bytes(struct kp_book *b, const char *name, struct kp_buf *out,
+		  struct kp_diag_sink *sink);
 
 #endif

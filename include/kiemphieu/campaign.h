@@ -354,7 +354,7 @@ void kp_progress_json(struct kp_buf *b, const struct kp_progress *p);
 void kp_progress_html(struct kp_buf *b, const struct kp_progress *p);
 /* The dashboard's figures as PDF (A4, fonts embedded, bars for its
  * charts): 0, or -1 when this build has no PDF. */
-int kp_progress_pdf(struct kp_buf *b, const struct kp_progress *p);
+int kp_progress_pdf(struct kp_buf *b, const struct kp_progress *p, const char **why);
 
 /* One row per congress; `flags` as for kp_csv_put_row(). */
 void kp_progress_csv(struct kp_buf *b, const struct kp_progress *p,

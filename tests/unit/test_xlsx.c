@@ -9,6 +9,7 @@
 #include "kiemphieu/buf.h"
 #include "kiemphieu/csv.h"
 #include "kiemphieu/exit.h"
+#include "../../src/os.h"
 #include "../../src/xlsx.h"
 
 #define NS "xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\""
@@ -545,6 +546,20 @@ static void large_sheets_side_by_side(void **state)
 	unit_rmdir(dir);
 }
 
+/* A module that is not there: NULL and a reason, asked twice alike. */
+static void a_missing_module(void **state)
+{
+	const char *why = NULL;
+	int i;
+
+	(void)state;
+	for (i = 0; i < 2; i++) {
+		assert_null(kp_os_module_sym("no-such-module", "kp_xlsx_read", &why));
+		assert_non_null(why);
+		assert_true(strlen(why) > 0);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -556,6 +571,7 @@ int main(void)
 		cmocka_unit_test(a_lying_size_is_refused),
 		cmocka_unit_test(read_as_a_table),
 		cmocka_unit_test(large_sheets_side_by_side),
+		cmocka_unit_test(a_missing_module),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
