@@ -247,7 +247,7 @@ uninstall:
 FUZZ_SECONDS ?= 60
 FUZZ_RUNS ?= -1
 FUZZ_OPTS ?=
-FUZZ_TARGETS = csv congress load paths summary xlsx
+FUZZ_TARGETS = csv congress load paths summary xlsx fastpath
 FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all
 
 fuzz-build: test-deps

@@ -958,7 +958,10 @@ static char *where(const struct kp_diag *d, const char *msg, int translated)
 		kp_buf_addf(&b, ":%llu", (unsigned long long)d->line);
 	if (d->line && d->col)
 		kp_buf_addf(&b, ":%llu", (unsigned long long)d->col);
-	kp_buf_addf(&b, ": %s%s", kp_diag_where(d, translated, w), msg);
+	kp_buf_addf(&b, ": %s", kp_diag_where(d, translated, w));
+	/* a message may quote a name that is not text (a file named in
+	 * another code page): escaped, as stderr shows it */
+	kp_text_add_safe(&b, msg);
 	return kp_buf_detach(&b);
 }
 

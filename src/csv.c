@@ -79,6 +79,7 @@ void kp_csv_opts_init(struct kp_csv_opts *o)
 	o->encoding = KP_ENC_AUTO;
 	o->delimiter = 0;
 	o->threads = 1;
+	o->libcsv_only = 0;
 }
 
 /* libcsv grows its field buffer through this: refusing to go past the
@@ -218,6 +219,7 @@ struct reader {
 	enum kp_encoding enc;		/* after the BOM: never AUTO */
 	int auto_utf8;			/* UTF-8 guessed: fall back to 1258 */
 	char delim;
+	int fast;			/* plain rows may skip libcsv */
 	atomic_int restart;		/* invalid UTF-8 seen in a guessed file */
 	struct kp_os_stamp stamp;	/* of the file when it was opened */
 	struct kp_sha256 *hash;		/* of the bytes read, when asked */
@@ -500,6 +502,140 @@ static void report_bad_utf8(struct part *pt, const char *s, size_t len)
 		 e ? *e : 0, kp_encoding_name(pt->r->enc));
 }
 
+/* --- the fast path of plain rows --- */
+
+/*
+ * A ballot row is almost always plain: printable ASCII, no quote, no space
+ * (and no tab unless it is the delimiter), ended by LF or CRLF. Such a row
+ * means to libcsv exactly its bytes split at each delimiter: no quoting, no
+ * trimming, nothing to check as text. It is split here without libcsv;
+ * every other row, and every header, goes through libcsv (feed_line).
+ * tests/fuzz/fuzz_fastpath.c holds the two to the same records and
+ * diagnostics, byte for byte (docs/formats.md, "How every file is read").
+ */
+#define FAST_MAX 4096u		/* longer lines: libcsv (fields, limits) */
+
+/* Non-zero when every byte of s[0..len) is plain for delimiter d. */
+static int plain_portable(const char *s, size_t len, char d)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (!((c > 0x20 && c < 0x7f && c != '"') || c == (unsigned char)d))
+			return 0;
+	}
+	return 1;
+}
+
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+
+/* Sixteen bytes at a time (SSE2, which every x86-64 has): a byte is plain
+ * when, as a signed byte, it is above ' ' (bytes of 0x80 and up are
+ * negative) and below DEL, and not '"'; or it is the delimiter. */
+static int plain_sse2(const char *s, size_t len, char d)
+{
+	const __m128i sp = _mm_set1_epi8(0x20), del = _mm_set1_epi8(0x7f);
+	const __m128i q = _mm_set1_epi8('"'), dl = _mm_set1_epi8(d);
+	size_t i = 0;
+
+	for (; i + 16 <= len; i += 16) {
+		__m128i b = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+		__m128i ok = _mm_andnot_si128(_mm_cmpeq_epi8(b, q),
+					      _mm_and_si128(_mm_cmpgt_epi8(b, sp),
+							    _mm_cmplt_epi8(b, del)));
+
+		ok = _mm_or_si128(ok, _mm_cmpeq_epi8(b, dl));
+		if (_mm_movemask_epi8(ok) != 0xffff)
+			return 0;
+	}
+	return plain_portable(s + i, len - i, d);
+}
+
+/* Thirty-two at a time where the processor has AVX2 (chosen at run time). */
+__attribute__((target("avx2")))
+static int plain_avx2(const char *s, size_t len, char d)
+{
+	const __m256i sp = _mm256_set1_epi8(0x20), del = _mm256_set1_epi8(0x7f);
+	const __m256i q = _mm256_set1_epi8('"'), dl = _mm256_set1_epi8(d);
+	size_t i = 0;
+
+	for (; i + 32 <= len; i += 32) {
+		__m256i b = _mm256_loadu_si256((const __m256i *)(const void *)(s + i));
+		__m256i ok = _mm256_andnot_si256(_mm256_cmpeq_epi8(b, q),
+						 _mm256_and_si256(_mm256_cmpgt_epi8(b, sp),
+								  _mm256_cmpgt_epi8(del, b)));
+
+		ok = _mm256_or_si256(ok, _mm256_cmpeq_epi8(b, dl));
+		if ((unsigned)_mm256_movemask_epi8(ok) != 0xffffffffu)
+			return 0;
+	}
+	return plain_sse2(s + i, len - i, d);
+}
+
+static int (*plain_fn(void))(const char *, size_t, char)
+{
+	__builtin_cpu_init();
+	return __builtin_cpu_supports("avx2") ? plain_avx2 : plain_sse2;
+}
+#else
+static int (*plain_fn(void))(const char *, size_t, char)
+{
+	return plain_portable;
+}
+#endif
+
+static int plain(const char *s, size_t len, char d)
+{
+	static int (*_Atomic fn)(const char *, size_t, char);
+	int (*f)(const char *, size_t, char) = fn;
+
+	if (!f)
+		fn = f = plain_fn();
+	return f(s, len, d);
+}
+
+/* The plain line s[0..len) (its line end included) as the record it is;
+ * 0 when it is not one (then libcsv reads it). */
+static int fast_line(struct part *pt, const char *s, size_t len)
+{
+	size_t body = len, i, nf = 1;
+	char d = pt->r->delim, *a;
+
+	if (body && s[body - 1] == '\n')
+		body--;
+	if (body && s[body - 1] == '\r')
+		body--;
+	if (!body || body > FAST_MAX || !plain(s, body, d))
+		return 0;
+	/* the fields, copied once into the arena, split at each delimiter */
+	arena_reserve(pt, body);
+	a = pt->arena;
+	memcpy(a, s, body);
+	a[body] = '\0';
+	pt->fields[0].s = a;
+	for (i = 0; i < body; i++)
+		if (a[i] == d) {
+			if (nf >= KP_CSV_FIELDS_MAX)
+				return 0;	/* libcsv says where */
+			a[i] = '\0';
+			pt->fields[nf - 1].len = (size_t)(a + i - pt->fields[nf - 1].s);
+			pt->fields[nf++].s = a + i + 1;
+		}
+	pt->fields[nf - 1].len = (size_t)(a + body - pt->fields[nf - 1].s);
+	pt->nf = nf;
+	pt->arena_len = body + 1;
+	pt->in_record = 1;
+	pt->rec_line = pt->line;
+	kp_buf_reset(&pt->rawcopy);
+	pt->raw = s;
+	pt->rawlen = len;
+	on_row(0, pt);
+	return 1;
+}
+
 /* Feed one physical line (complete: it ends in '\n') or a piece of a very
  * long one to libcsv, after checking that it is text. */
 static void feed_line(struct part *pt, const char *s, size_t len, int complete)
@@ -513,6 +649,9 @@ static void feed_line(struct part *pt, const char *s, size_t len, int complete)
 		return;
 	if (pt->in_record == 2)
 		goto out; /* the rest of a line with an error */
+	if (r->fast && complete && !pt->in_record && pt->header_done && r->delim &&
+	    fast_line(pt, s, len))
+		goto out;
 	flags = scan_line(s, len);
 	if (!pt->in_record) {
 		if (is_blank_line(s, len))
@@ -1138,6 +1277,7 @@ int kp_csv_read_hashed(const char *path, const char *name,
 		r.hash = kp_sha256_new();
 again:
 	r.delim = opts->delimiter;
+	r.fast = !opts->libcsv_only;
 	atomic_store(&r.restart, 0);
 	if (r.hash) {
 		/* from the first byte: the byte order mark is hashed too */

@@ -44,6 +44,8 @@ struct kp_csv_opts {
 	enum kp_encoding encoding;
 	char delimiter;		/* ',', ';' or '\t'; 0: detect from the header */
 	unsigned threads;	/* parts a large UTF-8 file may be read in; 0 or 1: one */
+	int libcsv_only;	/* every line through libcsv, none by the fast
+				 * path (the differential tests' reference) */
 };
 
 void kp_csv_opts_init(struct kp_csv_opts *o);

@@ -595,6 +595,64 @@ static void diagnostics_name_the_column(void **state)
 	kp_diag_list_release(&l);
 }
 
+/* The fast path of plain rows against libcsv: the same records, with the
+ * same lines and columns, and the same diagnostics, on rows at every edge
+ * of what it takes (and of what it leaves to libcsv). */
+static void fast_path_equals_libcsv(void **state)
+{
+	static const char *const in[] = {
+		"ballot,1,2,3\n001,x,,x\n002,,,\n,,,\n003,x,x,x",
+		"ballot;1;2\r\n1;x;\r\n2;;x\r\n\r\n3;x;x\r\n",
+		"ballot\t1\t2\n1\tx\t\n2\t\tx\n",
+		/* a lone CR ends a line; a trailing delimiter is an empty field */
+		"ballot,1\r1,x\r2,\r3,x,\n",
+		/* what the fast path leaves: quotes, spaces, tabs, high bytes,
+		 * controls, stray quotes, a quoted field not closed */
+		"ballot,1,2\n\"1\",x,\n2, x ,\n3,\tx,\n4,đ,\n5,\x01,\n6,a\"b,\n7,\"x,\n",
+		/* wrong field counts, an empty id, blank lines between */
+		"ballot,1,2\n1,x\n\n2,x,,\n,x,\n   \n3,x,x\n",
+		/* a semicolon row in a comma file stays one field */
+		"ballot,1,2\n1;x;\n2,x,\n",
+	};
+	struct kp_csv_opts fast, slow;
+	struct got a, b;
+	size_t i;
+	char big[12000];
+
+	(void)state;
+	kp_csv_opts_init(&fast);
+	kp_csv_opts_init(&slow);
+	slow.libcsv_only = 1;
+	for (i = 0; i < sizeof(in) / sizeof(in[0]); i++) {
+		int ra = read_bytes(in[i], strlen(in[i]), &fast, &a);
+		int rb = read_bytes(in[i], strlen(in[i]), &slow, &b);
+
+		assert_int_equal(ra, rb);
+		assert_string_equal(a.rec.s, b.rec.s);
+		assert_string_equal(a.diag.s, b.diag.s);
+		got_release(&a);
+		got_release(&b);
+	}
+	/* a row longer than the fast path takes, and one of 4,097 fields */
+	{
+		size_t n = 0, k;
+
+		n += (size_t)snprintf(big, sizeof(big), "a,b\n1,");
+		for (k = 0; k < 5000; k++)
+			big[n++] = 'x';
+		n += (size_t)snprintf(big + n, sizeof(big) - n, "\n2");
+		for (k = 0; k < 4097; k++)
+			big[n++] = ',';
+		big[n++] = '\n';
+		assert_int_equal(read_bytes(big, n, &fast, &a), read_bytes(big, n, &slow, &b));
+		assert_string_equal(a.rec.s, b.rec.s);
+		assert_string_equal(a.diag.s, b.diag.s);
+		assert_non_null(strstr(a.diag.s, "more than 4096 fields"));
+		got_release(&a);
+		got_release(&b);
+	}
+}
+
 static void writing_quotes_when_needed(void **state)
 {
 	struct kp_buf b = KP_BUF_INIT;
@@ -681,6 +739,7 @@ int main(void)
 		cmocka_unit_test(lone_cr_is_a_line_end),
 		cmocka_unit_test(columns_count_characters),
 		cmocka_unit_test(diagnostics_name_the_column),
+		cmocka_unit_test(fast_path_equals_libcsv),
 		cmocka_unit_test(writing_quotes_when_needed),
 		cmocka_unit_test(writing_utf16_with_tabs),
 		cmocka_unit_test(encoding_names),
