@@ -121,7 +121,7 @@ static int template_book(const char *path, const char *const *header, size_t n,
 						 vi ? choices[j].vi : choices[j].en,
 						 "Chọn một giá trị trong danh sách, hoặc để trống.");
 	}
-	kp_book_sheet(bk, "Hướng dẫn");
+	kp_book_sheet(bk, KP_BOOK_INSTRUCTIONS);
 	kp_book_lines(bk, help, nhelp);
 	status = kp_book_bytes(bk, path, b, sink);
 	kp_book_free(bk);

@@ -14,15 +14,12 @@
 
 #include <csv.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <iconv.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistr.h>
-#include <unistd.h>
 
 #include "kiemphieu/exit.h"
 #include "kiemphieu/sha256.h"

@@ -5,9 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
-#include <unistd.h>
 
 #include "cli.h"
 #include "kiemphieu/campaign.h"
@@ -190,7 +188,7 @@ static double now(void)
 
 void kp_cli_bar_init(struct kp_cli_bar *bar, size_t total)
 {
-	bar->tty = isatty(STDERR_FILENO);
+	bar->tty = kp_os_isatty(2);
 	bar->shown = 0;
 	bar->start = bar->last = now();
 	bar->total = total;
@@ -238,8 +236,8 @@ void kp_cli_style(struct kp_text_style *st)
 {
 	const char *no = getenv("NO_COLOR");
 
-	st->bars = isatty(STDOUT_FILENO);
-	st->width = kp_os_terminal_columns(STDOUT_FILENO);
+	st->bars = kp_os_isatty(1);
+	st->width = kp_os_terminal_columns(1);
 	/* https://no-color.org: any non-empty NO_COLOR turns colour off */
 	st->color = st->bars && !(no && *no);
 }
@@ -262,10 +260,8 @@ void kp_cli_today(struct kp_date *out)
 
 void kp_cli_tally_opts(struct kp_tally_opts *o)
 {
-	long n = sysconf(_SC_NPROCESSORS_ONLN);
-
 	kp_tally_opts_init(o);
-	o->csv.threads = n > 0 ? (unsigned)n : 1;
+	o->csv.threads = kp_os_cores();
 }
 
 static int parse_count(const char *arg, unsigned long max, unsigned long *out)
@@ -397,7 +393,7 @@ void kp_cli_clean_beside(const char *path)
 
 int kp_cli_mkdir(const char *dir, struct kp_diag_sink *sink)
 {
-	if (mkdir(dir, 0755) == 0 || errno == EEXIST)
+	if (kp_os_mkdir(dir) == 0)
 		return KP_EXIT_OK;
 	return kp_error_errno(sink, dir, 0, 0, errno, "cannot make the folder");
 }
@@ -465,23 +461,17 @@ static const char *locale_dir(char *buf, size_t size)
 {
 	static const char *const beside[] = { "locale", "../share/locale" };
 	const char *env = getenv("KIEMPHIEU_LOCALEDIR");
-	char *slash;
-	ssize_t n;
-	size_t i;
+	size_t i, n;
 
 	if (env && *env)
 		return env;
-	n = readlink("/proc/self/exe", buf, size - 1);
-	if (n <= 0 || (size_t)n >= size - 64)
+	if (kp_os_exe_dir(buf, size - 64) != 0)
 		return KP_LOCALEDIR;
-	buf[n] = '\0';
-	if (!(slash = strrchr(buf, '/')))
-		return KP_LOCALEDIR;
+	n = strlen(buf);
 	for (i = 0; i < sizeof(beside) / sizeof(beside[0]); i++) {
-		snprintf(slash + 1, size - (size_t)(slash + 1 - buf),
-			 "%s/vi/LC_MESSAGES/" KP_DOMAIN ".mo", beside[i]);
-		if (access(buf, R_OK) == 0) {
-			slash[1 + strlen(beside[i])] = '\0';
+		snprintf(buf + n, size - n, "/%s/vi/LC_MESSAGES/" KP_DOMAIN ".mo", beside[i]);
+		if (kp_os_is_file(buf)) {
+			buf[n + 1 + strlen(beside[i])] = '\0';
 			return buf;
 		}
 	}

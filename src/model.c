@@ -1,12 +1,10 @@
 /* Loading a congress folder: contests.csv, candidates.csv, ballots/. */
 #include "kiemphieu/model.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "kiemphieu/columns.h"
 #include "kiemphieu/exit.h"
@@ -980,11 +978,6 @@ static int parse_ballot_name(const char *name, char **id, unsigned *round)
 	return 0;
 }
 
-static int by_name(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 const char *kp_source_name(enum kp_source s)
 {
 	return s == KP_SOURCE_RESULTS ? "minutes" : "ballots";
@@ -996,13 +989,11 @@ static int scan_folder(struct kp_congress *c, const char *sub,
 		       enum kp_source source, struct kp_diag_sink *sink)
 {
 	char *dirpath = kp_path_join(c->dir, sub), **names = NULL;
-	size_t n = 0, alloc = 0, i;
+	long listed = kp_os_list_dir(dirpath, &names);
+	size_t n = listed > 0 ? (size_t)listed : 0, i;
 	int status = KP_EXIT_OK;
-	struct dirent *de;
-	DIR *d;
 
-	d = opendir(dirpath);
-	if (!d) {
+	if (listed < 0) {
 		if (errno != ENOENT) {
 			kp_error_errno(sink, dirpath, 0, 0, errno,
 				       "cannot read the folder");
@@ -1011,16 +1002,6 @@ static int scan_folder(struct kp_congress *c, const char *sub,
 		free(dirpath);
 		return status; /* no ballots yet: every contest not started */
 	}
-	while ((de = readdir(d))) {
-		if (de->d_name[0] == '.')
-			continue;
-		names = kp_xgrow(names, &alloc, n + 1, sizeof(*names));
-		names[n++] = kp_xstrdup(de->d_name);
-	}
-	closedir(d);
-	/* the order of readdir is the file system's: sort for stable output */
-	if (n > 1)
-		qsort(names, n, sizeof(*names), by_name);
 	for (i = 0; i < n; i++) {
 		char *path = kp_path_join(dirpath, names[i]), *id = NULL;
 		struct kp_contest *ct = NULL;
@@ -1528,12 +1509,11 @@ static int load_previous(struct kp_congress *c, const struct kp_csv_opts *opts,
 		previous_header, previous_row, previous_reset, NULL
 	};
 	struct previous_ctx x;
-	struct stat st;
 	int status = KP_EXIT_OK;
 	size_t i, j, k;
 	void *ctx = &x;
 
-	if (stat(c->previous_path, &st) != 0 && errno == ENOENT)
+	if (kp_os_exists(c->previous_path) != 0 && errno == ENOENT)
 		return KP_EXIT_OK;
 	memset(&x, 0, sizeof(x));
 	x.c = c;
@@ -1743,12 +1723,11 @@ static int load_rounds(struct kp_congress *c, const struct kp_csv_opts *opts,
 		rounds_header, rounds_row, rounds_reset, NULL
 	};
 	struct rounds_ctx x;
-	struct stat st;
 	int status = KP_EXIT_OK;
 	size_t i, j;
 	void *ctx = &x;
 
-	if (stat(c->rounds_path, &st) == 0 || errno != ENOENT) {
+	if (kp_os_exists(c->rounds_path) == 0 || errno != ENOENT) {
 		memset(&x, 0, sizeof(x));
 		x.c = c;
 		c->has_rounds = 1;
@@ -1849,7 +1828,6 @@ int kp_congress_load(struct kp_congress *c, const char *dir,
 	struct contests_ctx cx;
 	struct candidates_ctx dx;
 	struct kp_csv_opts one = *opts;
-	struct stat st;
 	uint64_t errors;
 	void *ctx;
 	int status = KP_EXIT_OK, both = 0;
@@ -1872,10 +1850,10 @@ int kp_congress_load(struct kp_congress *c, const char *dir,
 	if (both)
 		return KP_EXIT_DATA; /* nothing is read before the clerk says
 				      * which file is the right one */
-	if (stat(dir, &st) != 0)
+	if (kp_os_exists(dir) != 0)
 		return kp_error_errno(sink, dir, 0, 0, errno,
 				      "cannot open the congress folder");
-	if (!S_ISDIR(st.st_mode))
+	if (!kp_os_is_dir(dir))
 		return kp_error(sink, dir, 0, 0, "not a folder: expected a "
 				"congress folder with contests.csv"), KP_EXIT_IO;
 	one.threads = 1;

@@ -54,6 +54,39 @@ int kp_os_is_dir(const char *path);
 /* Non-zero when path is a regular file (links followed). */
 int kp_os_is_file(const char *path);
 
+/* 0 when something is at path (links followed), else -1 with errno
+ * (ENOENT: nothing there). */
+int kp_os_exists(const char *path);
+
+/* The names in folder `dir` but those starting with '.', sorted by bytes,
+ * as new strings (*names, NULL-ended; free each and the array): their
+ * count, or -1 with errno when the folder cannot be read. */
+long kp_os_list_dir(const char *dir, char ***names);
+
+/* Make the folder (mode 0755 less the umask); an existing folder is not
+ * an error: 0, or -1 with errno. */
+int kp_os_mkdir(const char *dir);
+
+/* Remove the file (not a folder): 0, or -1 with errno. */
+int kp_os_remove(const char *path);
+
+/* What is at path: the link itself unless follow. */
+enum kp_os_kind { KP_OS_NONE, KP_OS_FILE, KP_OS_DIR, KP_OS_LINK, KP_OS_OTHER };
+enum kp_os_kind kp_os_kind(const char *path, int follow);
+
+/* Open what is at path (a device, a pipe, a file) to write into it as it
+ * is: the descriptor, or -1 with errno. */
+int kp_os_open_output(const char *path);
+
+/* Write all of p[0..len) to fd, retrying on EINTR: 0, or -1 with errno. */
+int kp_os_write_all(int fd, const void *p, size_t len);
+
+/* The folder of the running program into dir[0..n): 0, or -1. */
+int kp_os_exe_dir(char *dir, size_t n);
+
+/* The processors this process may run on (at least 1). */
+unsigned kp_os_cores(void);
+
 /* This process's id, and whether process `pid` is still running. */
 long kp_os_pid(void);
 int kp_os_pid_alive(long pid);

@@ -16,6 +16,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "kiemphieu/xalloc.h"
+
 static void stamp_of(const struct stat *st, struct kp_os_stamp *s)
 {
 	s->size = (uint64_t)st->st_size;
@@ -296,8 +298,7 @@ int kp_os_isatty(int fd)
 	return isatty(fd);
 }
 
-/* The folder of the running program (/proc/self/exe), into dir. */
-static int exe_dir(char *dir, size_t n)
+int kp_os_exe_dir(char *dir, size_t n)
 {
 	ssize_t len = readlink("/proc/self/exe", dir, n - 1);
 	char *slash;
@@ -342,7 +343,7 @@ void *kp_os_module_sym(const char *name, const char *sym, const char **why)
 				snprintf(reason, sizeof(reason), "%s", dlerror());
 		}
 		for (k = 0; k < 3 && !h && !(env && env[0]); k++) {
-			if (where[k] && exe_dir(dir, sizeof(dir)) != 0)
+			if (where[k] && kp_os_exe_dir(dir, sizeof(dir)) != 0)
 				continue;
 			if (where[k])
 				snprintf(path, sizeof(path), "%s%s/kiemphieu-%s.so", dir,
@@ -369,4 +370,94 @@ void *kp_os_module_sym(const char *name, const char *sym, const char **why)
 	if (!f && why)
 		*why = "its module is of another version";
 	return f;
+}
+
+int kp_os_exists(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 ? 0 : -1;
+}
+
+static int by_bytes(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+long kp_os_list_dir(const char *dir, char ***names)
+{
+	DIR *d = opendir(dir);
+	struct dirent *de;
+	char **v;
+	size_t n = 0, alloc = 0;
+
+	*names = NULL;
+	if (!d)
+		return -1;
+	v = kp_xgrow(NULL, &alloc, 1, sizeof(*v));
+	while ((de = readdir(d)) != NULL) {
+		if (de->d_name[0] == '.')
+			continue;
+		v = kp_xgrow(v, &alloc, n + 2, sizeof(*v));
+		v[n++] = kp_xstrdup(de->d_name);
+	}
+	closedir(d);
+	v[n] = NULL;
+	/* the order of readdir is the file system's: sorted, for stable output */
+	if (n > 1)
+		qsort(v, n, sizeof(*v), by_bytes);
+	*names = v;
+	return (long)n;
+}
+
+int kp_os_mkdir(const char *dir)
+{
+	return mkdir(dir, 0755) == 0 || errno == EEXIST ? 0 : -1;
+}
+
+int kp_os_remove(const char *path)
+{
+	return unlink(path);
+}
+
+enum kp_os_kind kp_os_kind(const char *path, int follow)
+{
+	struct stat st;
+
+	if ((follow ? stat(path, &st) : lstat(path, &st)) != 0)
+		return KP_OS_NONE;
+	return S_ISREG(st.st_mode) ? KP_OS_FILE : S_ISDIR(st.st_mode) ? KP_OS_DIR :
+	       S_ISLNK(st.st_mode) ? KP_OS_LINK : KP_OS_OTHER;
+}
+
+int kp_os_open_output(const char *path)
+{
+	return open(path, O_WRONLY | O_CLOEXEC);
+}
+
+int kp_os_write_all(int fd, const void *p, size_t len)
+{
+	const char *c = p;
+
+	while (len) {
+		ssize_t w = write(fd, c, len);
+
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0) {
+			if (w == 0)
+				errno = ENOSPC;
+			return -1;
+		}
+		c += w;
+		len -= (size_t)w;
+	}
+	return 0;
+}
+
+unsigned kp_os_cores(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+
+	return n > 0 ? (unsigned)n : 1;
 }

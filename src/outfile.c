@@ -2,31 +2,12 @@
 #include "kiemphieu/outfile.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "kiemphieu/exit.h"
 #include "kiemphieu/xalloc.h"
 #include "os.h"
-
-/* Write all of data to fd; 0 or -1. */
-static int write_all(int fd, const char *p, size_t len)
-{
-	while (len) {
-		ssize_t w = write(fd, p, len);
-
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			return -1;
-		p += w;
-		len -= (size_t)w;
-	}
-	return 0;
-}
 
 /*
  * Write data into a new temporary file beside `path`, flushed to disk, and
@@ -46,20 +27,20 @@ static char *write_temporary(const char *path, const char *asked,
 		return NULL;
 	}
 	errno = 0;
-	if (write_all(fd, p, len) != 0 || kp_os_fsync(fd) != 0) {
+	if (kp_os_write_all(fd, p, len) != 0 || kp_os_fsync(fd) != 0) {
 		kp_error_errno(sink, asked, 0, 0, errno ? errno : ENOSPC,
 			       "cannot write");
-		close(fd);
+		kp_os_close(fd);
 		goto fail;
 	}
-	if (close(fd) != 0) {
+	if (kp_os_close(fd) != 0) {
 		kp_error_errno(sink, asked, 0, 0, errno ? errno : ENOSPC,
 			       "cannot write");
 		goto fail;
 	}
 	return tmp;
 fail:
-	unlink(tmp);
+	kp_os_remove(tmp);
 	free(tmp);
 	return NULL;
 }
@@ -70,14 +51,14 @@ fail:
 static int write_through(const char *path, const char *asked, const void *data,
 			 size_t len, struct kp_diag_sink *sink)
 {
-	int fd = open(path, O_WRONLY | O_CLOEXEC), status = KP_EXIT_OK;
+	int fd = kp_os_open_output(path), status = KP_EXIT_OK;
 
-	if (fd < 0 || write_all(fd, data, len) != 0) {
+	if (fd < 0 || kp_os_write_all(fd, data, len) != 0) {
 		status = kp_error_errno(sink, asked, 0, 0, errno ? errno : EIO,
 					"cannot write");
 		if (fd >= 0)
-			close(fd);
-	} else if (close(fd) != 0) {
+			kp_os_close(fd);
+	} else if (kp_os_close(fd) != 0) {
 		/* closed even so: not to be closed again */
 		status = kp_error_errno(sink, asked, 0, 0, errno, "cannot write");
 	}
@@ -88,16 +69,17 @@ int kp_write_file(const char *path, const void *data, size_t len,
 		  unsigned flags, struct kp_diag_sink *sink)
 {
 	const char *asked = path;
-	struct stat st;
 	char *real = NULL, *tmp;
 	int status = KP_EXIT_OK;
 
 	if (!(flags & KP_WRITE_NOFOLLOW)) {
 		/* a link: replace what it points to, and keep the link */
-		if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode) &&
-		    (real = kp_os_realpath(path)))
+		enum kp_os_kind k;
+
+		if (kp_os_kind(path, 0) == KP_OS_LINK && (real = kp_os_realpath(path)))
 			path = real;
-		if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+		k = kp_os_kind(path, 1);
+		if (k != KP_OS_NONE && k != KP_OS_FILE) {
 			status = write_through(path, asked, data, len, sink);
 			free(real);
 			return status;
@@ -108,7 +90,7 @@ int kp_write_file(const char *path, const void *data, size_t len,
 		status = KP_EXIT_IO;
 	} else if (kp_os_replace(tmp, path) != 0) {
 		status = kp_error_errno(sink, asked, 0, 0, errno, "cannot write");
-		unlink(tmp);
+		kp_os_remove(tmp);
 	}
 	free(tmp);
 	free(real);
@@ -124,11 +106,10 @@ int kp_write_atomic(const char *path, const void *data, size_t len,
 int kp_write_new(const char *path, const void *data, size_t len,
 		 struct kp_diag_sink *sink)
 {
-	struct stat st;
 	char *tmp;
 	int status = KP_EXIT_OK;
 
-	if (lstat(path, &st) == 0)
+	if (kp_os_kind(path, 0) != KP_OS_NONE)
 		return kp_error_errno(sink, path, 0, 0, EEXIST, "not written");
 	tmp = write_temporary(path, path, data, len, sink);
 	if (!tmp)
@@ -141,21 +122,21 @@ int kp_write_new(const char *path, const void *data, size_t len,
 		else
 			status = kp_error_errno(sink, path, 0, 0, e, "cannot write");
 	}
-	unlink(tmp);
+	kp_os_remove(tmp);
 	free(tmp);
 	return status;
 }
 
 int kp_remove_file(const char *path, struct kp_diag_sink *sink)
 {
-	struct stat st;
+	enum kp_os_kind k = kp_os_kind(path, 0);
 
-	if (lstat(path, &st) != 0)
+	if (k == KP_OS_NONE)
 		return KP_EXIT_OK;
-	if (S_ISDIR(st.st_mode))
+	if (k == KP_OS_DIR)
 		return kp_error(sink, path, 0, 0, "is a folder: not removed"),
 		       KP_EXIT_IO;
-	if (unlink(path) != 0)
+	if (kp_os_remove(path) != 0)
 		return kp_error_errno(sink, path, 0, 0, errno, "cannot remove");
 	return KP_EXIT_OK;
 }

@@ -206,7 +206,7 @@ void kp_sheet_book(struct kp_book *bk, const struct kp_sheet *s)
 		     "lưu thành CSV, rồi chạy: kiemphieu tally <thư mục đại hội>.";
 	lines[n++] = "Hai người gõ cùng một xấp phiếu vào hai tệp thì so bằng: kiemphieu "
 		     "compare <tệp 1> <tệp 2>.";
-	kp_book_sheet(bk, "Hướng dẫn");
+	kp_book_sheet(bk, KP_BOOK_INSTRUCTIONS);
 	kp_book_lines(bk, lines, n);
 	kp_buf_release(&t);
 	kp_buf_release(&k);

@@ -23,6 +23,7 @@
 #include <string.h>
 #include <zip.h>
 
+#include "kiemphieu/book.h"
 #include "kiemphieu/exit.h"
 #include "kiemphieu/sha256.h"
 #include "kiemphieu/text.h"
@@ -182,9 +183,14 @@ static void XMLCALL book_start(void *arg, const XML_Char *name, const XML_Char *
 
 		b->date1904 = v && (strcmp(v, "1") == 0 || strcmp(v, "true") == 0);
 	} else if (strcmp(n, "sheet") == 0 && !b->rid) {
-		const char *v = attr(a, "id");
+		/* the first sheet that holds the table: not a hidden one, nor
+		 * the instructions kiemphieu writes beside it (a clerk may
+		 * have moved them first) */
+		const char *v = attr(a, "id"), *state = attr(a, "state");
+		const char *nm = attr(a, "name");
 
-		if (v)
+		if (v && !(state && strcmp(state, "visible") != 0) &&
+		    !(nm && strcmp(nm, KP_BOOK_INSTRUCTIONS) == 0))
 			b->rid = kp_xstrdup(v);
 	}
 }

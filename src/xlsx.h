@@ -3,6 +3,7 @@
 
 /*
  * Excel workbooks read as tables (xlsx.c): the first worksheet's rows
+ * (the first visible one that is not kiemphieu's instructions)
  * handed to the same handlers as CSV records, each field with its cell's
  * column (kp_csv_col gives it). Private to the CSV module, the one way in
  * for every table (csv.h: kp_csv_read_hashed reads a .xlsx through it).

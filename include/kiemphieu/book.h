@@ -36,6 +36,10 @@ struct kp_cell {
 
 struct kp_book;
 
+/* The name of the sheet of instructions kiemphieu writes in its
+ * workbooks: the reader never takes it for the table (xlsx.c). */
+#define KP_BOOK_INSTRUCTIONS "Hướng dẫn"
+
 struct kp_book *kp_book_new(void);
 void kp_book_free(struct kp_book *b);
 

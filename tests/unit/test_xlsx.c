@@ -274,6 +274,38 @@ static void the_first_sheet_by_its_relationship(void **state)
 	unit_rmdir(dir);
 }
 
+/* The instructions moved first, a hidden sheet: the table is the first
+ * visible sheet that is not kiemphieu's instructions. */
+static void not_the_instructions_nor_a_hidden_sheet(void **state)
+{
+	static const char book[] =
+		"<workbook " NS " " RNS "><sheets>"
+		"<sheet name=\"Hướng dẫn\" sheetId=\"2\" r:id=\"rId1\"/>"
+		"<sheet name=\"Nháp\" sheetId=\"3\" state=\"hidden\" r:id=\"rId2\"/>"
+		"<sheet name=\"Phiếu bầu\" sheetId=\"1\" r:id=\"rId3\"/></sheets></workbook>";
+	static const char r[] =
+		"<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+		"<Relationship Id=\"rId1\" Target=\"worksheets/sheet2.xml\"/>"
+		"<Relationship Id=\"rId2\" Target=\"worksheets/sheet3.xml\"/>"
+		"<Relationship Id=\"rId3\" Target=\"worksheets/sheet1.xml\"/></Relationships>";
+	static const char s1[] = "<worksheet " NS "><sheetData><row r=\"1\">"
+		"<c t=\"inlineStr\"><is><t>ballot</t></is></c></row></sheetData></worksheet>";
+	static const char other[] = "<worksheet " NS "><sheetData><row r=\"1\">"
+		"<c t=\"inlineStr\"><is><t>not this</t></is></c></row></sheetData></worksheet>";
+	struct part p[] = { { "xl/workbook.xml", book }, { "xl/_rels/workbook.xml.rels", r },
+			    { "xl/worksheets/sheet1.xml", s1 }, { "xl/worksheets/sheet2.xml", other },
+			    { "xl/worksheets/sheet3.xml", other } };
+	char *dir = unit_tmpdir();
+	struct got g = { KP_BUF_INIT, KP_BUF_INIT, 0 };
+
+	(void)state;
+	write_book(dir, "h.xlsx", p, 5);
+	assert_int_equal(read_book(dir, "h.xlsx", &g, NULL), KP_EXIT_OK);
+	assert_string_equal(g.rec.s, "1:ballot\n");
+	got_release(&g);
+	unit_rmdir(dir);
+}
+
 static void diagnostics_name_the_cell(void **state)
 {
 	static const char sheet[] =
@@ -566,6 +598,7 @@ int main(void)
 		cmocka_unit_test(cells_as_excel_keeps_them),
 		cmocka_unit_test(dates_by_their_format),
 		cmocka_unit_test(the_first_sheet_by_its_relationship),
+		cmocka_unit_test(not_the_instructions_nor_a_hidden_sheet),
 		cmocka_unit_test(diagnostics_name_the_cell),
 		cmocka_unit_test(what_it_refuses),
 		cmocka_unit_test(a_lying_size_is_refused),
