@@ -41,8 +41,10 @@ static void free_pages(struct kp_idset *s)
 {
 	size_t d, i;
 
-	for (i = 0; i < s->npages; i++)
+	for (i = 0; i < s->npages; i++) {
 		free(s->pages[i].lines);
+		free(s->pages[i].exc);
+	}
 	for (d = 0; d < 10; d++) {
 		free(s->dir[d]);
 		s->dir[d] = NULL;
@@ -105,19 +107,19 @@ static int64_t numeric(const char *id, size_t len)
 	return v > UINT32_MAX ? -1 : (int64_t)v;
 }
 
-/* The slot of a number, making its page when the budget allows; NULL when
- * it must go to the hash table instead. */
-static uint32_t *number_slot(struct kp_idset *s, size_t digits, uint32_t v,
-			     int make)
+/* The page of a number, made when the budget allows (make); NULL when it
+ * has none and must go to the hash table instead. */
+static struct kp_idset_page *number_page(struct kp_idset *s, size_t digits, uint32_t v,
+					 int make)
 {
 	size_t d = digits - 1, pi = v >> KP_IDSET_PAGE_BITS;
-	uint32_t *page;
+	struct kp_idset_page *pg;
 
 	if (pi < s->dirlen[d] && s->dir[d][pi])
-		return &s->dir[d][pi][v & (PAGE_SIZE - 1)];
-	/* a page must stay well used: at most one page (16 KB) per 256 ids
-	 * beyond the first 64 */
-	if (!make || s->npages >= 64 + s->count / 256)
+		return &s->pages[s->dir[d][pi] - 1];
+	/* a page must stay well used: at most one page per 256 ids beyond
+	 * the first 64 */
+	if (!make || s->npages >= 64 + s->count / 256 || s->npages >= UINT32_MAX - 1)
 		return NULL;
 	if (pi >= s->dirlen[d]) {
 		size_t n = s->dirlen[d] ? s->dirlen[d] : 16;
@@ -129,15 +131,64 @@ static uint32_t *number_slot(struct kp_idset *s, size_t digits, uint32_t v,
 		       (n - s->dirlen[d]) * sizeof(*s->dir[d]));
 		s->dirlen[d] = n;
 	}
-	page = kp_xcalloc(PAGE_SIZE, sizeof(*page));
-	s->dir[d][pi] = page;
-	s->pages = kp_xgrow(s->pages, &s->pages_alloc, s->npages + 1,
-			    sizeof(*s->pages));
-	s->pages[s->npages].lines = page;
-	s->pages[s->npages].index = (uint32_t)pi;
-	s->pages[s->npages].digits = (unsigned char)digits;
+	s->pages = kp_xgrow(s->pages, &s->pages_alloc, s->npages + 1, sizeof(*s->pages));
+	pg = &s->pages[s->npages];
+	memset(pg, 0, sizeof(*pg));
+	pg->index = (uint32_t)pi;
+	pg->digits = (unsigned char)digits;
 	s->npages++;
-	return &page[v & (PAGE_SIZE - 1)];
+	s->dir[d][pi] = (uint32_t)s->npages;
+	return pg;
+}
+
+static int page_has(const struct kp_idset_page *pg, uint32_t k)
+{
+	return (pg->bits[k >> 6] >> (k & 63)) & 1;
+}
+
+/* The first line of value v (at k in its page), which the page has. */
+static uint32_t page_line(const struct kp_idset_page *pg, uint32_t v, uint32_t k)
+{
+	uint32_t i;
+
+	if (pg->lines)
+		return pg->lines[k];
+	for (i = 0; i < pg->nexc; i++)
+		if (pg->exc[i].k == k)
+			return pg->exc[i].line;
+	return (uint32_t)((int64_t)v + pg->offset);
+}
+
+/* Note value v (at k in its page, not there yet) first seen on line. */
+static void page_add(struct kp_idset_page *pg, uint32_t v, uint32_t k, uint32_t line)
+{
+	if (!pg->n++)
+		pg->offset = (int64_t)line - (int64_t)v; /* from its first value */
+	pg->bits[k >> 6] |= (uint64_t)1 << (k & 63);
+	if (pg->lines) {
+		pg->lines[k] = line;
+	} else if ((int64_t)line - (int64_t)v != pg->offset) {
+		if (pg->nexc == KP_IDSET_EXCEPTIONS) {
+			/* too many out of order: every line, as they are */
+			uint32_t j, base = pg->index << KP_IDSET_PAGE_BITS;
+			uint32_t *lines = kp_xcalloc(PAGE_SIZE, sizeof(*lines));
+
+			for (j = 0; j < PAGE_SIZE; j++)
+				if (page_has(pg, j) && j != k)
+					lines[j] = page_line(pg, base | j, j);
+			lines[k] = line;
+			pg->lines = lines;
+			free(pg->exc);
+			pg->exc = NULL;
+			pg->nexc = 0;
+			return;
+		}
+		if (!pg->exc)
+			pg->exc = kp_xcalloc(KP_IDSET_EXCEPTIONS, sizeof(*pg->exc));
+		pg->exc[pg->nexc].k = k;
+		pg->exc[pg->nexc].line = line;
+		pg->nexc++;
+	}
 }
 
 static void rehash(struct kp_idset *s)
@@ -210,18 +261,20 @@ int kp_idset_add(struct kp_idset *s, const char *id, size_t len,
 		 uint64_t line, uint64_t *first)
 {
 	int64_t v = numeric(id, len);
-	uint32_t *slot = NULL, h;
+	struct kp_idset_page *pg = NULL;
+	uint32_t h, k = 0;
 	struct entry *e;
 	size_t at;
 
 	if (v >= 0 && line < UINT32_MAX) {
-		slot = number_slot(s, len, (uint32_t)v, 1);
-		if (slot && *slot) {
-			*first = *slot;
+		pg = number_page(s, len, (uint32_t)v, 1);
+		k = (uint32_t)v & (PAGE_SIZE - 1);
+		if (pg && page_has(pg, k)) {
+			*first = page_line(pg, (uint32_t)v, k);
 			return 0;
 		}
-		if (slot && !s->hashed_numbers) {
-			*slot = (uint32_t)line;
+		if (pg && !s->hashed_numbers) {
+			page_add(pg, (uint32_t)v, k, (uint32_t)line);
 			s->count++;
 			return 1;
 		}
@@ -234,8 +287,8 @@ int kp_idset_add(struct kp_idset *s, const char *id, size_t len,
 		*first = e->line;
 		return 0;
 	}
-	if (slot) {
-		*slot = (uint32_t)line;
+	if (pg) {
+		page_add(pg, (uint32_t)v, k, (uint32_t)line);
 	} else {
 		hash_insert(s, id, len, h, line);
 		if (v >= 0)
@@ -253,11 +306,12 @@ int kp_idset_get(const struct kp_idset *s, const char *id, size_t len,
 	size_t at;
 
 	if (v >= 0) {
-		const uint32_t *slot = number_slot((struct kp_idset *)(uintptr_t)s,
-						   len, (uint32_t)v, 0);
+		const struct kp_idset_page *pg =
+			number_page((struct kp_idset *)(uintptr_t)s, len, (uint32_t)v, 0);
+		uint32_t k = (uint32_t)v & (PAGE_SIZE - 1);
 
-		if (slot && *slot) {
-			*line = *slot;
+		if (pg && page_has(pg, k)) {
+			*line = page_line(pg, (uint32_t)v, k);
 			return 1;
 		}
 	}
@@ -281,24 +335,24 @@ void kp_idset_merge(struct kp_idset *into, const struct kp_idset *from,
 		const struct kp_idset_page *pg = &from->pages[i];
 
 		for (k = 0; k < PAGE_SIZE; k++) {
-			uint32_t v = (pg->index << KP_IDSET_PAGE_BITS) | (uint32_t)k;
-			uint32_t *slot;
+			uint32_t v = (pg->index << KP_IDSET_PAGE_BITS) | (uint32_t)k, line;
+			struct kp_idset_page *to;
 
-			if (!pg->lines[k])
+			if (!page_has(pg, (uint32_t)k))
 				continue;
-			slot = into->hashed_numbers ? NULL :
-				number_slot(into, pg->digits, v, 1);
-			if (slot && !*slot) {
-				*slot = pg->lines[k];
+			line = page_line(pg, v, (uint32_t)k);
+			to = into->hashed_numbers ? NULL :
+			     number_page(into, pg->digits, v, 1);
+			if (to && !page_has(to, (uint32_t)k)) {
+				page_add(to, v, (uint32_t)k, line);
 				into->count++;
 				continue;
 			}
 			put_number(num, pg->digits, v);
-			if (slot)
-				dup(ctx, num, pg->digits, pg->lines[k], *slot);
-			else if (!kp_idset_add(into, num, pg->digits, pg->lines[k],
-					       &first))
-				dup(ctx, num, pg->digits, pg->lines[k], first);
+			if (to)
+				dup(ctx, num, pg->digits, line, page_line(to, v, (uint32_t)k));
+			else if (!kp_idset_add(into, num, pg->digits, line, &first))
+				dup(ctx, num, pg->digits, line, first);
 		}
 	}
 	for (off = 0; off < from->used;) {
@@ -324,12 +378,13 @@ void kp_idset_each(const struct kp_idset *s,
 		const struct kp_idset_page *pg = &s->pages[i];
 
 		for (k = 0; k < PAGE_SIZE; k++) {
-			if (!pg->lines[k])
+			uint32_t v = (pg->index << KP_IDSET_PAGE_BITS) | (uint32_t)k;
+
+			if (!page_has(pg, (uint32_t)k))
 				continue;
 			/* the id again, with its leading zeros */
-			put_number(num, pg->digits,
-				   (pg->index << KP_IDSET_PAGE_BITS) | (uint32_t)k);
-			fn(ctx, num, pg->digits, pg->lines[k]);
+			put_number(num, pg->digits, v);
+			fn(ctx, num, pg->digits, page_line(pg, v, (uint32_t)k));
 		}
 	}
 	for (off = 0; off < s->used;) {

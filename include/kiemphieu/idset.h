@@ -10,26 +10,41 @@
  *
  * Ballot ids are nearly always numbers. An id of 1 to 10 digits whose
  * value fits 32 bits is keyed by (number of digits, value), so that "01"
- * and "001" stay different, and its first line is stored in pages of 4,096
- * entries indexed by the value: no hashing, and sequential ids touch memory
- * in order (a million of them take 4 MB, a congress of 300 ballots 16 KB). So that sparse ids cannot make
- * pages grow without bound, pages are only made while they stay well used;
- * other ids go to a hash table whose arena packs them once.
+ * and "001" stay different, and kept in pages of 4,096 values: no hashing,
+ * and sequential ids touch memory in order. A page is a bitmap of the
+ * values seen (512 bytes) while their first lines follow from their values
+ * (line = value + the page's offset: ballots typed in the order of their
+ * ids, as they nearly always are), with the few that do not in a short
+ * list; past 128 of those it holds every line (16 KB). Ten million ballots
+ * take about 1.3 MB, not 40. So that sparse ids cannot make pages grow
+ * without bound, pages are only made while they stay well used; other ids
+ * go to a hash table whose arena packs them once.
  */
 #define KP_IDSET_PAGE_BITS 12
+#define KP_IDSET_EXCEPTIONS 128
+
+struct kp_idset_exception {
+	uint32_t k;		/* the value's place in its page */
+	uint32_t line;
+};
 
 struct kp_idset_page {
-	uint32_t *lines;	/* 4,096 first lines, 0 for none */
+	uint64_t bits[(1u << KP_IDSET_PAGE_BITS) / 64];	/* the values seen */
+	int64_t offset;		/* line - value, for the values not listed */
+	struct kp_idset_exception *exc;	/* those whose line differs */
+	uint32_t nexc;
+	uint32_t n;		/* values in the page */
+	uint32_t *lines;	/* every line, once the list is too long */
 	uint32_t index;		/* value >> KP_IDSET_PAGE_BITS */
 	unsigned char digits;
 };
 
 struct kp_idset {
-	/* numbers: dir[digits - 1][value >> 12] is a page, grown only as far as
-	 * the largest value seen */
-	uint32_t **dir[10];
+	/* numbers: dir[digits - 1][value >> 12] is 1 + the index of its page
+	 * in pages (0: none), grown only as far as the largest value seen */
+	uint32_t *dir[10];
 	size_t dirlen[10];
-	struct kp_idset_page *pages;	/* every page made, to visit and free */
+	struct kp_idset_page *pages;	/* every page made */
 	size_t npages, pages_alloc;
 	/* everything else */
 	char *arena;

@@ -125,6 +125,81 @@ static void sparse_numbers_cannot_grow_pages_without_bound(void **state)
 	kp_idset_release(&s);
 }
 
+/* Pages as ballots fill them: in order, a bitmap and an offset; out of
+ * order, a short list; past 128 out of order, every line. Each id's first
+ * line stays what it was, and so does the merge of two sets. */
+struct dups {
+	uint64_t n, bad;
+	const uint32_t *want;
+};
+
+static void check_dup(void *ctx, const char *id, size_t len, uint64_t line, uint64_t first)
+{
+	struct dups *d = ctx;
+	char buf[16];
+	unsigned long v;
+
+	memcpy(buf, id, len);
+	buf[len] = '\0';
+	v = strtoul(buf, NULL, 10);
+	(void)line;
+	d->n++;
+	if (first != d->want[v])
+		d->bad++;
+}
+
+static void compact_pages_keep_every_line(void **state)
+{
+	enum { N = 20000 };
+	static uint32_t want[N + 1];
+	struct kp_idset a, b;
+	struct dups d = { 0, 0, want };
+	uint64_t first;
+	char id[16];
+	size_t i, expanded = 0, listed = 0;
+
+	(void)state;
+	kp_idset_init(&a);
+	kp_idset_init(&b);
+	for (i = 1; i <= N; i++) {
+		/* ids in order on lines i + 1, but 3 late ones in each
+		 * hundred, and ids 8192..12287 (a whole page) shuffled */
+		uint32_t line = (uint32_t)i + 1;
+
+		if (i % 100 == 7)
+			line += 50000;
+		if (i >= 8192 && i < 12288)
+			line = (uint32_t)(3000000 - i * 7 % 4093);
+		want[i] = line;
+		snprintf(id, sizeof(id), "%06zu", i);
+		assert_int_equal(kp_idset_add(&a, id, 6, line, &first), 1);
+	}
+	for (i = 0; i < a.npages; i++) {
+		expanded += a.pages[i].lines != NULL;
+		listed += a.pages[i].nexc;
+	}
+	assert_int_equal(expanded, 1);	/* the shuffled page alone */
+	assert_true(listed > 100 && listed < 300);
+	for (i = 1; i <= N; i++) {
+		snprintf(id, sizeof(id), "%06zu", i);
+		assert_int_equal(kp_idset_add(&a, id, 6, 9999999, &first), 0);
+		assert_int_equal(first, want[i]);
+		assert_int_equal(kp_idset_get(&a, id, 6, &first), 1);
+		assert_int_equal(first, want[i]);
+	}
+	/* half of them again in another set, merged: each a duplicate with
+	 * the first line of the set merged into */
+	for (i = 1; i <= N; i += 2) {
+		snprintf(id, sizeof(id), "%06zu", i);
+		assert_int_equal(kp_idset_add(&b, id, 6, 1, &first), 1);
+	}
+	kp_idset_merge(&a, &b, check_dup, &d);
+	assert_int_equal(d.n, N / 2);
+	assert_int_equal(d.bad, 0);
+	kp_idset_release(&a);
+	kp_idset_release(&b);
+}
+
 static void get_finds_without_adding(void **state)
 {
 	struct kp_idset s;
@@ -152,6 +227,7 @@ int main(void)
 		cmocka_unit_test(get_finds_without_adding),
 		cmocka_unit_test(many_ids_of_every_kind),
 		cmocka_unit_test(sparse_numbers_cannot_grow_pages_without_bound),
+		cmocka_unit_test(compact_pages_keep_every_line),
 	};
 
 	return cmocka_run_group_tests_name("idset", tests, NULL, NULL);
