@@ -23,12 +23,15 @@
  * beyond reading its input, start-up included.
  *
  * With --campaign: `kiemphieu progress` over a whole campaign folder with
- * -j 1 and -j 2, beside the time merely to read every file of it (cat).
+ * -j 1 and -j 2, beside the time merely to read every file of it (cat),
+ * and the floors: opening, reading and closing every file on 1 and on 2
+ * threads. The single file's floor is reading it into memory once.
  */
 #include <csv.h>
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -74,6 +77,9 @@ static int bare_parse(const char *path)
 	return n < 0 ? 3 : 0;
 }
 
+/* What a child without argv runs on path: the bare parser by default. */
+static int (*child_fn)(const char *path);
+
 /* Run fn(arg) or exec argv in a child; time it and read its peak memory. */
 static struct result run(const char *path, char *const *argv)
 {
@@ -97,7 +103,7 @@ static struct result run(const char *path, char *const *argv)
 			execv(argv[0], argv);
 			_exit(127);
 		}
-		_exit(bare_parse(path));
+		_exit(child_fn ? child_fn(path) : bare_parse(path));
 	}
 	if (wait4(pid, &st, 0, &ru) < 0) {
 		perror("kpbench: wait4");
@@ -107,6 +113,97 @@ static struct result run(const char *path, char *const *argv)
 	r.peak_kb = ru.ru_maxrss;
 	r.status = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
 	return r;
+}
+
+/* The floor of a file: read into memory once, nothing else. */
+static int read_file(const char *path)
+{
+	static char buf[1 << 20];
+	ssize_t n;
+	int fd = open(path, O_RDONLY);
+
+	if (fd < 0)
+		return 3;
+	while ((n = read(fd, buf, sizeof(buf))) > 0)
+		;
+	close(fd);
+	return n < 0 ? 3 : 0;
+}
+
+/* The floor of a campaign: open, read and close every file of it, on
+ * floor_threads threads. */
+static char **floor_files;
+static size_t floor_n;
+static unsigned floor_threads;
+static size_t floor_next;
+static pthread_mutex_t floor_mu = PTHREAD_MUTEX_INITIALIZER;
+
+static void list_files(const char *dir)
+{
+	static size_t alloc;
+	DIR *d = opendir(dir);
+	struct dirent *e;
+
+	if (!d)
+		return;
+	while ((e = readdir(d)) != NULL) {
+		char path[4096];
+		struct stat st;
+
+		if (e->d_name[0] == '.')
+			continue;
+		snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
+		if (stat(path, &st) != 0)
+			continue;
+		if (S_ISDIR(st.st_mode)) {
+			list_files(path);
+		} else if (S_ISREG(st.st_mode)) {
+			if (floor_n == alloc) {
+				alloc = alloc ? 2 * alloc : 1024;
+				floor_files = realloc(floor_files, alloc * sizeof(*floor_files));
+				if (!floor_files)
+					exit(3);
+			}
+			floor_files[floor_n++] = strdup(path);
+		}
+	}
+	closedir(d);
+}
+
+static void *floor_worker(void *arg)
+{
+	static __thread char buf[1 << 16];
+
+	(void)arg;
+	for (;;) {
+		size_t i;
+		int fd;
+
+		pthread_mutex_lock(&floor_mu);
+		i = floor_next++;
+		pthread_mutex_unlock(&floor_mu);
+		if (i >= floor_n)
+			return NULL;
+		fd = open(floor_files[i], O_RDONLY);
+		if (fd >= 0) {
+			while (read(fd, buf, sizeof(buf)) > 0)
+				;
+			close(fd);
+		}
+	}
+}
+
+static int read_campaign(const char *dir)
+{
+	pthread_t t[2];
+	unsigned i;
+
+	list_files(dir);
+	for (i = 0; i < floor_threads && i < 2; i++)
+		pthread_create(&t[i], NULL, floor_worker, NULL);
+	for (i = 0; i < floor_threads && i < 2; i++)
+		pthread_join(t[i], NULL);
+	return 0;
 }
 
 /* Keep the better of two results of the same contender. */
@@ -131,7 +228,7 @@ static void row(const char *name, struct result r, double mb)
 static int campaign(const char *kp, const char *dir)
 {
 	char abs[4096], cmd[8192];
-	struct result none = { 1e30, 0, 0 }, cat, j1, j2;
+	struct result none = { 1e30, 0, 0 }, cat, j1, j2, f1, f2;
 	int i;
 
 	if (!realpath(kp, abs)) {
@@ -151,17 +248,27 @@ static int campaign(const char *kp, const char *dir)
 			       (char *)(uintptr_t)"json", (char *)(uintptr_t)dir, NULL };
 
 		run(NULL, ac); /* warm the page cache */
-		cat = j1 = j2 = none;
+		cat = j1 = j2 = f1 = f2 = none;
+		child_fn = read_campaign;
 		for (i = 0; i < 3; i++) {
 			keep_best(&cat, run(NULL, ac), "cat");
+			floor_threads = 1;
+			keep_best(&f1, run(dir, NULL), "the floor, 1 thread");
+			floor_threads = 2;
+			keep_best(&f2, run(dir, NULL), "the floor, 2 threads");
 			keep_best(&j1, run(NULL, a1), "kiemphieu progress -j 1");
 			keep_best(&j2, run(NULL, a2), "kiemphieu progress -j 2");
 		}
+		child_fn = NULL;
 	}
 	printf("campaign: %s; best of 3 turns each\n", dir);
 	printf("%-28s %10s %12s\n", "", "time", "peak memory");
 	printf("%-28s %8.3f s %9.1f MB\n", "cat every file", cat.seconds,
 	       (double)cat.peak_kb / 1024.0);
+	printf("%-28s %8.3f s %9.1f MB\n", "open/read/close, 1 thread", f1.seconds,
+	       (double)f1.peak_kb / 1024.0);
+	printf("%-28s %8.3f s %9.1f MB\n", "open/read/close, 2 threads", f2.seconds,
+	       (double)f2.peak_kb / 1024.0);
 	printf("%-28s %8.3f s %9.1f MB\n", "kiemphieu progress -j 1", j1.seconds,
 	       (double)j1.peak_kb / 1024.0);
 	printf("%-28s %8.3f s %9.1f MB\n", "kiemphieu progress -j 2", j2.seconds,
@@ -170,6 +277,9 @@ static int campaign(const char *kp, const char *dir)
 	       j1.seconds / j2.seconds);
 	printf("ratio, -j 2 time / cat time: %.2f (goal: at most 3.00)\n",
 	       j2.seconds / cat.seconds);
+	printf("ratio, -j 1 time / the 1-thread floor: %.2f\n", j1.seconds / f1.seconds);
+	printf("ratio, -j 2 time / the 2-thread floor: %.2f (goal: at most 1.60)\n",
+	       j2.seconds / f2.seconds);
 	return 0;
 }
 
@@ -300,7 +410,7 @@ int main(int argc, char **argv)
 {
 	const char *dir = argc > 2 ? argv[2] : "build/bench/1m";
 	char path[4096], abs[4096];
-	struct result bare, j1, j2;
+	struct result bare, j1, j2, rd;
 	struct stat st;
 	double mb;
 
@@ -338,8 +448,11 @@ int main(int argc, char **argv)
 		 * contenders take turns, so that a busy moment of the machine
 		 * falls on all of them alike */
 		bare_parse(path);
-		bare = j1 = j2 = none;
+		bare = j1 = j2 = rd = none;
 		for (i = 0; i < RUNS; i++) {
+			child_fn = read_file;
+			keep_best(&rd, run(path, NULL), "reading the file");
+			child_fn = NULL;
 			keep_best(&bare, run(path, NULL), "the bare parser");
 			keep_best(&j1, run(path, a1), "kiemphieu -j 1");
 			keep_best(&j2, run(path, a2), "kiemphieu -j 2");
@@ -347,6 +460,7 @@ int main(int argc, char **argv)
 	}
 	printf("ballot file: %s, %.1f MB; best of %d turns each\n", path, mb, RUNS);
 	printf("%-28s %10s %14s %12s\n", "", "time", "throughput", "peak memory");
+	row("reading the file", rd, mb);
 	row("libcsv bare parser", bare, mb);
 	row("kiemphieu tally -j 1", j1, mb);
 	row("kiemphieu tally -j 2", j2, mb);
@@ -354,6 +468,7 @@ int main(int argc, char **argv)
 	       j1.seconds / bare.seconds);
 	printf("ratio, tally -j 2 time / bare parser time: %.2f (goal: at most 1.00)\n",
 	       j2.seconds / bare.seconds);
+	printf("ratio, tally -j 1 time / reading the file: %.2f\n", j1.seconds / rd.seconds);
 	if (argc > 3)
 		return workbook(abs, argv[3], j1, j2);
 	return 0;
