@@ -130,17 +130,15 @@ static int read_file(const char *path)
 	return n < 0 ? 3 : 0;
 }
 
-/* The floor of a campaign: open, read and close every file of it, on
- * floor_threads threads. */
-static char **floor_files;
-static size_t floor_n;
-static unsigned floor_threads;
-static size_t floor_next;
-static pthread_mutex_t floor_mu = PTHREAD_MUTEX_INITIALIZER;
+/* Every regular file under a folder, its paths allocated; v[0] is left
+ * free (for a program's name: the argv of `cat`) and v[n + 1] is NULL. */
+struct files {
+	char **v;
+	size_t n, alloc;
+};
 
-static void list_files(const char *dir)
+static void files_under(const char *dir, struct files *f)
 {
-	static size_t alloc;
 	DIR *d = opendir(dir);
 	struct dirent *e;
 
@@ -156,19 +154,27 @@ static void list_files(const char *dir)
 		if (stat(path, &st) != 0)
 			continue;
 		if (S_ISDIR(st.st_mode)) {
-			list_files(path);
+			files_under(path, f);
 		} else if (S_ISREG(st.st_mode)) {
-			if (floor_n == alloc) {
-				alloc = alloc ? 2 * alloc : 1024;
-				floor_files = realloc(floor_files, alloc * sizeof(*floor_files));
-				if (!floor_files)
+			if (f->n + 3 > f->alloc) {
+				f->alloc = f->alloc ? 2 * f->alloc : 1024;
+				f->v = realloc(f->v, f->alloc * sizeof(*f->v));
+				if (!f->v)
 					exit(3);
 			}
-			floor_files[floor_n++] = strdup(path);
+			f->v[++f->n] = strdup(path);
+			f->v[f->n + 1] = NULL;
 		}
 	}
 	closedir(d);
 }
+
+/* The floor of a campaign: open, read and close every file of it, on
+ * floor_threads threads. */
+static struct files floor_files;
+static unsigned floor_threads;
+static size_t floor_next;
+static pthread_mutex_t floor_mu = PTHREAD_MUTEX_INITIALIZER;
 
 static void *floor_worker(void *arg)
 {
@@ -182,9 +188,9 @@ static void *floor_worker(void *arg)
 		pthread_mutex_lock(&floor_mu);
 		i = floor_next++;
 		pthread_mutex_unlock(&floor_mu);
-		if (i >= floor_n)
+		if (i >= floor_files.n)
 			return NULL;
-		fd = open(floor_files[i], O_RDONLY);
+		fd = open(floor_files.v[i + 1], O_RDONLY);
 		if (fd >= 0) {
 			while (read(fd, buf, sizeof(buf)) > 0)
 				;
@@ -198,7 +204,7 @@ static int read_campaign(const char *dir)
 	pthread_t t[2];
 	unsigned i;
 
-	list_files(dir);
+	files_under(dir, &floor_files);
 	for (i = 0; i < floor_threads && i < 2; i++)
 		pthread_create(&t[i], NULL, floor_worker, NULL);
 	for (i = 0; i < floor_threads && i < 2; i++)
@@ -324,35 +330,11 @@ static int workbook(const char *kp, const char *dir, struct result c1, struct re
 	return 0;
 }
 
-/* Every regular file under dir into files[*n...), their paths allocated. */
-static void files_under(const char *dir, char **files, size_t *n, size_t max)
-{
-	DIR *d = opendir(dir);
-	struct dirent *e;
-
-	if (!d)
-		return;
-	while ((e = readdir(d)) != NULL && *n < max) {
-		char path[4096];
-		struct stat st;
-
-		if (e->d_name[0] == '.')
-			continue;
-		snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
-		if (stat(path, &st) != 0)
-			continue;
-		if (S_ISDIR(st.st_mode))
-			files_under(path, files, n, max);
-		else if (S_ISREG(st.st_mode))
-			files[(*n)++] = strdup(path);
-	}
-	closedir(d);
-}
-
 static int small(const char *kp, const char *dir)
 {
-	enum { TURNS = 5, EACH = 40, FILES = 200 };
-	char abs[4096], *cat[FILES + 2];
+	enum { TURNS = 5, EACH = 40 };
+	char abs[4096], **cat;
+	struct files f = { NULL, 0, 0 };
 	struct result none = { 1e30, 0, 0 }, c = none, t = none, j = none;
 	size_t n = 0, i;
 	int k, r;
@@ -361,9 +343,14 @@ static int small(const char *kp, const char *dir)
 		perror(kp);
 		return 3;
 	}
+	files_under(dir, &f);
+	if (!f.n) {
+		fprintf(stderr, "kpbench: %s: no file\n", dir);
+		return 3;
+	}
+	cat = f.v;
+	n = f.n;
 	cat[0] = (char *)(uintptr_t)"/bin/cat";
-	files_under(dir, cat + 1, &n, FILES);
-	cat[n + 1] = NULL;
 	{
 		char *at[] = { abs, (char *)(uintptr_t)"tally", (char *)(uintptr_t)dir, NULL };
 		char *aj[] = { abs, (char *)(uintptr_t)"tally", (char *)(uintptr_t)"--format",
@@ -403,6 +390,7 @@ static int small(const char *kp, const char *dir)
 	       j.seconds / c.seconds);
 	for (i = 0; i < n; i++)
 		free(cat[i + 1]);
+	free(cat);
 	return 0;
 }
 
