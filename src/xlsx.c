@@ -61,6 +61,30 @@ static void XMLCALL no_doctype(void *data, const XML_Char *name, const XML_Char 
 	XML_StopParser((XML_Parser)data, XML_FALSE);
 }
 
+/* Inflate the next bytes of entry `name` into buf[0..n): their count, 0 at
+ * its end, or -1 after an error reported: the entry is damaged, or holds
+ * more than `most` bytes (its declared size, or the limit: a zip bomb is
+ * stopped as it grows). *total counts the bytes so far. */
+static zip_int64_t inflate_some(zip_file_t *f, char *buf, size_t n, uint64_t *total,
+				uint64_t most, const char *file, const char *name,
+				struct kp_diag_sink *sink)
+{
+	zip_int64_t got = zip_fread(f, buf, n);
+
+	if (got < 0) {
+		kp_error(sink, file, 0, 0, "%s cannot be inflated (%s): the workbook is "
+			 "damaged", name, zip_file_strerror(f));
+		return -1;
+	}
+	*total += (uint64_t)got;
+	if (*total > most) {
+		kp_error(sink, file, 0, 0, "%s inflates past its size: refused (a zip "
+			 "bomb?)", name);
+		return -1;
+	}
+	return got;
+}
+
 /* Parse entry `name` of the archive with the handlers set on x->p (user
  * data `ud`); KP_EXIT_OK, or an error reported. Missing and `optional`:
  * KP_EXIT_OK and *missing. */
@@ -96,14 +120,10 @@ static int parse_entry(zip_t *z, const char *file, const char *name, uint64_t ma
 				"(%s): is it damaged, or protected by a password?", name,
 				zip_strerror(z));
 	x->entry = name;
-	while ((n = zip_fread(f, buf, sizeof(buf))) > 0) {
-		total += (uint64_t)n;
-		/* what it says it holds, and the limit, whatever it says */
-		if (total > max || ((st.valid & ZIP_STAT_SIZE) && total > st.size)) {
-			status = kp_error(sink, file, 0, 0, "%s inflates past its size: "
-					  "refused (a zip bomb?)", name);
-			break;
-		}
+	/* what it says it holds, and the limit, whatever it says */
+	if ((st.valid & ZIP_STAT_SIZE) && st.size < max)
+		max = st.size;
+	while ((n = inflate_some(f, buf, sizeof(buf), &total, max, file, name, sink)) > 0) {
 		if (XML_Parse(x->p, buf, (int)n, 0) == XML_STATUS_ERROR) {
 			if (!x->refused && XML_GetErrorCode(x->p) != XML_ERROR_ABORTED)
 				status = kp_error(sink, file, 0, 0, "%s is not well-formed "
@@ -113,9 +133,8 @@ static int parse_entry(zip_t *z, const char *file, const char *name, uint64_t ma
 			break;
 		}
 	}
-	if (n < 0 && status == KP_EXIT_OK)
-		status = kp_error(sink, file, 0, 0, "%s cannot be inflated (%s): the "
-				  "workbook is damaged", name, zip_file_strerror(f));
+	if (n < 0)
+		status = KP_EXIT_DATA;
 	if (status == KP_EXIT_OK && n == 0 && XML_Parse(x->p, buf, 0, 1) == XML_STATUS_ERROR &&
 	    !x->refused && XML_GetErrorCode(x->p) != XML_ERROR_ABORTED)
 		status = kp_error(sink, file, 0, 0, "%s is not well-formed XML: %s", name,
@@ -1017,14 +1036,8 @@ static int read_side_by_side(zip_t *z, const char *file, const char *entry,
 		size_t need = at == START ? 1u << 16 : 2 * chunk;
 
 		if (got > 0 && (at == END || pend.len < need)) {
-			got = zip_fread(f, buf, sizeof(buf));
+			got = inflate_some(f, buf, sizeof(buf), &total, max, file, entry, sink);
 			if (got < 0) {
-				kp_error(sink, file, 0, 0, "%s cannot be inflated (%s): the "
-					 "workbook is damaged", entry, zip_file_strerror(f));
-				status = SIDE_FAILED;
-			} else if ((total += (uint64_t)got) > max) {
-				kp_error(sink, file, 0, 0, "%s inflates past its size: refused "
-					 "(a zip bomb?)", entry);
 				status = SIDE_FAILED;
 			} else if (at == END) {
 				if (XML_Parse(skel.p, buf, (int)got, got == 0) == XML_STATUS_ERROR)
