@@ -116,6 +116,10 @@ int kp_cli_stdout_is_terminal(void);
 /* Bars when stdout is a terminal; colour too, unless NO_COLOR is set. */
 void kp_cli_style(struct kp_text_style *st);
 
+/* The --format of the files to fill in (new, sheet): xlsx, or tsv (then
+ * *tsv is 1); a usage error of command c for anything else. */
+int kp_cli_sheet_format(const struct kp_cmd *c, const char *arg, int *tsv);
+
 /* The PDF could not be made (why: built without it, or its module not
  * loaded): an error at path; returns KP_EXIT_IO. */
 int kp_cli_no_pdf(struct kp_diag_sink *sink, const char *path, const char *why);

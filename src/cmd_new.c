@@ -178,11 +178,7 @@ static int own_option(void *ctx, int opt, const char *arg)
 
 	if (opt != 'f')
 		return -1;
-	if (strcmp(arg, "xlsx") == 0 || strcmp(arg, "tsv") == 0) {
-		*tsv = strcmp(arg, "tsv") == 0;
-		return KP_EXIT_OK;
-	}
-	return kp_cli_usage(&kp_cmd_new, "--format '%s': expected xlsx or tsv", arg);
+	return kp_cli_sheet_format(&kp_cmd_new, arg, tsv);
 }
 
 static int new_main(const struct kp_cmd *self, int argc, char **argv)

@@ -32,12 +32,7 @@ static int own_option(void *ctx, int opt, const char *arg)
 		x->outdir = arg;
 		return KP_EXIT_OK;
 	case 'f':
-		if (strcmp(arg, "xlsx") == 0 || strcmp(arg, "tsv") == 0) {
-			x->tsv = strcmp(arg, "tsv") == 0;
-			return KP_EXIT_OK;
-		}
-		return kp_cli_usage(&kp_cmd_sheet, "--format '%s': expected xlsx or tsv",
-				    arg);
+		return kp_cli_sheet_format(&kp_cmd_sheet, arg, &x->tsv);
 	}
 	return -1;
 }

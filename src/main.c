@@ -547,3 +547,11 @@ int kp_cli_no_pdf(struct kp_diag_sink *sink, const char *path, const char *why)
 		 why ? why : "this kiemphieu was built without PDF");
 	return KP_EXIT_IO;
 }
+
+int kp_cli_sheet_format(const struct kp_cmd *c, const char *arg, int *tsv)
+{
+	if (strcmp(arg, "xlsx") != 0 && strcmp(arg, "tsv") != 0)
+		return kp_cli_usage(c, "--format '%s': expected xlsx or tsv", arg);
+	*tsv = strcmp(arg, "tsv") == 0;
+	return KP_EXIT_OK;
+}
