@@ -39,8 +39,11 @@ ALL_CPPFLAGS = -Iinclude -D_GNU_SOURCE -DKP_VERSION='"$(VERSION)"' -DKP_LOCALEDI
 	-DKP_MODULEDIR='"$(LIBDIR)/kiemphieu"' $(CPPFLAGS)
 ALL_CFLAGS = $(WARNINGS) -pthread $(CFLAGS)
 # PDF (minutes --format pdf) with cairo and pango, when they are there
+# (not for Windows: kiemphieu.exe has no PDF, see docs/dependencies.md)
+ifneq ($(WINDOWS),1)
 PDF_CFLAGS := $(shell pkg-config --cflags pangocairo 2>/dev/null)
 PDF_LIBS := $(shell pkg-config --libs pangocairo 2>/dev/null)
+endif
 # the program's own libraries; the modules' (PDF, Excel) are theirs
 CORE_LIBS = -lcsv -ljansson -lunistring -lnettle -lpthread -ldl
 XLSX_LIBS = -lzip -lexpat -lxlsxwriter
@@ -61,7 +64,12 @@ XGETTEXT_FLAGS = --from-code=UTF-8 --add-comments=TRANSLATORS: \
 	--msgid-bugs-address=https://github.com/kiemphieu/kiemphieu/issues \
 	--sort-by-file --add-location=file --no-wrap
 
-LIB_SRC = $(filter-out src/main.c src/cmd_%.c src/modules.c,$(wildcard src/*.c))
+# one platform module: src/os_posix.c here, src/os_win32.c for make windows
+OTHER_OS = src/os_win32.c
+ifeq ($(WINDOWS),1)
+OTHER_OS = src/os_posix.c
+endif
+LIB_SRC = $(filter-out src/main.c src/cmd_%.c src/modules.c $(OTHER_OS),$(wildcard src/*.c))
 CMD_SRC = src/main.c $(wildcard src/cmd_*.c)
 LIB_OBJ = $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o)
 # kiemphieu's modules, loaded when first used (src/modules.c): the program
@@ -78,7 +86,7 @@ UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 TOOLS = $(BUILD)/kpgen $(BUILD)/kpbench
 
-.PHONY: all deps test-deps demo check test unit e2e bench bench-campaign install uninstall \
+.PHONY: windows check-windows windows-deps windows-build all deps test-deps demo check test unit e2e bench bench-campaign install uninstall \
 	sanitize lint clean pot docs-images data-check fuzz fuzz-build fuzz-regress valgrind
 
 all: $(BIN) $(MODULES) $(MO) bin/kiemphieu
@@ -291,5 +299,47 @@ lint:
 		--inline-suppr -Iinclude -D_GNU_SOURCE src tools
 	$(MAKE) --no-print-directory BUILD=build-lint CFLAGS='-O0 -fanalyzer' WERROR=1 build-lint/libkiemphieu.a
 
+# --- Windows: kiemphieu.exe, cross-compiled with MinGW-w64, tested under Wine
+# The libraries are Debian's source packages built for Windows
+# (scripts/build-windows-deps, once, into build-win/deps); the program is
+# one static executable with everything in it: no modules, no DLL.
+WIN_BUILD = build-win
+WIN_DEPS = $(CURDIR)/$(WIN_BUILD)/deps
+WIN_CC = x86_64-w64-mingw32-gcc-posix
+WIN_ZIP = $(WIN_BUILD)/kiemphieu-$(VERSION)-windows-x64.zip
+
+ifeq ($(WINDOWS),1)
+# the Windows build of the same objects: make windows sets these
+ALL_CPPFLAGS += -isystem $(WIN_DEPS)/include -D__USE_MINGW_ANSI_STDIO=1 -D_POSIX_THREAD_SAFE_FUNCTIONS -D_FILE_OFFSET_BITS=64 -DXML_STATIC -DZIP_STATIC \
+	-D_WIN32_WINNT=0x0A00
+WIN_LIBS = -L$(WIN_DEPS)/lib -lcsv -ljansson -lunistring -lnettle -lintl -lzip \
+	-lxlsxwriter -lexpat -lz -lshell32 -lbcrypt -ladvapi32
+$(BUILD)/kiemphieu.exe: $(CMD_OBJ) $(LIB_OBJ)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -static -o $@ $^ $(WIN_LIBS)
+
+$(BUILD)/tests/%.exe: tests/unit/%.c $(LIBA) tests/unit/unit.h
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -Wno-missing-prototypes $(LDFLAGS) -static \
+		-o $@ $< $(LIBA) -lcmocka-static $(WIN_LIBS)
+endif
+
+windows-deps:
+	@scripts/build-windows-deps $(WIN_DEPS)
+
+windows-build: windows-deps
+	@$(MAKE) --no-print-directory WINDOWS=1 BUILD=$(WIN_BUILD) CC=$(WIN_CC) \
+		AR=x86_64-w64-mingw32-ar CFLAGS='-O2' $(WIN_BUILD)/kiemphieu.exe \
+		$(MO:$(BUILD)/%=$(WIN_BUILD)/%) \
+		$(UNIT_SRC:tests/unit/%.c=$(WIN_BUILD)/tests/%.exe)
+
+# the zip a clerk unpacks: the program, its catalogue, the sample
+# campaign, the README in Vietnamese and English, the manual as HTML, and
+# what the libraries were built from
+windows: windows-build
+	@scripts/pack-windows $(WIN_BUILD) $(VERSION) $(WIN_ZIP)
+
+check-windows: windows $(BIN)
+	@tests/windows-check $(WIN_BUILD) $(WIN_ZIP) $(BIN)
+
 clean:
-	rm -rf build build-san build-lint build-fuzz build-vg bin
+	rm -rf build build-san build-lint build-fuzz build-vg bin build-win/*.exe build-win/obj build-win/tests

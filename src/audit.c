@@ -45,11 +45,16 @@ static int add(struct kp_audit *a, const char *dir, const char *path,
 	const char *name = path;
 
 	/* the name as seen from the congress folder */
-	if (strncmp(path, dir, n) == 0 && path[n] == '/')
+	if (strncmp(path, dir, n) == 0 && kp_os_is_sep((unsigned char)path[n]))
 		name = path + n + 1;
 	a->files = kp_xrealloc(a->files, (a->n + 1) * sizeof(*a->files));
 	f = &a->files[a->n++];
 	f->name = kp_xstrdup(name);
+	/* recorded with '/' on every system: results made on Windows are
+	 * verified anywhere */
+	for (char *c = f->name; *c; c++)
+		if (kp_os_is_sep((unsigned char)*c))
+			*c = '/';
 	if (known && known[0]) {
 		memcpy(f->sha256, known, 65);
 		return KP_EXIT_OK;

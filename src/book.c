@@ -299,14 +299,15 @@ int kp_book_bytes(struct kp_book *b, const char *name, struct kp_buf *out,
 		  struct kp_diag_sink *sink)
 {
 	const char *why = "";
-	const char *t = getenv("TMPDIR");
-	char *hint = kp_path_join(t && t[0] ? t : "/tmp", "kiemphieu.xlsx"), *tmp = NULL;
+	char *t = kp_os_temp_dir();
+	char *hint = kp_path_join(t, "kiemphieu.xlsx"), *tmp = NULL;
 	struct kp_os_stamp st;
 	int fd = kp_os_create_temp(hint, &tmp), status = KP_EXIT_OK;
 	ssize_t n;
 	uint64_t off = 0;
 	char buf[1 << 16];
 
+	free(t);
 	if (fd < 0) {
 		status = kp_error_errno(sink, hint, 0, 0, errno, "cannot make a "
 					"temporary file for the workbook");

@@ -8,12 +8,26 @@
 
 int kp_book_write_xlsx(const struct kp_book *b, const char *path, const char **why)
 {
-	lxw_workbook *wb = workbook_new(path);
+	/* libxlsxwriter's own temporary files go beside the workbook (in the
+	 * temporary folder), never where tmpfile() puts them: the root of
+	 * drive C:, which Windows does not let a user write */
+	char *dir = strdup(path), *sep = dir ? strrchr(dir, '/') : NULL;
+	char *bs = dir ? strrchr(dir, '\\') : NULL;
+	lxw_workbook_options opts;
+	lxw_workbook *wb;
 	lxw_format *bold, *text, *pct, *day, *mono;
 	size_t i, j, k;
 	lxw_error e;
 
+	if (bs && (!sep || bs > sep))
+		sep = bs;
+	if (sep)
+		*sep = '\0';
+	memset(&opts, 0, sizeof(opts));
+	opts.tmpdir = sep ? dir : NULL;
+	wb = workbook_new_opt(path, &opts);
 	if (!wb) {
+		free(dir);
 		*why = "libxlsxwriter cannot make the file";
 		return -1;
 	}
@@ -103,6 +117,7 @@ int kp_book_write_xlsx(const struct kp_book *b, const char *path, const char **w
 		}
 	}
 	e = workbook_close(wb);
+	free(dir);
 	if (e != LXW_NO_ERROR) {
 		*why = lxw_strerror(e);
 		return -1;

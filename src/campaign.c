@@ -76,16 +76,20 @@ static const struct kp_csv_field *cfield(const struct kp_csv_record *r, long i)
 }
 
 /* A relative path that stays inside its folder: no leading '/', and no
- * ".." that climbs above where it starts. */
+ * ".." that climbs above where it starts (on Windows '\\' separates too,
+ * and a drive letter or a stream, "C:", is refused). */
 static int stays_inside(const char *p)
 {
 	int depth = 0;
 
-	if (!*p || *p == '/')
+	if (!*p || kp_os_is_sep((unsigned char)*p) || kp_os_is_absolute(p) ||
+	    (kp_os_is_sep('\\') && strchr(p, ':')))
 		return 0;
 	while (*p) {
-		const char *e = strchr(p, '/');
-		size_t n = e ? (size_t)(e - p) : strlen(p);
+		size_t n = 0;
+
+		while (p[n] && !kp_os_is_sep((unsigned char)p[n]))
+			n++;
 
 		if (n == 2 && p[0] == '.' && p[1] == '.') {
 			if (--depth < 0)
@@ -94,7 +98,7 @@ static int stays_inside(const char *p)
 			depth++;
 		}
 		p += n;
-		while (*p == '/')
+		while (kp_os_is_sep((unsigned char)*p))
 			p++;
 	}
 	return 1;
@@ -544,7 +548,7 @@ static void add_reason_pair(struct kp_summary *s, const char *en,
 }
 
 static void add_reason(struct kp_summary *s, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+	KP_PRINTF(2, 3);
 
 static void add_reason(struct kp_summary *s, const char *fmt, ...)
 {
@@ -1362,7 +1366,7 @@ void kp_progress_compute(struct kp_progress *p, const struct kp_campaign *c,
 			p->finish_order[p->nfinished++] = j;
 		else
 			p->parents[j].finished.year = 0;
-	qsort_r(p->finish_order, p->nfinished, sizeof(*p->finish_order), by_finish,
+	kp_os_sort(p->finish_order, p->nfinished, sizeof(*p->finish_order), by_finish,
 		p->parents);
 }
 

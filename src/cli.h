@@ -50,7 +50,7 @@ int kp_cli_finish(struct kp_cli *cli, int status);
 
 /* A usage error: "kiemphieu CMD: error: MSG" and the usage line; returns 2. */
 int kp_cli_usage(const struct kp_cmd *c, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+	KP_PRINTF(2, 3);
 /* (fmt is translated: give it a literal, or N_() one) */
 
 /* Print --help of a command to stdout; returns 0, or 3 if stdout fails. */

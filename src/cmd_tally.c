@@ -82,8 +82,8 @@ static char *relative_to_results(const struct job *j, const char *dir)
 		base = kp_os_realpath(j->outdir);
 	} else {
 		base = kp_os_fd_path(1);
-		if (base && strrchr(base, '/'))
-			*strrchr(base, '/') = '\0';
+		if (base && kp_path_last_sep(base))
+			*kp_path_last_sep(base) = '\0';
 		if (base && !base[0]) {
 			free(base);
 			base = kp_xstrdup("/");

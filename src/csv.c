@@ -14,7 +14,6 @@
 
 #include <csv.h>
 #include <errno.h>
-#include <iconv.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdlib.h>
@@ -233,7 +232,7 @@ struct part {
 	int hashing;			/* part 0 of a hashed read: it feeds the
 					 * hash (no other part touches it) */
 	/* decoding (UTF-16, Windows-1258) */
-	iconv_t cd;
+	struct kp_os_conv *cd;
 	char *in;
 	size_t inlen;
 	/* decoded UTF-8 bytes, not yet fed */
@@ -265,7 +264,7 @@ static void part_init(struct part *pt, struct reader *r, void *ctx)
 	memset(pt, 0, sizeof(*pt));
 	pt->r = r;
 	pt->ctx = ctx;
-	pt->cd = (iconv_t)-1;
+	pt->cd = NULL;
 	pt->line = 1;
 
 	kp_diag_list_init(&pt->diags, DIAG_KEEP);
@@ -276,8 +275,7 @@ static void part_release(struct part *pt)
 {
 	if (pt->parser_ok)
 		csv_free(&pt->p);
-	if (pt->cd != (iconv_t)-1)
-		iconv_close(pt->cd);
+	kp_os_conv_close(pt->cd);
 	free(pt->in);
 	free(pt->buf);
 	free(pt->arena);
@@ -846,7 +844,7 @@ static void decode(struct part *pt, int at_eof)
 		make_room(pt, inleft * 4 + 64); /* start is 0 from here on */
 		outp = pt->buf + pt->len;
 		outleft = pt->alloc - pt->len - 1;
-		r = iconv(pt->cd, inleft || !at_eof ? &inp : NULL, &inleft,
+		r = kp_os_conv(pt->cd, inleft || !at_eof ? &inp : NULL, &inleft,
 			  &outp, &outleft);
 		pt->len = (size_t)(outp - pt->buf);
 		if (r != (size_t)-1) {
@@ -886,7 +884,7 @@ static void decode(struct part *pt, int at_eof)
 			pt->len += 3;
 			pt->bad = 1;
 			if (!inleft && at_eof) {
-				iconv(pt->cd, NULL, NULL, NULL, NULL);
+				kp_os_conv(pt->cd, NULL, NULL, NULL, NULL);
 				break;
 			}
 		}
@@ -909,7 +907,7 @@ static void fill(struct part *pt)
 	size_t want = next_read(pt);
 	ssize_t n;
 
-	if (pt->cd == (iconv_t)-1) {
+	if (!pt->cd) {
 		make_room(pt, want);
 		n = read_at(pt, pt->buf + pt->len, want);
 		if (n <= 0)
@@ -1184,8 +1182,8 @@ static int start_decoder(struct part *pt, struct kp_diag_sink *out)
 	default:
 		return 0;
 	}
-	pt->cd = iconv_open("UTF-8", from);
-	if (pt->cd == (iconv_t)-1)
+	pt->cd = kp_os_conv_open("UTF-8", from);
+	if (!pt->cd)
 		return kp_error_errno(out, pt->r->name, 0, 0, errno,
 				      "cannot decode %s", from), -1;
 	return 0;
@@ -1507,35 +1505,26 @@ int kp_csv_parse_text(const char *s, size_t len, kp_csv_row_fn *fn, void *ctx)
 	return rc;
 }
 
-/* gcc -fanalyzer takes iconv_open()'s failure value, (iconv_t)-1, for an
- * allocation that is never released; every handle opened is closed */
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wanalyzer-malloc-leak"
-#endif
 int kp_csv_utf16le(struct kp_buf *b, const char *s, size_t len)
 {
-	iconv_t cd = iconv_open("UTF-16LE", "UTF-8");
+	struct kp_os_conv *cd = kp_os_conv_open("UTF-16LE", "UTF-8");
 	size_t start = b->len, left = len, room = 4 * len;
 	char *in = (char *)(uintptr_t)s, *out;
-	int ok = cd != (iconv_t)-1;
+	int ok = cd != NULL;
 
 	/* a byte order mark, then at most 4 bytes per input byte */
 	b->s = kp_xgrow(b->s, &b->alloc, b->len + 2 + room + 1, 1);
 	memcpy(b->s + b->len, "\xff\xfe", 2);
 	out = b->s + b->len + 2;
 	if (ok) {
-		ok = iconv(cd, &in, &left, &out, &room) != (size_t)-1 &&
-		     iconv(cd, NULL, NULL, &out, &room) != (size_t)-1;
-		iconv_close(cd);
+		ok = kp_os_conv(cd, &in, &left, &out, &room) != (size_t)-1 &&
+		     kp_os_conv(cd, NULL, NULL, &out, &room) != (size_t)-1;
+		kp_os_conv_close(cd);
 	}
 	b->len = ok ? (size_t)(out - b->s) : start;
 	b->s[b->len] = '\0';
 	return ok ? 0 : -1;
 }
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic pop
-#endif
 
 void kp_csv_put_unicode_row(struct kp_buf *b, const char *const *fields,
 			    size_t n)

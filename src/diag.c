@@ -1,3 +1,4 @@
+#include "os.h"
 #include "kiemphieu/diag.h"
 #include "kiemphieu/text.h"
 
@@ -32,7 +33,7 @@ void kp_diag_report(struct kp_diag_sink *s, const struct kp_diag *d)
 /* errnum's description in English, whatever the locale */
 static const char *errno_en(int errnum, char *buf, size_t n)
 {
-	const char *t = strerrordesc_np(errnum);
+	const char *t = kp_os_strerror(errnum);
 
 	if (t)
 		return t;
@@ -40,7 +41,7 @@ static const char *errno_en(int errnum, char *buf, size_t n)
 	return buf;
 }
 
-__attribute__((format(printf, 7, 0)))
+KP_PRINTF(7, 0)
 static void vreport(struct kp_diag_sink *s, enum kp_severity sev,
 		    const char *file, uint64_t line, uint64_t col, int errnum,
 		    const char *fmt, va_list ap)

@@ -63,12 +63,12 @@ void kp_doc_form(struct kp_doc *d, const char *name);
 
 /* Add a block of one text (printf-like) or of cells. */
 void kp_doc_text(struct kp_doc *d, enum kp_doc_kind k, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+	KP_PRINTF(3, 4);
 void kp_doc_cells(struct kp_doc *d, enum kp_doc_kind k, const char *const *cells,
 		  size_t n);
 /* A field: label, and a value printf-like. */
 void kp_doc_field(struct kp_doc *d, enum kp_doc_kind k, const char *label,
-		  const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+		  const char *fmt, ...) KP_PRINTF(4, 5);
 /* A table of ncols columns aligned as `align` ("lrr"); rows are added with
  * kp_doc_row, the first being the head. */
 void kp_doc_table(struct kp_doc *d, size_t ncols, const char *align);

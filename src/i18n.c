@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "os.h"
 #include "kiemphieu/campaign.h"
 #include "kiemphieu/rules.h"
 #include "kiemphieu/tally.h"
@@ -199,8 +200,11 @@ static const char *from_environment(void)
 		if (v && *v)
 			loc = v;
 	}
+	/* none set: Windows' UI language (elsewhere, English) */
+	if (!loc)
+		return (l = kp_os_ui_language()) ? l : "en";
 	/* as gettext: the C locale means untranslated, LANGUAGE or not */
-	if (!loc || strcmp(loc, "C") == 0 || strcmp(loc, "POSIX") == 0)
+	if ( strcmp(loc, "C") == 0 || strcmp(loc, "POSIX") == 0)
 		return "en";
 	list = getenv("LANGUAGE");
 	while (list && *list) {
@@ -232,12 +236,12 @@ const char *kp_i18n_init(const char *lang, const char *localedir)
 	 * locale's character set.
 	 */
 	strict = getenv("KP_I18N_STRICT") != NULL;
-	setenv("LANGUAGE", "vi", 1);
+	kp_os_setenv("LANGUAGE", "vi");
 	if (!setlocale(LC_MESSAGES, "C.UTF-8") &&
 	    !setlocale(LC_MESSAGES, "C.utf8") &&
 	    !setlocale(LC_MESSAGES, "vi_VN.UTF-8"))
 		setlocale(LC_MESSAGES, "");
-	bindtextdomain(KP_DOMAIN, localedir);
+	kp_os_bindtextdomain(KP_DOMAIN, localedir);
 	bind_textdomain_codeset(KP_DOMAIN, "UTF-8");
 	/* the C library's own messages (strerror) too: in the "C" character
 	 * set they would come out with '?' for every Vietnamese letter */

@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -157,6 +158,8 @@ int kp_cli_write(const struct kp_buf *b)
 {
 	if ((b->len && fwrite(b->s, 1, b->len, stdout) != b->len) ||
 	    fflush(stdout) != 0 || ferror(stdout)) {
+		if (kp_os_output_gone(errno))
+			return KP_EXIT_IO; /* the reader stopped: nothing to say */
 		fprintf(stderr, _("kiemphieu: error: cannot write the output: %s\n"),
 			strerror(errno ? errno : EIO));
 		return KP_EXIT_IO;
@@ -383,7 +386,7 @@ int kp_cli_getopt(const struct kp_cmd *self, int argc, char **argv,
 
 void kp_cli_clean_beside(const char *path)
 {
-	char *dir = kp_xstrdup(path), *slash = strrchr(dir, '/');
+	char *dir = kp_xstrdup(path), *slash = kp_path_last_sep(dir);
 
 	if (slash)
 		*(slash == dir ? slash + 1 : slash) = '\0';
@@ -494,11 +497,129 @@ static const char *lang_option(int argc, char **argv)
 	return NULL;
 }
 
+/* Run command `name` with the arguments given (NULL-ended), as the
+ * command line would; getopt starts afresh. */
+static int run_command(const char *name, ...)
+{
+	char *args[16];
+	int n = 0;
+	size_t i;
+	va_list ap;
+
+	args[n++] = (char *)(uintptr_t)name;
+	va_start(ap, name);
+	while (n < 15 && (args[n] = va_arg(ap, char *)))
+		n++;
+	va_end(ap);
+	args[n] = NULL;
+	optind = 0; /* GNU and MinGW getopt: start over, as a new program */
+	for (i = 0; i < NCOMMANDS; i++)
+		if (strcmp(name, commands[i]->name) == 0)
+			return commands[i]->fn(commands[i], n, args);
+	return KP_EXIT_USAGE;
+}
+
+/* The path beside folder `dir` for its output `suffix`: "D:\\dai-hoi\\
+ * dai-dong" gives "D:\\dai-hoi\\dai-dong-SUFFIX", written as the folder was
+ * given ("." and ".." by their real path). A new string. */
+static char *beside(const char *dir, const char *suffix)
+{
+	struct kp_buf b = KP_BUF_INIT;
+	char *real = NULL, *base;
+	size_t n = strlen(dir);
+
+	while (n > 1 && kp_os_is_sep((unsigned char)dir[n - 1]))
+		n--;
+	kp_buf_add(&b, dir, n);
+	base = kp_path_base(b.s);
+	if (!base[0] || strcmp(base, ".") == 0 || strcmp(base, "..") == 0 ||
+	    kp_os_is_sep((unsigned char)base[0])) {
+		real = kp_os_realpath(dir);
+		kp_buf_reset(&b);
+		kp_buf_addstr(&b, real ? real : dir);
+	}
+	kp_buf_addf(&b, "-%s", suffix);
+	free(base);
+	free(real);
+	return kp_buf_detach(&b);
+}
+
+static int worse(int a, int b)
+{
+	/* an error of the data or the system before a round still to hold */
+	return a == KP_EXIT_OK ? b : b == KP_EXIT_OK || b == KP_EXIT_PENDING ? a : b;
+}
+
+/*
+ * kiemphieu FOLDER, without a command: what dropping a congress or a
+ * campaign folder on kiemphieu.exe in Explorer does. The folder is
+ * checked; then a congress's results (a workbook) and minutes (a page),
+ * or a campaign's results (a workbook per congress) and its dashboard
+ * (a page and a workbook), are written beside it, named in Vietnamese
+ * whatever the language (FOLDER-ket-qua.xlsx, -bien-ban.html, -ket-qua\,
+ * -tien-do.html, -tien-do.xlsx); the files are listed,
+ * and a window of its own waits for a key before it closes.
+ */
+static int drop_folder(const char *dir)
+{
+	int campaign = kp_campaign_detect(dir), status;
+	char *out[3] = { NULL, NULL, NULL };
+	size_t i;
+
+	printf(_("kiemphieu %s: checking %s\n"), KP_VERSION, dir);
+	fflush(stdout);
+	status = run_command("check", dir, (char *)NULL);
+	/* a campaign reports its invalid congresses too: its dashboard and
+	 * the results of the others are written whatever check found */
+	if (campaign || status == KP_EXIT_OK || status == KP_EXIT_PENDING) {
+		if (campaign) {
+			out[0] = beside(dir, "ket-qua");
+			out[1] = beside(dir, "tien-do.html");
+			out[2] = beside(dir, "tien-do.xlsx");
+			status = worse(status, run_command("tally", "--format", "xlsx", "--out",
+							   out[0], dir, (char *)NULL));
+			status = worse(status, run_command("progress", "--format", "html",
+							   "-o", out[1], dir, (char *)NULL));
+			status = worse(status, run_command("progress", "--format", "xlsx",
+							   "-o", out[2], dir, (char *)NULL));
+		} else {
+			out[0] = beside(dir, "ket-qua.xlsx");
+			out[1] = beside(dir, "bien-ban.html");
+			status = worse(status, run_command("tally", "--format", "xlsx", "-o",
+							   out[0], dir, (char *)NULL));
+			status = worse(status, run_command("minutes", "-o", out[1], dir,
+							   (char *)NULL));
+		}
+	}
+	fflush(stderr);
+	if (campaign || status == KP_EXIT_OK || status == KP_EXIT_PENDING) {
+		printf("%s\n", _("Written:"));
+		for (i = 0; i < 3; i++)
+			if (out[i] && kp_os_exists(out[i]) == 0)
+				printf("  %s\n", out[i]);
+	} else {
+		printf("%s\n", _("Nothing was written: correct what is listed above "
+				  "and drop the folder again."));
+	}
+	for (i = 0; i < 3; i++)
+		free(out[i]);
+	if (kp_os_console_closes()) {
+		printf("%s\n", _("Press any key to close this window."));
+		fflush(stdout);
+		kp_os_wait_key();
+	}
+	fflush(stdout);
+	return status;
+}
+
 int main(int argc, char **argv)
 {
 	size_t i;
 	char dir[4096];
-	const char *lang = lang_option(argc, argv);
+	const char *lang;
+
+	kp_os_init(&argc, &argv);
+	lang = lang_option(argc, argv);
 
 	if (lang && strcmp(lang, "vi") != 0 && strcmp(lang, "en") != 0)
 		lang = NULL;
@@ -535,6 +656,8 @@ int main(int argc, char **argv)
 	for (i = 0; i < NCOMMANDS; i++)
 		if (strcmp(argv[1], commands[i]->name) == 0)
 			return commands[i]->fn(commands[i], argc - 1, argv + 1);
+	if (argc == 2 && kp_os_is_dir(argv[1]))
+		return drop_folder(argv[1]);
 	fprintf(stderr, _("kiemphieu: error: unknown command '%s'\n"
 			  "usage: kiemphieu [--version] [--help] [--lang vi|en] <command> [<args>]\n"),
 		argv[1]);

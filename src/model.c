@@ -2,6 +2,7 @@
 #include "kiemphieu/model.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,8 +21,8 @@ char *kp_path_join(const char *dir, const char *name)
 	char *p = kp_xmalloc(n + strlen(name) + 2);
 
 	memcpy(p, dir, n);
-	if (n && dir[n - 1] != '/')
-		p[n++] = '/';
+	if (n && !kp_os_is_sep((unsigned char)dir[n - 1]))
+		p[n++] = kp_os_sep_for(dir);
 	strcpy(p + n, name);
 	return p;
 }
@@ -31,34 +32,51 @@ char *kp_path_base(const char *path)
 	size_t len = strlen(path);
 	const char *slash;
 
-	while (len > 1 && path[len - 1] == '/')
+	while (len > 1 && kp_os_is_sep((unsigned char)path[len - 1]))
 		len--;
-	for (slash = path + len; slash > path && slash[-1] != '/'; slash--)
+	for (slash = path + len; slash > path && !kp_os_is_sep((unsigned char)slash[-1]);
+	     slash--)
 		;
 	return kp_xstrndup(slash, (size_t)(path + len - slash));
+}
+
+char *kp_path_last_sep(const char *path)
+{
+	const char *last = NULL;
+
+	for (; *path; path++)
+		if (kp_os_is_sep((unsigned char)*path))
+			last = path;
+	return (char *)(uintptr_t)last;
 }
 
 char *kp_path_relative(const char *from, const char *to)
 {
 	size_t common = 0, i;
 	struct kp_buf b = KP_BUF_INIT;
+	/* '/' on every system, as recorded in results files (Windows reads
+	 * it too) */
+	char sep = '/';
 
 	/* the longest shared run of whole components */
 	for (i = 0; from[i] && from[i] == to[i]; i++)
-		if (from[i] == '/')
+		if (kp_os_is_sep((unsigned char)from[i]))
 			common = i;
-	if (!from[i] && (to[i] == '/' || !to[i]))
+	if (!from[i] && (kp_os_is_sep((unsigned char)to[i]) || !to[i]))
 		common = i;
-	else if (!to[i] && from[i] == '/')
+	else if (!to[i] && kp_os_is_sep((unsigned char)from[i]))
 		common = i;
 	for (i = common; from[i]; i++)
-		if (from[i] == '/' && from[i + 1])
-			kp_buf_addstr(&b, b.len ? "/.." : "..");
-	if (to[common] == '/')
+		if (kp_os_is_sep((unsigned char)from[i]) && from[i + 1]) {
+			if (b.len)
+				kp_buf_addch(&b, sep);
+			kp_buf_addstr(&b, "..");
+		}
+	if (kp_os_is_sep((unsigned char)to[common]))
 		common++;
 	if (to[common]) {
 		if (b.len)
-			kp_buf_addch(&b, '/');
+			kp_buf_addch(&b, sep);
 		kp_buf_addstr(&b, to + common);
 	}
 	if (!b.len)

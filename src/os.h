@@ -127,6 +127,78 @@ unsigned kp_os_terminal_columns(int fd);
 /* Non-zero when fd is a terminal. */
 int kp_os_isatty(int fd);
 
+/* --- what the program's start and the rest of the code ask of the system --- */
+
+/* At the start of main: on Windows the arguments as UTF-8 (from the wide
+ * command line), standard streams in binary (a '\n' stays one byte) and a
+ * console set to UTF-8 with colour sequences on; nothing elsewhere. */
+void kp_os_init(int *argc, char ***argv);
+
+/* Where the catalogues of gettext's `domain` are (a folder in UTF-8;
+ * Windows' libintl takes it wide, for a folder with Vietnamese in its
+ * name). */
+void kp_os_bindtextdomain(const char *domain, const char *dir);
+
+/* Non-zero when a write to standard output failed with err because its
+ * reader has gone (`kiemphieu ... | head`): not worth a message. */
+int kp_os_output_gone(int err);
+
+/* Set an environment variable for this process: 0, or -1. */
+int kp_os_setenv(const char *name, const char *value);
+
+/* The language of the user's interface when the environment names none:
+ * "vi" or "en" from Windows' UI language; NULL elsewhere. */
+const char *kp_os_ui_language(void);
+
+/* The folder for temporary files ($TMPDIR, /tmp; Windows' own), as a new
+ * string. */
+char *kp_os_temp_dir(void);
+
+/* errnum's description in English, whatever the locale, or NULL. */
+const char *kp_os_strerror(int errnum);
+
+/* qsort with a context for the comparison. */
+void kp_os_sort(void *base, size_t n, size_t size,
+		int (*cmp)(const void *, const void *, void *), void *ctx);
+
+/* Non-zero for a character that separates folders in a path ('/'; on
+ * Windows '\' too), and the one to join with under `path` (the one it
+ * already uses). */
+int kp_os_is_sep(int c);
+int kp_os_is_absolute(const char *path);
+char kp_os_sep_for(const char *path);
+
+/* Non-zero when this process has a console of its own that closes when
+ * it ends (a program started by dropping a folder on it in Explorer). */
+int kp_os_console_closes(void);
+
+/* Wait until a key is pressed (on that console). */
+void kp_os_wait_key(void);
+
+/*
+ * Character sets, with the semantics of iconv(3): UTF-16LE, UTF-16BE and
+ * CP1258 to UTF-8, and UTF-8 to UTF-16LE. kp_os_conv returns (size_t)-1
+ * with errno EILSEQ (invalid input at *in), EINVAL (input cut in a
+ * character) or E2BIG (no room); in == NULL ends the input (and resets).
+ */
+struct kp_os_conv;
+struct kp_os_conv *kp_os_conv_open(const char *to, const char *from);
+size_t kp_os_conv(struct kp_os_conv *cd, char **in, size_t *inleft, char **out,
+		  size_t *outleft);
+void kp_os_conv_close(struct kp_os_conv *cd);
+
+/* --- shared by the platform modules (src/os_common.c) --- */
+
+/* The name of a temporary file beside `path` for process pid, with six
+ * random letters drawn from *seed, into out[0..n). */
+void kp_os_temp_name(char *out, size_t n, const char *path, long pid, uint64_t *seed);
+
+/* The pid in a name made by kp_os_temp_name, or 0 for any other name. */
+long kp_os_temp_pid(const char *name);
+
+/* Sort names by their bytes. */
+void kp_os_sort_names(char **v, size_t n);
+
 /*
  * The function `sym` of kiemphieu's module `name` (kiemphieu-NAME.so: the
  * code that needs a large library, loaded only when it is used), looked

@@ -5,6 +5,8 @@
 #include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <iconv.h>
+#include <libintl.h>
 #include <limits.h>
 #include <pthread.h>
 #include <signal.h>
@@ -160,15 +162,11 @@ char *kp_os_fd_path(int fd)
 
 int kp_os_create_temp(const char *path, char **tmp)
 {
-	static const char alnum[] = "abcdefghijklmnopqrstuvwxyz0123456789";
-	const char *slash = strrchr(path, '/');
-	const char *name = slash ? slash + 1 : path;
-	size_t dirlen = slash ? (size_t)(slash - path) + 1 : 0, n;
+	size_t n = strlen(path) + 64;
 	struct timespec ts;
 	uint64_t seed;
 	int fd, tries;
 
-	n = dirlen + strlen(name) + 64;
 	*tmp = malloc(n);
 	if (!*tmp)
 		return -1;
@@ -176,16 +174,7 @@ int kp_os_create_temp(const char *path, char **tmp)
 	seed = (uint64_t)ts.tv_nsec ^ ((uint64_t)ts.tv_sec << 20) ^
 	       ((uint64_t)getpid() << 40) ^ (uint64_t)(uintptr_t)tmp;
 	for (tries = 0; tries < 100; tries++) {
-		char rnd[7];
-		int k;
-
-		for (k = 0; k < 6; k++) {
-			seed = seed * 6364136223846793005ull + 1442695040888963407ull;
-			rnd[k] = alnum[(seed >> 33) % 36];
-		}
-		rnd[6] = '\0';
-		snprintf(*tmp, n, "%.*s.%s.kiemphieu-%ld-%s.tmp", (int)dirlen, path,
-			 name, (long)getpid(), rnd);
+		kp_os_temp_name(*tmp, n, path, (long)getpid(), &seed);
 		/* 0666: the umask decides, as for any new file */
 		fd = open(*tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW,
 			  0666);
@@ -224,32 +213,6 @@ int kp_os_place_new(const char *tmp, const char *path)
 	return rename(tmp, path);
 }
 
-/* ".NAME.kiemphieu-PID-XXXXXX.tmp": the pid, or 0 when not such a name. */
-static long temp_pid(const char *e)
-{
-	const char *k = NULL, *p;
-	long pid = 0;
-	int i;
-
-	if (e[0] != '.')
-		return 0;
-	for (p = e + 1; (p = strstr(p, ".kiemphieu-")); p++)
-		k = p;
-	if (!k || k == e + 1)
-		return 0;
-	p = k + 11;
-	if (*p < '1' || *p > '9')
-		return 0;
-	for (; *p >= '0' && *p <= '9' && pid < 100000000; p++)
-		pid = pid * 10 + (*p - '0');
-	if (*p++ != '-')
-		return 0;
-	for (i = 0; i < 6; i++, p++)
-		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9')))
-			return 0;
-	return strcmp(p, ".tmp") == 0 ? pid : 0;
-}
-
 void kp_os_remove_stale_temps(const char *dir)
 {
 	DIR *d = opendir(dir);
@@ -258,7 +221,7 @@ void kp_os_remove_stale_temps(const char *dir)
 	if (!d)
 		return;
 	while ((de = readdir(d))) {
-		long pid = temp_pid(de->d_name);
+		long pid = kp_os_temp_pid(de->d_name);
 		struct stat st;
 		char *p;
 		size_t n;
@@ -379,11 +342,6 @@ int kp_os_exists(const char *path)
 	return stat(path, &st) == 0 ? 0 : -1;
 }
 
-static int by_bytes(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 long kp_os_list_dir(const char *dir, char ***names)
 {
 	DIR *d = opendir(dir);
@@ -403,9 +361,7 @@ long kp_os_list_dir(const char *dir, char ***names)
 	}
 	closedir(d);
 	v[n] = NULL;
-	/* the order of readdir is the file system's: sorted, for stable output */
-	if (n > 1)
-		qsort(v, n, sizeof(*v), by_bytes);
+	kp_os_sort_names(v, n);
 	*names = v;
 	return (long)n;
 }
@@ -460,4 +416,112 @@ unsigned kp_os_cores(void)
 	long n = sysconf(_SC_NPROCESSORS_ONLN);
 
 	return n > 0 ? (unsigned)n : 1;
+}
+
+void kp_os_init(int *argc, char ***argv)
+{
+	(void)argc;
+	(void)argv;
+}
+
+void kp_os_bindtextdomain(const char *domain, const char *dir)
+{
+	bindtextdomain(domain, dir);
+}
+
+int kp_os_output_gone(int err)
+{
+	return err == EPIPE;
+}
+
+int kp_os_setenv(const char *name, const char *value)
+{
+	return setenv(name, value, 1);
+}
+
+const char *kp_os_ui_language(void)
+{
+	return NULL;
+}
+
+char *kp_os_temp_dir(void)
+{
+	const char *t = getenv("TMPDIR");
+
+	return kp_xstrdup(t && t[0] ? t : "/tmp");
+}
+
+const char *kp_os_strerror(int errnum)
+{
+	return strerrordesc_np(errnum);
+}
+
+void kp_os_sort(void *base, size_t n, size_t size,
+		int (*cmp)(const void *, const void *, void *), void *ctx)
+{
+	qsort_r(base, n, size, cmp, ctx);
+}
+
+int kp_os_is_sep(int c)
+{
+	return c == '/';
+}
+
+int kp_os_is_absolute(const char *path)
+{
+	return path[0] == '/';
+}
+
+char kp_os_sep_for(const char *path)
+{
+	(void)path;
+	return '/';
+}
+
+int kp_os_console_closes(void)
+{
+	return 0;
+}
+
+void kp_os_wait_key(void)
+{
+}
+
+struct kp_os_conv {
+	iconv_t cd;
+};
+
+/* gcc -fanalyzer takes iconv_open()'s failure value, (iconv_t)-1, for an
+ * allocation that is never released; every handle opened is closed */
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wanalyzer-malloc-leak"
+#endif
+struct kp_os_conv *kp_os_conv_open(const char *to, const char *from)
+{
+	iconv_t cd = iconv_open(to, from);
+	struct kp_os_conv *c;
+
+	if (cd == (iconv_t)-1)
+		return NULL;
+	c = kp_xmalloc(sizeof(*c));
+	c->cd = cd;
+	return c;
+}
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic pop
+#endif
+
+size_t kp_os_conv(struct kp_os_conv *c, char **in, size_t *inleft, char **out,
+		  size_t *outleft)
+{
+	return iconv(c->cd, in, inleft, out, outleft);
+}
+
+void kp_os_conv_close(struct kp_os_conv *c)
+{
+	if (c) {
+		iconv_close(c->cd);
+		free(c);
+	}
 }

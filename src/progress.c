@@ -58,8 +58,13 @@ static void bar(struct kp_buf *b, const struct kp_text_style *st,
 		return;
 	if (st->width) {
 		/* what the line already takes: the bar fits beside it, or goes */
-		const char *nl = b->len ? memrchr(b->s, '\n', b->len) : NULL;
-		char *line = kp_xstrdup(nl ? nl + 1 : b->s ? b->s : "");
+		const char *nl = NULL;
+		char *line;
+
+		for (size_t k = b->len; k > 0 && !nl; k--)
+			if (b->s[k - 1] == '\n')
+				nl = b->s + k - 1;
+		line = kp_xstrdup(nl ? nl + 1 : b->s ? b->s : "");
 		size_t used = kp_text_width(line) + 2;
 
 		free(line);

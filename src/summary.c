@@ -184,7 +184,7 @@ struct rd {
 	int bad;
 };
 
-static void at(struct rd *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void at(struct rd *r, const char *fmt, ...) KP_PRINTF(2, 3);
 
 static void at(struct rd *r, const char *fmt, ...)
 {

@@ -568,7 +568,7 @@ static enum kp_cut pool_fill(struct kp_contest_result *cr,
  * about. */
 static const char *file_of(const char *path)
 {
-	const char *slash = strrchr(path, '/');
+	const char *slash = kp_path_last_sep(path);
 
 	return slash ? slash + 1 : path;
 }

@@ -44,10 +44,10 @@ static char *congress_dir(const char *results, const char *dir)
 {
 	char *base, *p;
 
-	if (dir[0] == '/')
+	if (kp_os_is_absolute(dir))
 		return kp_xstrdup(dir);
 	base = kp_xstrdup(results);
-	p = strrchr(base, '/');
+	p = kp_path_last_sep(base);
 	if (p) {
 		*p = '\0';
 		p = kp_path_join(base, dir);
@@ -226,23 +226,77 @@ static void verify_one(json_t *rec, const char *results, unsigned long line,
 	free(org);
 }
 
+/* The lines of a results file, read through the platform module (its name
+ * may be anything a script gives, Vietnamese included). */
+struct lines {
+	int fd;
+	uint64_t off;
+	int eof;
+	char chunk[1 << 16];
+	size_t start, len;
+	struct kp_buf line;
+};
+
+static int lines_open(struct lines *l, const char *path, struct kp_diag_sink *sink)
+{
+	memset(l, 0, sizeof(*l));
+	kp_buf_init(&l->line);
+	l->fd = kp_os_open_input(path, NULL);
+	if (l->fd == -2 || l->fd == -3)
+		return kp_error(sink, path, 0, 0, "not a regular file: refused"), -1;
+	if (l->fd < 0)
+		return kp_error_errno(sink, path, 0, 0, errno, "cannot open"), -1;
+	return 0;
+}
+
+/* The next line, with its '\n', in l->line: its length, 0 at the end. */
+static size_t lines_next(struct lines *l)
+{
+	kp_buf_reset(&l->line);
+	for (;;) {
+		const char *nl = memchr(l->chunk + l->start, '\n', l->len - l->start);
+		size_t n = nl ? (size_t)(nl - (l->chunk + l->start)) + 1 : l->len - l->start;
+		ssize_t got;
+
+		kp_buf_add(&l->line, l->chunk + l->start, n);
+		l->start += n;
+		if (nl || l->eof)
+			return l->line.len;
+		got = kp_os_pread(l->fd, l->chunk, sizeof(l->chunk), l->off);
+		l->start = 0;
+		l->len = got > 0 ? (size_t)got : 0;
+		l->off += l->len;
+		l->eof = got <= 0;
+	}
+}
+
+static void lines_close(struct lines *l)
+{
+	if (l->fd >= 0)
+		kp_os_close(l->fd);
+	kp_buf_release(&l->line);
+}
+
 int kp_verify(const char *results, const struct kp_csv_opts *o,
 	      struct kp_buf *out, unsigned *changed, struct kp_diag_sink *sink)
 {
-	FILE *f = fopen(results, "r");
-	char *line = NULL;
-	size_t cap = 0;
-	ssize_t n;
+	struct lines *l = kp_xmalloc(sizeof(*l));
+	const char *line;
+	size_t n;
 	unsigned long lineno = 0, records = 0;
 	int status = KP_EXIT_OK;
 
 	*changed = 0;
-	if (!f)
-		return kp_error_errno(sink, results, 0, 0, errno, "cannot open");
-	while ((n = getline(&line, &cap, f)) > 0) {
+	if (lines_open(l, results, sink) != 0) {
+		lines_close(l);
+		free(l);
+		return KP_EXIT_IO;
+	}
+	while ((n = lines_next(l)) > 0) {
 		json_error_t err;
 		json_t *rec;
 
+		line = l->line.s;
 		lineno++;
 		if (n == 1 && line[0] == '\n')
 			continue;
@@ -257,8 +311,8 @@ int kp_verify(const char *results, const struct kp_csv_opts *o,
 		verify_one(rec, results, lineno, o, out, changed, sink);
 		json_decref(rec);
 	}
-	free(line);
-	fclose(f);
+	lines_close(l);
+	free(l);
 	if (!records && status == KP_EXIT_OK)
 		status = kp_error(sink, results, 0, 0, "no results in the file");
 	return sink->errors ? KP_EXIT_DATA : status;
@@ -293,10 +347,10 @@ static int add_known(struct known_hash **k, size_t *n, const char *org,
 int kp_verify_typed(const char *results, const char *typed, struct kp_buf *out,
 		    unsigned *changed, struct kp_diag_sink *sink)
 {
-	FILE *f;
-	char *line = NULL, hex[65];
-	size_t cap = 0, n = 0, nk = 0, i, len = 0, best = 0, bestk = 0;
-	ssize_t got;
+	struct lines *l;
+	const char *line;
+	char hex[65];
+	size_t n = 0, nk = 0, i, len = 0, best = 0, bestk = 0, got;
 	unsigned long lineno = 0;
 	struct known_hash *k = NULL;
 	int status = KP_EXIT_OK;
@@ -325,15 +379,19 @@ int kp_verify_typed(const char *results, const char *typed, struct kp_buf *out,
 	if (len < 4)
 		return kp_error(sink, "--typed", 0, 0, "nothing to check: type at least "
 				"one group of four from the minutes");
-	f = fopen(results, "r");
-	if (!f)
-		return kp_error_errno(sink, results, 0, 0, errno, "cannot open");
-	while ((got = getline(&line, &cap, f)) > 0) {
+	l = kp_xmalloc(sizeof(*l));
+	if (lines_open(l, results, sink) != 0) {
+		lines_close(l);
+		free(l);
+		return KP_EXIT_IO;
+	}
+	while ((got = lines_next(l)) > 0) {
 		json_error_t err;
 		json_t *rec, *files, *one;
 		const char *org;
 		char digest[65];
 
+		line = l->line.s;
 		lineno++;
 		if (got == 1 && line[0] == '\n')
 			continue;
@@ -357,8 +415,8 @@ int kp_verify_typed(const char *results, const char *typed, struct kp_buf *out,
 		add_known(&k, &nk, org, _("the results"), digest);
 		json_decref(rec);
 	}
-	free(line);
-	fclose(f);
+	lines_close(l);
+	free(l);
 	if (status != KP_EXIT_OK || !nk) {
 		if (!nk && status == KP_EXIT_OK)
 			status = kp_error(sink, results, 0, 0, "no results in the file");

@@ -936,6 +936,20 @@ static int rows_queue(struct rows *p, struct sheet *s, const char *entry,
 	return 0;
 }
 
+/* The first n-byte needle in hay[0..len), or NULL (memmem, which not
+ * every C library has). */
+static const char *find_bytes(const char *hay, size_t len, const char *needle, size_t n)
+{
+	const char *p = hay, *end = hay + len;
+
+	while (n && (size_t)(end - p) >= n && (p = memchr(p, needle[0], (size_t)(end - p) - n + 1))) {
+		if (memcmp(p, needle, n) == 0)
+			return p;
+		p++;
+	}
+	return NULL;
+}
+
 /* The start of the first row tag `<PREFIXrow` at or after from in
  * b[0..len) that is followed by a space, '>' or '/'; len when none. */
 static size_t find_tag(const char *b, size_t len, size_t from, const char *tag)
@@ -943,7 +957,7 @@ static size_t find_tag(const char *b, size_t len, size_t from, const char *tag)
 	size_t tl = strlen(tag);
 	const char *q;
 
-	while (from + tl < len && (q = memmem(b + from, len - from, tag, tl))) {
+	while (from + tl < len && (q = find_bytes(b + from, len - from, tag, tl))) {
 		size_t at = (size_t)(q - b);
 		char next = at + tl < len ? b[at + tl] : '\0';
 
@@ -1051,7 +1065,7 @@ static int read_side_by_side(zip_t *z, const char *file, const char *entry,
 		}
 		if (at == START) {
 			/* the sheet's start, up to and with <sheetData ...> */
-			const char *q = pend.s ? memmem(pend.s, pend.len, "sheetData", 9) : NULL;
+			const char *q = pend.s ? find_bytes(pend.s, pend.len, "sheetData", 9) : NULL;
 			size_t t, k, gt, decl = 0;
 
 			if (!q || q == pend.s || (q[-1] != '<' && q[-1] != ':')) {

@@ -208,7 +208,7 @@ static void cell(struct table *t, const char *s)
 }
 
 static void cellf(struct table *t, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+	KP_PRINTF(2, 3);
 
 static void cellf(struct table *t, const char *fmt, ...)
 {

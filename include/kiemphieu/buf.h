@@ -4,6 +4,8 @@
 #include <stdarg.h>
 #include <stddef.h>
 
+#include "kiemphieu/printf.h"
+
 /*
  * A growable byte buffer, always NUL-terminated (git's strbuf). Reports are
  * built in one and written by the caller, so the library never prints.
@@ -22,9 +24,9 @@ void kp_buf_add(struct kp_buf *b, const void *p, size_t n);
 void kp_buf_addstr(struct kp_buf *b, const char *s);
 void kp_buf_addch(struct kp_buf *b, char c);
 void kp_buf_addf(struct kp_buf *b, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+	KP_PRINTF(2, 3);
 void kp_buf_vaddf(struct kp_buf *b, const char *fmt, va_list ap)
-	__attribute__((format(printf, 2, 0)));
+	KP_PRINTF(2, 0);
 /* Append n copies of c. */
 void kp_buf_pad(struct kp_buf *b, char c, size_t n);
 /* Take ownership of the string; the buffer is left empty. */

@@ -4,6 +4,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "kiemphieu/printf.h"
+
 /*
  * Diagnostics. The library never prints: it reports every problem through a
  * sink that the caller sets up, as FILE:LINE:COL, a severity and a message.
@@ -54,7 +56,7 @@ void kp_diag_report(struct kp_diag_sink *s, const struct kp_diag *d);
  */
 int kp_error(struct kp_diag_sink *s, const char *file, uint64_t line,
 	     uint64_t col, const char *fmt, ...)
-	__attribute__((format(printf, 5, 6)));
+	KP_PRINTF(5, 6);
 
 /*
  * Report an error from the system: the message, then ": " and errnum's
@@ -63,18 +65,18 @@ int kp_error(struct kp_diag_sink *s, const char *file, uint64_t line,
  */
 int kp_error_errno(struct kp_diag_sink *s, const char *file, uint64_t line,
 		   uint64_t col, int errnum, const char *fmt, ...)
-	__attribute__((format(printf, 6, 7)));
+	KP_PRINTF(6, 7);
 
 /* Report a diagnostic of either severity (an error or a warning, as the
  * caller decides); returns KP_EXIT_DATA for an error, else KP_EXIT_OK. */
 int kp_diag(struct kp_diag_sink *s, enum kp_severity sev, const char *file,
 	    uint64_t line, uint64_t col, const char *fmt, ...)
-	__attribute__((format(printf, 6, 7)));
+	KP_PRINTF(6, 7);
 
 /* Report a warning; it does not change any status. */
 void kp_warning(struct kp_diag_sink *s, const char *file, uint64_t line,
 		uint64_t col, const char *fmt, ...)
-	__attribute__((format(printf, 5, 6)));
+	KP_PRINTF(5, 6);
 
 /*
  * Quote len bytes of input text for a message into out (size outsz >= 8):

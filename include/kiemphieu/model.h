@@ -248,6 +248,9 @@ char *kp_path_join(const char *dir, const char *name);
 /* The last component of a path, as a new string: "a/b/" gives "b". */
 char *kp_path_base(const char *path);
 
+/* The last folder separator in path ('/', and '\\' on Windows), or NULL. */
+char *kp_path_last_sep(const char *path);
+
 /* The path of `to` as seen from the folder `from`, both absolute and
  * resolved ("/a/b" from "/a/c" is "../b"), as a new string. */
 char *kp_path_relative(const char *from, const char *to);

@@ -4,6 +4,9 @@
 #include <fcntl.h>
 #include <pthread.h>
 #include <unistd.h>
+#ifdef _WIN32
+#include <windows.h>
+#endif
 
 #include "kiemphieu/buf.h"
 #include "kiemphieu/csv.h"
@@ -410,7 +413,14 @@ static int on_header_meddle(void *ctx, const struct kp_csv_record *r,
 		assert_true(fd >= 0);
 		assert_int_equal(write(fd, "id,v\n9,z\n", 10), 10);
 		close(fd);
+#ifdef _WIN32
+		/* rename() there never replaces a file; Windows' own call may
+		 * be refused a file open for reading: either way the bytes
+		 * counted and hashed must be the old ones */
+		(void)MoveFileExA(tmp, meddle_path, MOVEFILE_REPLACE_EXISTING);
+#else
 		assert_int_equal(rename(tmp, meddle_path), 0);
+#endif
 	} else if (meddle_how == 2) {
 		fd = open(meddle_path, O_WRONLY | O_APPEND);
 		assert_true(fd >= 0);
@@ -513,6 +523,11 @@ static void hash_in_parts_detects_a_change(void **state)
 /* A FIFO or a device is never read: it would block, or never end. */
 static void only_regular_files(void **state)
 {
+#ifdef _WIN32
+	(void)state;
+	print_message("skipped on Windows: FIFOs and /dev/zero are Unix things (a Windows device is refused by the same check)\n");
+	skip();
+#else
 	char *dir = unit_tmpdir(), path[4200];
 	struct kp_diag_sink sink;
 	struct kp_csv_opts o;
@@ -535,6 +550,7 @@ static void only_regular_files(void **state)
 				     &sink), KP_EXIT_IO);
 	got_release(&g);
 	unit_rmdir(dir);
+#endif
 }
 
 /* A lone CR ends a line: each record its own line number. */

@@ -267,7 +267,10 @@ static void paths_relative_and_named(void **state)
 	assert_string_equal(p, "dai-dong");
 	free(p);
 	p = kp_path_name("/");
-	assert_string_equal(p, "/");
+	if (UNIT_ON_WINDOWS) /* the root of the current drive: its letter */
+		assert_true(strlen(p) == 2 && p[1] == ':');
+	else
+		assert_string_equal(p, "/");
 	free(p);
 	{
 		/* "." names the folder it is */

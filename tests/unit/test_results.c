@@ -42,7 +42,7 @@ static char *congress(const char *minutes)
 		    "contest,no,name\n"
 		    "c,1,Nguyễn Văn An\nc,2,Trần Thị Bích\nc,3,Lê Đức Cường\n");
 	snprintf(path, sizeof(path), "%s/results", dir);
-	assert_int_equal(mkdir(path, 0700), 0);
+	assert_int_equal(unit_mkdir(path), 0);
 	unit_writes(dir, "results/c.csv", minutes);
 	return dir;
 }

@@ -2,7 +2,7 @@
  * reads back. */
 #include "unit.h"
 
-#include <iconv.h>
+#include <unistr.h>
 
 #include "kiemphieu/buf.h"
 #include "kiemphieu/csv.h"
@@ -37,14 +37,16 @@ static void plan(const char *dir, struct run *r)
 static const char *utf8_of(const struct kp_buf *b)
 {
 	static char out[1024];
-	iconv_t cd = iconv_open("UTF-8", "UTF-16LE");
-	char *in = b->s + 2, *o = out;
-	size_t left = b->len - 2, room = sizeof(out) - 1;
+	static uint16_t units[512];
+	size_t n = (b->len - 2) / 2, i, room = sizeof(out) - 1;
 
-	assert_true(cd != (iconv_t)-1);
-	assert_true(iconv(cd, &in, &left, &o, &room) != (size_t)-1);
-	iconv_close(cd);
-	*o = '\0';
+	/* libunistring decodes, not the code under test */
+	assert_true(n <= 512);
+	for (i = 0; i < n; i++)
+		units[i] = (uint16_t)((unsigned char)b->s[2 + 2 * i] |
+				      (unsigned char)b->s[3 + 2 * i] << 8);
+	assert_non_null(u16_to_u8(units, n, (uint8_t *)out, &room));
+	out[room] = '\0';
 	return out;
 }
 
@@ -198,6 +200,7 @@ static void never_over_a_file(void **state)
 	fclose(f);
 	assert_int_equal(n, 4);
 	assert_memory_equal(buf, "new\n", 4);
+#ifndef _WIN32 /* (symbolic links need rights a user lacks on Windows) */
 	/* a dangling link is something there too */
 	snprintf(link_path, sizeof(link_path), "%s/d.csv", dir);
 	assert_int_equal(symlink("nowhere", link_path), 0);
@@ -205,6 +208,10 @@ static void never_over_a_file(void **state)
 	assert_string_equal(unit_diags, "c.csv:0:0:e:not written: File exists\n"
 			    "d.csv:0:0:e:not written: File exists\n");
 	assert_int_equal(sink.errors, 2);
+#else
+	(void)link_path;
+	assert_int_equal(sink.errors, 1);
+#endif
 	unit_rmdir(dir);
 }
 
