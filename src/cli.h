@@ -136,6 +136,10 @@ void kp_cli_clean_beside(const char *path);
 /* Make the folder dir unless it is there: KP_EXIT_OK, or KP_EXIT_IO after
  * an error at dir reported to sink. */
 int kp_cli_mkdir(const char *dir, struct kp_diag_sink *sink);
+
+/* The same, making the folders above it that are missing (mkdir -p: a
+ * clerk's "new D:\dai-hoi\xa" before D:\dai-hoi exists). */
+int kp_cli_mkdir_parents(const char *dir, struct kp_diag_sink *sink);
 /* The one argument left after the options (argv[optind]) must name a
  * congress folder, not a campaign: -1 when it does, else the usage error's
  * status. */

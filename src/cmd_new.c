@@ -203,7 +203,7 @@ static int new_main(const struct kp_cmd *self, int argc, char **argv)
 	if (optind != argc - 1)
 		return kp_cli_usage(self, "expected one folder to make");
 	dir = argv[optind];
-	if (kp_cli_mkdir(dir, &cli.sink) != KP_EXIT_OK)
+	if (kp_cli_mkdir_parents(dir, &cli.sink) != KP_EXIT_OK)
 		return kp_cli_end(&cli, &out, KP_EXIT_IO);
 	/* a file already there is kept, and said; the others are made */
 	status = template(dir, "contests", tsv, contests_header,

@@ -401,6 +401,27 @@ int kp_cli_mkdir(const char *dir, struct kp_diag_sink *sink)
 	return kp_error_errno(sink, dir, 0, 0, errno, "cannot make the folder");
 }
 
+int kp_cli_mkdir_parents(const char *dir, struct kp_diag_sink *sink)
+{
+	char *p = kp_xstrdup(dir);
+	size_t i;
+
+	/* each folder on the way that is not there yet; one that cannot be
+	 * made shows in the last one's error */
+	for (i = 1; p[i]; i++) {
+		char c = p[i];
+
+		if (!kp_os_is_sep((unsigned char)c) || kp_os_is_sep((unsigned char)p[i - 1]))
+			continue;
+		p[i] = '\0';
+		if (!kp_os_is_dir(p))
+			(void)kp_os_mkdir(p);
+		p[i] = c;
+	}
+	free(p);
+	return kp_cli_mkdir(dir, sink);
+}
+
 int kp_cli_congress_arg(const struct kp_cmd *self, int argc, char **argv)
 {
 	if (optind != argc - 1)
