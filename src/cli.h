@@ -38,6 +38,7 @@ extern const struct kp_cmd kp_cmd_new;
 struct kp_cli {
 	struct kp_diag_sink sink;
 	uint64_t max_shown, shown;
+	uint64_t repeated;	/* not shown again: check showed them (a dropped folder) */
 	int json;		/* --diagnostics json: JSON Lines */
 	int to_stdout;		/* diagnostics on stdout (check --format json) */
 };

@@ -43,6 +43,20 @@ const char kp_cli_common_help[] = N_(
 	"                     file, line, column, severity, code, message\n"
 	"  -h, --help         show this help\n");
 
+/* While a dropped folder's later steps run: its input folder, whose
+ * diagnostics check has already shown (kiemphieu FOLDER, below). */
+static const char *shown_by_check;
+
+/* Non-zero when path lies inside folder dir as written. */
+static int inside(const char *path, const char *dir)
+{
+	size_t n = strlen(dir);
+
+	while (n > 1 && kp_os_is_sep((unsigned char)dir[n - 1]))
+		n--;
+	return strncmp(path, dir, n) == 0 && kp_os_is_sep((unsigned char)path[n]);
+}
+
 static void print_diag(void *ctx, const struct kp_diag *d)
 {
 	struct kp_cli *cli = ctx;
@@ -53,6 +67,10 @@ static void print_diag(void *ctx, const struct kp_diag *d)
 
 	if (cli->max_shown && cli->shown >= cli->max_shown)
 		return;
+	if (shown_by_check && inside(d->file, shown_by_check)) {
+		cli->repeated++;
+		return;
+	}
 	cli->shown++;
 	if (cli->json) {
 		/* for scripts: English, a stable code, no localised text */
@@ -102,7 +120,11 @@ int kp_cli_finish(struct kp_cli *cli, int status)
 	uint64_t e = cli->sink.errors, w = cli->sink.warnings;
 	/* counted, not printed: past --max-errors, and those a collecting
 	 * list kept only as a count */
-	uint64_t hidden = e + w > cli->shown ? e + w - cli->shown : 0;
+	uint64_t hidden = e + w > cli->shown + cli->repeated ?
+			  e + w - cli->shown - cli->repeated : 0;
+
+	if (cli->repeated && !cli->shown && !hidden)
+		return status; /* all said once already, by check */
 
 	if (cli->json) {
 		struct kp_buf b = KP_BUF_INIT;
@@ -590,6 +612,7 @@ static int drop_folder(const char *dir)
 	printf(_("kiemphieu %s: checking %s\n"), KP_VERSION, dir);
 	fflush(stdout);
 	status = run_command("check", dir, (char *)NULL);
+	shown_by_check = dir;
 	/* a campaign reports its invalid congresses too: its dashboard and
 	 * the results of the others are written whatever check found */
 	if (campaign || status == KP_EXIT_OK || status == KP_EXIT_PENDING) {
@@ -612,6 +635,7 @@ static int drop_folder(const char *dir)
 							   (char *)NULL));
 		}
 	}
+	shown_by_check = NULL;
 	fflush(stderr);
 	if (campaign || status == KP_EXIT_OK || status == KP_EXIT_PENDING) {
 		printf("%s\n", _("Written:"));
