@@ -1,7 +1,9 @@
 # kiemphieu: one non-recursive Makefile.
 #   make            build bin/kiemphieu (and the library)
 #   make demo       install what is missing, build, tally the sample congress
-#   make check      install what is missing, build, run every test
+#   make check      install what is missing, build, run every test (the
+#                   Windows build's too, under Wine: make check-windows)
+#   make windows    build-win/kiemphieu-VERSION-windows-x64.zip (MinGW-w64)
 #   make bench      throughput and memory beside libcsv's bare parser
 #   make bench-campaign  progress over 52,105 congresses: -j 1, -j 2, cat
 #   make install    PREFIX=/usr/local DESTDIR=
@@ -162,8 +164,11 @@ demo: deps
 	@$(BIN) progress --lang vi --format html --as-of 2020-05-15 data/bac-ninh-2020 > $(BUILD)/tien-do.html
 	@echo 'the dashboard, in Vietnamese: open $(BUILD)/tien-do.html in a browser (docs/dashboard.png shows it)'
 
+# every test: Debian's, then kiemphieu.exe's under Wine (the first time,
+# its libraries are built from Debian's source packages: about 6 minutes)
 check: test-deps
 	@$(MAKE) --no-print-directory test
+	@$(MAKE) --no-print-directory check-windows
 
 test: $(BIN) $(MODULES) $(MO) $(UNIT_BIN) $(TOOLS)
 	@tests/run-unit $(UNIT_BIN)
