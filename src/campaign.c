@@ -321,7 +321,7 @@ int kp_campaign_load(struct kp_campaign *c, const char *dir,
 		     const struct kp_csv_opts *opts, struct kp_diag_sink *sink)
 {
 	static const struct kp_csv_handler h = {
-		campaign_header, campaign_row, campaign_reset, NULL
+		campaign_header, campaign_row, campaign_reset, NULL, NULL
 	};
 	struct kp_csv_opts one = *opts;
 	struct load_ctx x;
@@ -500,7 +500,7 @@ int kp_targets_load(struct kp_progress_opts *po, const char *dir,
 		    const struct kp_csv_opts *opts, struct kp_diag_sink *sink)
 {
 	static const struct kp_csv_handler h = {
-		targets_header, targets_row, targets_reset, NULL
+		targets_header, targets_row, targets_reset, NULL, NULL
 	};
 	struct kp_csv_opts one = *opts;
 	struct targets_ctx x;

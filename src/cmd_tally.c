@@ -453,6 +453,8 @@ static int tally_main(const struct kp_cmd *self, int argc, char **argv)
 		return optind == argc ?
 		       kp_cli_usage(self, "expected a congress or campaign folder") :
 		       kp_cli_usage(self, "expected one folder, got %d", argc - optind);
+	/* only the JSON results carry the files' hashes (their audit) */
+	o.no_hash = j.format != KP_FORMAT_JSON;
 	if (j.outdir && kp_cli_mkdir(j.outdir, &cli.sink) != KP_EXIT_OK)
 		return kp_cli_end(&cli, &out, KP_EXIT_IO);
 	if (j.outdir)

@@ -227,7 +227,7 @@ int kp_compare(const char *const *paths, size_t n, const struct kp_csv_opts *o,
 	       struct kp_buf *out, struct kp_compare_result *res,
 	       struct kp_diag_sink *sink)
 {
-	static const struct kp_csv_handler h = { header, row, reset, NULL };
+	static const struct kp_csv_handler h = { header, row, reset, NULL, NULL };
 	struct side sd[KP_COMPARE_FILES_MAX];
 	struct kp_csv_opts one = *o;
 	int status = KP_EXIT_OK;

@@ -220,6 +220,8 @@ struct reader {
 	struct kp_os_stamp stamp;	/* of the file when it was opened */
 	struct kp_sha256 *hash;		/* of the bytes read, when asked */
 	uint64_t hashed;		/* bytes of the file hashed so far */
+	int hashed_apart;		/* by a thread of its own, beside the
+					 * parts: check the file's stamp */
 };
 
 struct part {
@@ -605,6 +607,8 @@ static int fast_line(struct part *pt, const char *s, size_t len)
 		body--;
 	if (!body || body > FAST_MAX || !plain(s, body, d))
 		return 0;
+	if (pt->r->h->plain && pt->r->h->plain(pt->ctx, s, body, pt->line, d))
+		return 1; /* counted whole by the handler */
 	/* the fields, copied once into the arena, split at each delimiter */
 	arena_reserve(pt, body);
 	a = pt->arena;
@@ -1111,7 +1115,7 @@ static int finish_hash(struct reader *r, struct kp_diag_sink *out)
 {
 	struct kp_os_stamp now;
 	char *buf;
-	int side = r->hashed < r->size;
+	int side = r->hashed < r->size || r->hashed_apart;
 
 	if (!side)
 		goto check;
@@ -1192,9 +1196,32 @@ static int start_decoder(struct part *pt, struct kp_diag_sink *out)
 /* Cut the rest of the file, from `off`, into parts and read them side by
  * side; part 0 is pts[0], already past the header. Returns the number of
  * parts used. */
+/* The hash of a file read in parts: its own thread reads the file in order
+ * from where part 0 stopped hashing (the header), beside the parts, so
+ * that the one serial step overlaps the counting; finish_hash then checks
+ * that the file did not change meanwhile, and hashes what an error left. */
+static void *hash_thread(void *arg)
+{
+	struct reader *r = arg;
+	char *buf = kp_xmalloc(CHUNK);
+
+	while (r->hashed < r->size) {
+		ssize_t n = kp_os_pread(r->fd, buf, CHUNK, r->hashed);
+
+		if (n <= 0)
+			break;
+		kp_sha256_update(r->hash, buf, (size_t)n);
+		r->hashed += (uint64_t)n;
+	}
+	free(buf);
+	return NULL;
+}
+
 static unsigned read_split(struct reader *r, struct part *pts, void **ctx,
 			   unsigned nparts, uint64_t off)
 {
+	pthread_t hash_tid;
+	int hash_started = 0;
 	uint64_t body = r->size - off, cuts[65];
 	pthread_t tids[64];
 	int started[64] = { 0 };
@@ -1213,6 +1240,12 @@ static unsigned read_split(struct reader *r, struct part *pts, void **ctx,
 			cuts[i] = cuts[i - 1];
 	}
 	cuts[nparts] = r->size;
+	if (pts[0].hashing) {
+		/* (part 0 has hashed every byte up to where it stopped) */
+		pts[0].hashing = 0;
+		r->hashed_apart = 1;
+		hash_started = pthread_create(&hash_tid, NULL, hash_thread, r) == 0;
+	}
 	pts[0].start = pts[0].len = 0;
 	pts[0].fed = pts[0].cr_clear = 0;
 	pts[0].pos = off;
@@ -1233,6 +1266,8 @@ static unsigned read_split(struct reader *r, struct part *pts, void **ctx,
 	for (i = 1; i < nparts; i++)
 		if (started[i])
 			pthread_join(tids[i], NULL);
+	if (hash_started)
+		pthread_join(hash_tid, NULL);
 	return nparts;
 }
 

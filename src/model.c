@@ -1368,7 +1368,7 @@ static void info_reset(void *vctx)
 static int load_info(struct kp_congress *c, const struct kp_csv_opts *opts,
 		     struct kp_diag_sink *sink)
 {
-	static const struct kp_csv_handler h = { info_header, info_row, info_reset, NULL };
+	static const struct kp_csv_handler h = { info_header, info_row, info_reset, NULL, NULL };
 	struct info_ctx x;
 	void *ctx = &x;
 	int status;
@@ -1524,7 +1524,7 @@ static int load_previous(struct kp_congress *c, const struct kp_csv_opts *opts,
 			 struct kp_diag_sink *sink)
 {
 	static const struct kp_csv_handler h = {
-		previous_header, previous_row, previous_reset, NULL
+		previous_header, previous_row, previous_reset, NULL, NULL
 	};
 	struct previous_ctx x;
 	int status = KP_EXIT_OK;
@@ -1738,7 +1738,7 @@ static int load_rounds(struct kp_congress *c, const struct kp_csv_opts *opts,
 		       struct kp_diag_sink *sink)
 {
 	static const struct kp_csv_handler h = {
-		rounds_header, rounds_row, rounds_reset, NULL
+		rounds_header, rounds_row, rounds_reset, NULL, NULL
 	};
 	struct rounds_ctx x;
 	int status = KP_EXIT_OK;
@@ -1838,10 +1838,10 @@ int kp_congress_load(struct kp_congress *c, const char *dir,
 		     const struct kp_csv_opts *opts, struct kp_diag_sink *sink)
 {
 	static const struct kp_csv_handler contests_h = {
-		contests_header, contests_row, contests_reset, NULL
+		contests_header, contests_row, contests_reset, NULL, NULL
 	};
 	static const struct kp_csv_handler candidates_h = {
-		candidates_header, candidates_row, candidates_reset, NULL
+		candidates_header, candidates_row, candidates_reset, NULL, NULL
 	};
 	struct contests_ctx cx;
 	struct candidates_ctx dx;

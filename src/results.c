@@ -418,7 +418,7 @@ int kp_minutes_read(const char *path, const struct kp_contest *ct,
 		    const struct kp_csv_opts *o, struct kp_minutes *m,
 		    struct kp_diag_sink *sink)
 {
-	static const struct kp_csv_handler h = { header, row, reset, NULL };
+	static const struct kp_csv_handler h = { header, row, reset, NULL, NULL };
 	struct kp_csv_opts one = *o;
 	struct reader x;
 	uint64_t errors = sink->errors;

@@ -10,6 +10,7 @@
 #include "kiemphieu/idset.h"
 #include "kiemphieu/text.h"
 #include "kiemphieu/xalloc.h"
+#include "bytemask.h"
 #include "results.h"
 
 #define PARTS_MAX 16
@@ -23,6 +24,7 @@ void kp_tally_opts_init(struct kp_tally_opts *o)
 	o->limits.max_percent = 30;
 	o->surplus_errors = 0;
 	o->ballots_max = KP_BALLOTS_MAX;
+	o->no_hash = 0;
 }
 
 /* What a ballot file's header says, shared read-only by every part. */
@@ -38,8 +40,11 @@ struct header {
 	size_t nlist;
 	size_t *list_col;		/* list position -> field index */
 	unsigned *list_no;		/* list position -> candidate no, 0 unknown */
+	long *role;			/* field index -> list position; -1: the
+					 * id or the void column */
 	uint64_t ballots_max;
 	int ok;
+	int fast;			/* plain rows are counted by ballot_plain */
 };
 
 /* One part's counts. */
@@ -47,6 +52,10 @@ struct count {
 	struct header *h;
 	uint64_t ballots, valid, too_many, all_crossed, no_choice;
 	uint64_t *votes;		/* per list position */
+	/* plain rows (ballot_plain): valid ballots, and how many of them
+	 * crossed each list position out; folded into votes by fold_plain */
+	uint64_t plain_valid;
+	uint64_t *crossed;
 	size_t *kept;			/* scratch: kept list positions */
 	struct kp_reason *voids;	/* void reasons, unsorted */
 	size_t nvoids, voids_alloc;
@@ -74,6 +83,9 @@ static void count_clear(struct count *c)
 	c->nvoids = 0;
 	if (c->votes)
 		memset(c->votes, 0, c->h->nlist * sizeof(*c->votes));
+	if (c->crossed)
+		memset(c->crossed, 0, c->h->nlist * sizeof(*c->crossed));
+	c->plain_valid = 0;
 	kp_idset_clear(&c->ids);
 }
 
@@ -82,6 +94,7 @@ static void count_release(struct count *c)
 	count_clear(c);
 	free(c->votes);
 	free(c->kept);
+	free(c->crossed);
 	free(c->voids);
 	kp_idset_release(&c->ids);
 }
@@ -122,11 +135,13 @@ static int ballot_header(void *ctx, const struct kp_csv_record *r,
 
 	free(h->list_col); /* a file read again after a wrong encoding guess */
 	free(h->list_no);
+	free(h->role);
 	h->nlist = 0;
 	h->width = r->nfields;
 	h->void_col = -1;
 	h->list_col = kp_xcalloc(r->nfields, sizeof(*h->list_col));
 	h->list_no = kp_xcalloc(r->nfields, sizeof(*h->list_no));
+	h->role = kp_xcalloc(r->nfields, sizeof(*h->role));
 	for (i = 0; i < r->nfields; i++) {
 		const struct kp_csv_field *f = &r->fields[i];
 		const struct kp_candidate *cd;
@@ -135,12 +150,15 @@ static int ballot_header(void *ctx, const struct kp_csv_record *r,
 		if (!have_id && kp_column_is(f->s, f->len, "ballot")) {
 			have_id = 1;
 			h->id_col = i;
+			h->role[i] = -1;
 			continue;
 		}
 		if (h->void_col < 0 && kp_column_is(f->s, f->len, "void")) {
 			h->void_col = (long)i;
+			h->role[i] = -1;
 			continue;
 		}
+		h->role[i] = (long)h->nlist;
 		h->list_col[h->nlist] = i;
 		cd = kp_contest_lookup(ct, f->s, f->len, &ambiguous);
 		/* (two calls, not one with ?: in its format: each message
@@ -200,6 +218,8 @@ static int ballot_header(void *ctx, const struct kp_csv_record *r,
 			      "least one candidate", h->round) == KP_EXIT_OK;
 	free(seen);
 	h->ok = ok && have_id;
+	/* the strike form's plain rows are counted without a record */
+	h->fast = h->ok && ct->form != KP_FORM_AGREE;
 	return !have_id; /* without ids no row can be checked */
 }
 
@@ -208,7 +228,189 @@ static void ensure_arrays(struct count *c)
 	if (!c->votes) {
 		c->votes = kp_xcalloc(c->h->nlist + 1, sizeof(*c->votes));
 		c->kept = kp_xcalloc(c->h->nlist + 1, sizeof(*c->kept));
+		c->crossed = kp_xcalloc(c->h->nlist + 1, sizeof(*c->crossed));
 	}
+}
+
+/* Count a ballot the rules refuse for what it keeps (too many names,
+ * none, no choice); a valid or void one is counted by the caller. */
+static void count_refused(struct count *c, enum kp_ballot b)
+{
+	switch (b) {
+	case KP_BALLOT_TOO_MANY:
+		c->too_many++;
+		break;
+	case KP_BALLOT_ALL_CROSSED:
+		c->all_crossed++;
+		break;
+	case KP_BALLOT_NO_CHOICE:
+		c->no_choice++;
+		break;
+	case KP_BALLOT_VOID:
+	case KP_BALLOT_VALID:
+		break;
+	}
+}
+
+/* Fold what ballot_plain counted into votes: each valid plain ballot
+ * keeps every name it does not cross out. */
+static void fold_plain(struct count *c)
+{
+	size_t i;
+
+	if (!c->votes || !c->plain_valid)
+		return;
+	for (i = 0; i < c->h->nlist; i++) {
+		c->votes[i] += c->plain_valid - c->crossed[i];
+		c->crossed[i] = 0;
+	}
+	c->plain_valid = 0;
+}
+
+#define PLAIN_WORDS 64	/* plain rows up to 4096 bytes: csv.c's FAST_MAX */
+
+/* plain_count is compiled twice, with and without the processor's bit
+ * count instruction (chosen at run time: ballot_plain) */
+#if defined(__GNUC__)
+#define ALWAYS_INLINE inline __attribute__((always_inline))
+#else
+#define ALWAYS_INLINE inline
+#endif
+
+/* The byte offset of delimiter k (0-based) by the masks, or len when
+ * there are not that many. */
+static ALWAYS_INLINE size_t nth_delim(const uint64_t *dm, size_t words, size_t k, size_t len)
+{
+	size_t w;
+
+	for (w = 0; w < words; w++) {
+		uint64_t m = dm[w];
+		size_t n = (size_t)__builtin_popcountll(m);
+
+		if (k < n) {
+			while (k--)
+				m &= m - 1;
+			return 64 * w + (size_t)__builtin_ctzll(m);
+		}
+		k -= n;
+	}
+	return len;
+}
+
+/*
+ * A plain row of the strike form, counted from bit masks of its bytes
+ * (bytemask.h), without splitting it into fields: a mark is a field that
+ * is empty (kept) or one 'x'/'X' (crossed out). Anything else, and any row
+ * with something to report (a wrong width, an empty or repeated id, a
+ * void column filled in, a mark that is not one, the ballot limit), is
+ * left to ballot_row, which gives the same counts and says what is wrong:
+ * tests/fuzz/fuzz_fastpath.c holds the two to the same results.
+ */
+static ALWAYS_INLINE int plain_count(void *ctx, const char *s, size_t len,
+				     uint64_t line, char d)
+{
+	struct count *c = ctx;
+	const struct header *h = c->h;
+	uint64_t dm[PLAIN_WORDS], xm[PLAIN_WORDS], before[PLAIN_WORDS];
+	size_t words = (len + 63) / 64, w, nd = 0, id0, id1, crossed = 0;
+	struct kp_marks m;
+	enum kp_ballot outcome;
+	uint64_t first, carry = 0;
+
+	if (!h->fast || len > 64 * PLAIN_WORDS || c->ballots >= h->ballots_max)
+		return 0;
+	kp_bytemask(s, len, d, 'x', dm, xm);
+	for (w = 0; w < words; w++) {
+		before[w] = nd;
+		nd += (size_t)__builtin_popcountll(dm[w]);
+	}
+	if (nd + 1 != h->width)
+		return 0;
+	id0 = h->id_col ? nth_delim(dm, words, h->id_col - 1, len) + 1 : 0;
+	id1 = nth_delim(dm, words, h->id_col, len);
+	if (id1 == id0)
+		return 0; /* an empty id */
+	if (h->void_col >= 0) {
+		/* ruled void: ballot_row keeps the reason (the void column is
+		 * usually the last: empty when the row ends in a delimiter) */
+		size_t vc = (size_t)h->void_col, v0;
+
+		if (vc + 1 == h->width) {
+			if (s[len - 1] != d)
+				return 0;
+		} else {
+			v0 = vc ? nth_delim(dm, words, vc - 1, len) + 1 : 0;
+			if (nth_delim(dm, words, vc, len) != v0)
+				return 0;
+		}
+	}
+	/* outside the id, every byte is a delimiter or a lone x */
+	for (w = 0; w < words; w++) {
+		uint64_t lo = 64 * w, hi = lo + 64, idm = 0, valid, x;
+
+		if (id0 < hi && id1 > lo) {
+			uint64_t a = id0 > lo ? id0 - lo : 0, b = id1 < hi ? id1 - lo : 64;
+
+			idm = (b == 64 ? ~0ull : (1ull << b) - 1) & ~((1ull << a) - 1);
+		}
+		valid = hi <= len ? ~0ull : (1ull << (len - lo)) - 1;
+		x = xm[w] & ~idm;
+		if ((~(dm[w] | x | idm) & valid) || (x & (x << 1 | carry)))
+			return 0;
+		carry = x >> 63;
+		xm[w] = x;
+		crossed += (size_t)__builtin_popcountll(x);
+	}
+	memset(&m, 0, sizeof(m));
+	m.listed = h->nlist;
+	m.against = crossed;
+	m.votes = h->nlist - crossed;
+	outcome = kp_rules_ballot(&m, h->seats, 0);
+	if (outcome == KP_BALLOT_VOID)
+		return 0; /* (never without a reason) */
+	if (!kp_idset_add(&c->ids, s + id0, id1 - id0, line, &first))
+		return 0; /* ballot_row says where it was first */
+	ensure_arrays(c);
+	c->ballots++;
+	if (outcome != KP_BALLOT_VALID) {
+		count_refused(c, outcome);
+		return 1;
+	}
+	c->valid++;
+	c->plain_valid++;
+	for (w = 0; w < words; w++)
+		for (uint64_t x = xm[w]; x; x &= x - 1) {
+			unsigned b = (unsigned)__builtin_ctzll(x);
+			size_t f = before[w] + (size_t)__builtin_popcountll(
+				dm[w] & ((1ull << b) - 1));
+
+			c->crossed[h->role[f]]++;
+		}
+	return 1;
+}
+
+static int plain_any(void *ctx, const char *s, size_t len, uint64_t line, char d)
+{
+	return plain_count(ctx, s, len, line, d);
+}
+
+#if defined(__x86_64__) && defined(__GNUC__)
+__attribute__((target("popcnt")))
+static int plain_popcnt(void *ctx, const char *s, size_t len, uint64_t line,
+			char d)
+{
+	return plain_count(ctx, s, len, line, d);
+}
+#endif
+
+static int ballot_plain(void *ctx, const char *s, size_t len, uint64_t line,
+			char d)
+{
+#if defined(__x86_64__) && defined(__GNUC__)
+	if (kp_cpu_popcnt())
+		return plain_popcnt(ctx, s, len, line, d);
+#endif
+	return plain_any(ctx, s, len, line, d);
 }
 
 /* Non-zero when s[0..len) has a byte of 0x80 or above (not ASCII). */
@@ -328,21 +530,20 @@ static int ballot_row(void *ctx, const struct kp_csv_record *r,
 		const struct kp_csv_field *v =
 			h->void_col >= 0 ? &r->fields[h->void_col] : &none;
 		size_t vl = v->len;
+		enum kp_ballot b;
 
 		while (vl && v->s[vl - 1] == ' ')
 			vl--; /* a quoted cell of spaces says nothing */
-		switch (kp_rules_ballot(&m, h->seats, vl > 0)) {
+		b = kp_rules_ballot(&m, h->seats, vl > 0);
+
+		switch (b) {
 		case KP_BALLOT_VOID:
 			count_void(c, v->s, v->len, 1);
 			break;
 		case KP_BALLOT_TOO_MANY:
-			c->too_many++;
-			break;
 		case KP_BALLOT_ALL_CROSSED:
-			c->all_crossed++;
-			break;
 		case KP_BALLOT_NO_CHOICE:
-			c->no_choice++;
+			count_refused(c, b);
 			break;
 		case KP_BALLOT_VALID:
 			c->valid++;
@@ -361,8 +562,10 @@ static void ballot_reset(void *ctx)
 	/* the header will be read again and may give another list */
 	free(c->votes);
 	free(c->kept);
+	free(c->crossed);
 	c->votes = NULL;
 	c->kept = NULL;
+	c->crossed = NULL;
 	count_clear(c);
 }
 
@@ -393,9 +596,11 @@ static void ballot_merge(void **ctx, unsigned n, struct kp_diag_sink *sink)
 	size_t i;
 
 	ensure_arrays(into);
+	fold_plain(into);
 	for (p = 1; p < n; p++) {
 		struct count *c = ctx[p];
 
+		fold_plain(c);
 		into->ballots += c->ballots;
 		into->valid += c->valid;
 		into->too_many += c->too_many;
@@ -828,7 +1033,8 @@ static int tally_round(struct kp_contest_result *cr, const struct kp_round_file 
 		       struct kp_diag_sink *sink)
 {
 	static const struct kp_csv_handler handler = {
-		ballot_header, ballot_row, ballot_reset, ballot_merge
+		ballot_header, ballot_row, ballot_reset, ballot_merge,
+		ballot_plain
 	};
 	const struct kp_contest *ct = cr->ct;
 	const struct kp_round_plan *pl = kp_contest_plan(ct, rf->round);
@@ -865,8 +1071,9 @@ static int tally_round(struct kp_contest_result *cr, const struct kp_round_file 
 		count_init(&counts[i], &h);
 		ctx[i] = &counts[i];
 	}
+	digest[0] = '\0';
 	status = kp_csv_read_hashed(rf->path, NULL, &o->csv, &handler, ctx, nparts,
-				    sink, digest);
+				    sink, o->no_hash ? NULL : digest);
 	if (status == KP_EXIT_OK && sink->errors > errors)
 		status = KP_EXIT_DATA;
 	if (status != KP_EXIT_OK || !h.ok)
@@ -878,6 +1085,7 @@ static int tally_round(struct kp_contest_result *cr, const struct kp_round_file 
 		goto out;
 	}
 	ensure_arrays(&counts[0]);
+	fold_plain(&counts[0]);
 	memset(&in, 0, sizeof(in));
 	in.source = KP_SOURCE_BALLOTS;
 	in.ballots = counts[0].ballots;
@@ -893,6 +1101,7 @@ out:
 		count_release(&counts[i]);
 	free(h.list_col);
 	free(h.list_no);
+	free(h.role);
 	return status;
 }
 

@@ -38,6 +38,7 @@
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <zip.h>
 #include <sys/time.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -289,12 +290,36 @@ static int campaign(const char *kp, const char *dir)
 	return 0;
 }
 
+/* The floor of a workbook: its sheet inflated once (libzip and zlib, as
+ * kiemphieu reads it), nothing parsed. */
+static int inflate_sheet(const char *path)
+{
+	static char buf[1 << 16];
+	int err = 0;
+	zip_t *z = zip_open(path, ZIP_RDONLY, &err);
+	zip_file_t *f;
+	zip_int64_t n;
+
+	if (!z)
+		return 3;
+	f = zip_fopen(z, "xl/worksheets/sheet1.xml", 0);
+	if (!f) {
+		zip_close(z);
+		return 3;
+	}
+	while ((n = zip_fread(f, buf, sizeof(buf))) > 0)
+		;
+	zip_fclose(f);
+	zip_close(z);
+	return n < 0 ? 3 : 0;
+}
+
 /* The same ballots as a workbook: tally -j 1 and -j 2 beside the CSV's. */
 static int workbook(const char *kp, const char *dir, struct result c1, struct result c2)
 {
 	char path[4096];
 	struct stat st;
-	struct result none = { 1e30, 0, 0 }, x1 = none, x2 = none;
+	struct result none = { 1e30, 0, 0 }, x1 = none, x2 = none, fl = none;
 	char *a1[] = { (char *)(uintptr_t)kp, (char *)(uintptr_t)"tally", (char *)(uintptr_t)"-j",
 		       (char *)(uintptr_t)"1", (char *)(uintptr_t)"--format",
 		       (char *)(uintptr_t)"json", (char *)(uintptr_t)dir, NULL };
@@ -310,12 +335,17 @@ static int workbook(const char *kp, const char *dir, struct result c1, struct re
 		return 3;
 	}
 	for (i = 0; i < RUNS; i++) {
+		child_fn = inflate_sheet;
+		keep_best(&fl, run(path, NULL), "inflating the sheet");
+		child_fn = NULL;
 		keep_best(&x1, run(path, a1), "kiemphieu tally .xlsx -j 1");
 		keep_best(&x2, run(path, a2), "kiemphieu tally .xlsx -j 2");
 	}
 	printf("\nworkbook: %s, %.1f MB (the same ballots); best of %d turns each\n", path,
 	       (double)st.st_size / 1e6, RUNS);
 	printf("%-28s %10s %14s %12s\n", "", "time", "ballots/s", "peak memory");
+	printf("%-28s %8.3f s %14.0f %9.1f MB\n", "inflating the sheet, no more", fl.seconds,
+	       1e6 / fl.seconds, (double)fl.peak_kb / 1024.0);
 	printf("%-28s %8.3f s %14.0f %9.1f MB\n", "kiemphieu tally .csv -j 1", c1.seconds,
 	       1e6 / c1.seconds, (double)c1.peak_kb / 1024.0);
 	printf("%-28s %8.3f s %14.0f %9.1f MB\n", "kiemphieu tally .xlsx -j 1", x1.seconds,
@@ -327,6 +357,10 @@ static int workbook(const char *kp, const char *dir, struct result c1, struct re
 	printf("ratio, .xlsx / .csv time, -j 1: %.2f\n", x1.seconds / c1.seconds);
 	printf("ratio, .xlsx / .csv time, -j 2: %.2f (goal: at most 3.00)\n",
 	       x2.seconds / c2.seconds);
+	printf("ratio, inflating the sheet alone / .csv time, -j 2: %.2f (the floor of a "
+	       "workbook: its XML must be inflated before any of it is read)\n",
+	       fl.seconds / c2.seconds);
+	printf("ratio, .xlsx -j 1 time / inflating the sheet: %.2f\n", x1.seconds / fl.seconds);
 	return 0;
 }
 
@@ -452,9 +486,9 @@ int main(int argc, char **argv)
 	row("libcsv bare parser", bare, mb);
 	row("kiemphieu tally -j 1", j1, mb);
 	row("kiemphieu tally -j 2", j2, mb);
-	printf("ratio, tally -j 1 time / bare parser time: %.2f\n",
+	printf("ratio, tally -j 1 time / bare parser time: %.2f (goal: at most 0.50)\n",
 	       j1.seconds / bare.seconds);
-	printf("ratio, tally -j 2 time / bare parser time: %.2f (goal: at most 1.00)\n",
+	printf("ratio, tally -j 2 time / bare parser time: %.2f (goal: at most 0.35)\n",
 	       j2.seconds / bare.seconds);
 	printf("ratio, tally -j 1 time / reading the file: %.2f\n", j1.seconds / rd.seconds);
 	if (argc > 3)

@@ -88,6 +88,14 @@ struct kp_csv_handler {
 	 * Called only when n > 1. Diagnostics it reports are put in order with
 	 * the others. */
 	void (*merge)(void **ctx, unsigned n, struct kp_diag_sink *sink);
+	/* A plain row of a CSV file, after the header (printable ASCII, no
+	 * quote, no space, fields split by delim: see csv.c's fast path),
+	 * s[0..len) without its line end, on physical line `line`: return 1
+	 * when it was taken whole (counted, with nothing to report), 0 to get
+	 * it as a record like any other row. Never called with
+	 * kp_csv_opts.libcsv_only. May be NULL. */
+	int (*plain)(void *ctx, const char *s, size_t len, uint64_t line,
+		     char delim);
 };
 
 /*

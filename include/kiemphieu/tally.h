@@ -79,6 +79,9 @@ struct kp_tally_opts {
 				 * error (check) rather than a warning (tally) */
 	uint64_t ballots_max;	/* ballots in one file: KP_BALLOTS_MAX; lower
 				 * only so that tests can reach the limit */
+	int no_hash;		/* the ballot files' SHA-256 is not wanted (no
+				 * audit is made from these results): their
+				 * sha256 is left "" */
 };
 
 void kp_tally_opts_init(struct kp_tally_opts *o);

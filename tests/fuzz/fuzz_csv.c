@@ -39,7 +39,7 @@ static void merge(void **ctx, unsigned n, struct kp_diag_sink *sink)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static const struct kp_csv_handler h = { record, record, reset, merge };
+	static const struct kp_csv_handler h = { record, record, reset, merge, NULL };
 	static const enum kp_encoding enc[] = {
 		KP_ENC_AUTO, KP_ENC_UTF8, KP_ENC_UTF16LE, KP_ENC_UTF16BE, KP_ENC_CP1258
 	};

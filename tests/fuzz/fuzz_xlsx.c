@@ -99,7 +99,7 @@ out:
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static const struct kp_csv_handler h = { row, row, NULL, NULL };
+	static const struct kp_csv_handler h = { row, row, NULL, NULL, NULL };
 	/* chunks of 64 bytes: the rows read side by side are cut everywhere */
 	static const struct kp_xlsx_limits lim = { 1u << 20, 4u << 20, 1u << 20, 64 };
 	struct kp_diag_sink sink;

@@ -68,7 +68,7 @@ static void on_diag(void *ctx, const struct kp_diag *d)
 		    d->severity == KP_SEV_ERROR ? 'e' : 'w', d->msg);
 }
 
-static const struct kp_csv_handler handler = { on_rec, on_rec, on_reset, on_merge };
+static const struct kp_csv_handler handler = { on_rec, on_rec, on_reset, on_merge, NULL };
 
 /* Read bytes as a file with the given options into g. */
 static int read_bytes(const char *data, size_t len, const struct kp_csv_opts *o,
@@ -431,7 +431,7 @@ static int on_header_meddle(void *ctx, const struct kp_csv_record *r,
 }
 
 static const struct kp_csv_handler meddled = {
-	on_header_meddle, on_rec, on_reset, on_merge
+	on_header_meddle, on_rec, on_reset, on_merge, NULL
 };
 
 /* The audit hash is that of the bytes counted, taken as they are read

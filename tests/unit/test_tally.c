@@ -1,6 +1,8 @@
 /* Tallying congress folders: counts, reasons, rounds, errors, parts. */
 #include "unit.h"
 
+#include "../../src/bytemask.h"
+
 #include "kiemphieu/buf.h"
 #include "kiemphieu/exit.h"
 #include "kiemphieu/tally.h"
@@ -14,6 +16,8 @@ struct run {
 
 /* the most ballots a file may hold, lowered by a test to reach it */
 static uint64_t ballots_max = KP_BALLOTS_MAX;
+/* every row through libcsv: the reference the plain rows' counting meets */
+static int libcsv_only;
 
 static void tally(const char *dir, unsigned threads, struct run *r)
 {
@@ -24,6 +28,7 @@ static void tally(const char *dir, unsigned threads, struct run *r)
 	kp_tally_opts_init(&o);
 	o.csv.threads = threads;
 	o.ballots_max = ballots_max;
+	o.csv.libcsv_only = libcsv_only;
 	kp_diag_sink_init(&s, unit_keep_diag, NULL);
 	r->status = kp_congress_load(&r->cg, dir, &o.csv, &s);
 	if (kp_tally_congress(&r->cg, NULL, &o, &r->res, &s) != KP_EXIT_OK &&
@@ -737,6 +742,160 @@ static void no_election_listed(void **state)
 	unit_rmdir(dir);
 }
 
+/* The vector byte masks against the loop, for every length up to 300 and
+ * every start within a word, on bytes drawn around the ones that matter. */
+static void byte_masks_match_the_loop(void **state)
+{
+	static const char pick[] = ",;\txXyY\"a0 \x80\xd8\xf8\x00";
+	char buf[400];
+	uint64_t a[8], b[8], c[8], d[8];
+	uint64_t seed = 99;
+	size_t len, off, i;
+
+	(void)state;
+	for (len = 0; len <= 300; len++)
+		for (off = 0; off < 8; off++) {
+			for (i = 0; i < len; i++) {
+				seed = seed * 6364136223846793005ull + 1442695040888963407ull;
+				buf[off + i] = pick[(seed >> 33) % (sizeof(pick) - 1)];
+			}
+			memset(a, 0xaa, sizeof(a));
+			memset(c, 0x55, sizeof(c));
+			kp_bytemask(buf + off, len, ',', 'x', a, b);
+			kp_bytemask_portable(buf + off, len, ',', 'x', c, d);
+			assert_memory_equal(a, c, (len + 63) / 64 * sizeof(*a));
+			assert_memory_equal(b, d, (len + 63) / 64 * sizeof(*b));
+			for (i = 0; i < len; i++) {
+				int isd = buf[off + i] == ',';
+				int isx = buf[off + i] == 'x' || buf[off + i] == 'X';
+
+				assert_int_equal((int)(c[i / 64] >> (i % 64) & 1), isd);
+				assert_int_equal((int)(d[i / 64] >> (i % 64) & 1), isx);
+			}
+			if (len % 64) /* the bits past the end are clear */
+				assert_int_equal(a[len / 64] >> (len % 64), 0);
+		}
+}
+
+/*
+ * Plain rows are counted from masks of their bytes (tally.c's
+ * ballot_plain), every other row as a record: the same file read both ways
+ * gives the same counts and the same diagnostics, in one part and in two.
+ * The rows test the edges of the plain count: the id in the middle, the
+ * void column in the middle and at the end, capital X, an x inside an
+ * id, two x in one mark, a mark that is not one, a wrong width, an empty
+ * and a repeated id, a quoted row, a row past 64 bytes and one past 128.
+ */
+static void plain_rows_count_as_records_do(void **state)
+{
+	static const char *const files[] = {
+		"ballot,1,2,3,4,void\n"
+		"1,,,,x,\n" "2,X,,x,,\n" "3,x,x,x,x,\n" "4,,,,,\n" "x5,,x,,,\n"
+		"6,xx,,,,\n" "7,,y,,,\n" "8,,,,\n" "9,,,,,,\n" ",,x,,,\n"
+		"1,,,x,,\n" "\"10\",,,,x,\n" "11,,,,x,Rách\n" "12,,,,x,x\n"
+		"13x,,x,,x,\n" "x,,,,x,\n" "X,x,,,,\n"
+		"0123456789012345678901234567890123456789012345678901234567,,x,,x,\n"
+		"0123456789012345678901234567890123456789012345678901234567"
+		"0123456789012345678901234567890123456789012345678901234567"
+		"0123456789,x,,x,,\n"
+		"14,,x,,x,\n",
+		"1,ballot,void,2,3,4\n"
+		"x,1,,,x,\n" ",2,,x,,\n" "x,3,,,,\n" "xx,4,,,,\n" ",5,v,,,\n"
+		",6,,,,x\n" "x,7,,x,x,x\n" ",x,,,,\n",
+		"void,2,ballot,4,3,1\n" ",,1,x,,\n" ",x,2,,x,\n" "x,,3,,,\n"
+		",,,x,,\n" ",x,4,x,xX,\n" ",x,5,x,\n",
+		/* the same edges, with nothing to report: the counts too */
+		"ballot,1,2,3,4,void\n"
+		"1,,,,x,\n" "2,X,,x,,\n" "3,x,x,x,x,\n" "4,,,,,\n" "x5,,x,,,\n"
+		"\"10\",,,,x,\n" "11,,,,x,Rách\n" "12,,,,x,x\n" "13x,,x,,x,\n"
+		"x,,,,x,\n" "X,x,,,,\n" "x y,,x,,,\n"
+		"0123456789012345678901234567890123456789012345678901234567,,x,,x,\n"
+		"0123456789012345678901234567890123456789012345678901234567"
+		"0123456789012345678901234567890123456789012345678901234567"
+		"0123456789,x,,x,,\n"
+		"14,,x,,x,\n",
+		"1,ballot,void,2,3,4\n"
+		"x,1,,,x,\n" ",2,,x,,\n" "x,3,,,,\n" ",5,v,,,\n" ",6,,,,x\n"
+		"x,7,,x,x,x\n" "x,x,,x,x,x\n" ",8,,,,\n",
+		"void,2,ballot,4,3,1\n" ",,1,x,,\n" ",x,2,,x,\n" "x,,3,,,\n"
+		",x,4,x,x,\n" ",,x,,,x\n" ",,X,x,x,\n" ",x,5,x,x,X\n",
+	};
+	static const char *const contests[] = {
+		"contest,kind,seats,base\nc,committee,3,100\n",
+		"contest,kind,seats,base\nc,committee,2,100\n",
+		"contest,kind,seats,base\nc,committee,1,100\n",
+		"contest,kind,seats,base\nc,committee,3,100\n",
+		"contest,kind,seats,base\nc,committee,2,100\n",
+		"contest,kind,seats,base\nc,committee,1,100\n",
+	};
+	static const size_t nfiles = sizeof(files) / sizeof(*files);
+	char *dir = unit_tmpdir();
+	struct kp_buf big = KP_BUF_INIT;
+	size_t f, k;
+
+	(void)state;
+	for (f = 0; f < nfiles + 1; f++) {
+		unsigned threads;
+
+		if (f < nfiles) {
+			congress(dir, contests[f]);
+			unit_writes(dir, "ballots/c.csv", files[f]);
+		} else {
+			/* large enough to be read in two parts, with void
+			 * ballots in each */
+			uint64_t seed = 7;
+
+			congress(dir, contests[0]);
+			kp_buf_addstr(&big, "ballot,1,2,3,4,void\n");
+			for (k = 0; k < 200000; k++) {
+				unsigned m;
+
+				kp_buf_addf(&big, "%zu", k);
+				for (m = 0; m < 4; m++) {
+					seed = seed * 6364136223846793005ull + 1442695040888963407ull;
+					kp_buf_addstr(&big, (seed >> 62) == 0 ? ",x" :
+						      (seed >> 62) == 1 ? ",X" : ",");
+				}
+				kp_buf_addstr(&big, k % 50000 == 11 ? ",z\n" : ",\n");
+			}
+			unit_write(dir, "ballots/c.csv", big.s, big.len);
+		}
+		for (threads = 1; threads <= 2; threads++) {
+			struct run fast, slow;
+			char diags[sizeof(unit_diags)];
+			const struct kp_round_result *a, *b;
+
+			libcsv_only = 0;
+			tally(dir, threads, &fast);
+			memcpy(diags, unit_diags, sizeof(diags));
+			libcsv_only = 1;
+			tally(dir, threads, &slow);
+			libcsv_only = 0;
+			assert_string_equal(diags, unit_diags);
+			assert_int_equal(fast.status, slow.status);
+			/* the first three files have errors, the others none */
+			if (fast.status != (f < 3 ? KP_EXIT_DATA : KP_EXIT_OK))
+				fail_msg("file %zu: status %d: %s", f, fast.status, diags);
+			if (f >= 3) {
+				a = &fast.res.contests[0].rounds[0];
+				b = &slow.res.contests[0].rounds[0];
+				assert_int_equal(a->ballots, b->ballots);
+				assert_int_equal(a->valid, b->valid);
+				assert_int_equal(a->ncands, b->ncands);
+				for (k = 0; k < a->ncands; k++)
+					assert_int_equal(a->cands[k].votes, b->cands[k].votes);
+			}
+			/* (a list of 4 for 1 or 2 seats is warned of: not an error) */
+			if ((strstr(diags, ":e:") != NULL) != (f < 3))
+				fail_msg("file %zu: %s", f, diags);
+			done(&fast);
+			done(&slow);
+		}
+	}
+	kp_buf_release(&big);
+	unit_rmdir(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -757,6 +916,8 @@ int main(void)
 		cmocka_unit_test(parts_give_the_same_results),
 		cmocka_unit_test(ballot_limit_at_the_boundary),
 		cmocka_unit_test(windows_1258_void_reasons),
+		cmocka_unit_test(byte_masks_match_the_loop),
+		cmocka_unit_test(plain_rows_count_as_records_do),
 	};
 
 	return cmocka_run_group_tests_name("tally", tests, NULL, NULL);

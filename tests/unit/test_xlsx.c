@@ -102,7 +102,7 @@ static void on_diag(void *ctx, const struct kp_diag *d)
 		    kp_diag_where(d, 0, where), d->msg);
 }
 
-static const struct kp_csv_handler handler = { on_row, on_row, NULL, NULL };
+static const struct kp_csv_handler handler = { on_row, on_row, NULL, NULL, NULL };
 
 static const struct kp_xlsx_limits small = { 1u << 20, 4096, 4096, 4u << 20 };
 

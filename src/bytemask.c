@@ -1,0 +1,173 @@
+/* Bit masks of a line's bytes (bytemask.h). */
+#include "bytemask.h"
+
+#include <string.h>
+
+void kp_bytemask_portable(const char *s, size_t len, char d, char lower,
+			  uint64_t *dm, uint64_t *lm)
+{
+	size_t i, words = (len + 63) / 64;
+
+	memset(dm, 0, words * sizeof(*dm));
+	memset(lm, 0, words * sizeof(*lm));
+	for (i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		/* c | 0x20 is the letter for it and its capital only */
+		if (c == (unsigned char)d)
+			dm[i / 64] |= 1ull << (i % 64);
+		else if ((c | 0x20) == (unsigned char)lower)
+			lm[i / 64] |= 1ull << (i % 64);
+	}
+}
+
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+
+/* Sixteen bytes at p: the delimiter's and the letter's bits. */
+static inline void piece(const char *p, __m128i dl, __m128i lw, uint64_t *dw,
+			 uint64_t *lwd)
+{
+	__m128i b = _mm_loadu_si128((const __m128i *)(const void *)p);
+
+	*dw = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(b, dl));
+	*lwd = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_or_si128(b, _mm_set1_epi8(0x20)), lw));
+}
+
+/* The last len - i bytes (fewer than 64: one word) in pieces of sixteen,
+ * the last piece ending at the line's end so that nothing past it is
+ * read; a line shorter than sixteen bytes by the loop. */
+static void tail(const char *s, size_t len, size_t i, char d, char lower,
+		 uint64_t *dm, uint64_t *lm)
+{
+	const __m128i dl = _mm_set1_epi8(d), lw = _mm_set1_epi8(lower);
+	uint64_t dw = 0, lwd = 0, a, b;
+	size_t j = i;
+
+	if (i >= len)
+		return;
+	if (len < 16) {
+		kp_bytemask_portable(s + i, len - i, d, lower, dm + i / 64, lm + i / 64);
+		return;
+	}
+	for (; j + 16 <= len; j += 16) {
+		piece(s + j, dl, lw, &a, &b);
+		dw |= a << (j - i);
+		lwd |= b << (j - i);
+	}
+	if (j < len) {
+		unsigned k = (unsigned)(len - j); /* 1..15 */
+
+		piece(s + len - 16, dl, lw, &a, &b);
+		dw |= (a >> (16 - k)) << (j - i);
+		lwd |= (b >> (16 - k)) << (j - i);
+	}
+	dm[i / 64] = dw;
+	lm[i / 64] = lwd & ~dw;
+}
+
+static void block_sse2(const char *s, char d, char lower, uint64_t *dm,
+		       uint64_t *lm)
+{
+	const __m128i dl = _mm_set1_epi8(d), lw = _mm_set1_epi8(lower);
+	const __m128i up = _mm_set1_epi8(0x20);
+	uint64_t dw = 0, lwd = 0;
+	int k;
+
+	for (k = 0; k < 4; k++) {
+		__m128i b = _mm_loadu_si128((const __m128i *)(const void *)
+					    (s + 16 * k));
+
+		dw |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(b, dl))
+		      << (16 * k);
+		lwd |= (uint64_t)(unsigned)_mm_movemask_epi8(
+			       _mm_cmpeq_epi8(_mm_or_si128(b, up), lw))
+		       << (16 * k);
+	}
+	*dm = dw;
+	*lm = lwd & ~dw;
+}
+
+static void mask_sse2(const char *s, size_t len, char d, char lower,
+		      uint64_t *dm, uint64_t *lm)
+{
+	size_t i = 0;
+
+	for (; i + 64 <= len; i += 64)
+		block_sse2(s + i, d, lower, dm + i / 64, lm + i / 64);
+	tail(s, len, i, d, lower, dm, lm);
+}
+
+__attribute__((target("avx2")))
+static void block_avx2(const char *s, char d, char lower, uint64_t *dm,
+		       uint64_t *lm)
+{
+	const __m256i dl = _mm256_set1_epi8(d), lw = _mm256_set1_epi8(lower);
+	const __m256i up = _mm256_set1_epi8(0x20);
+	__m256i a = _mm256_loadu_si256((const __m256i *)(const void *)s);
+	__m256i b = _mm256_loadu_si256((const __m256i *)(const void *)(s + 32));
+	uint64_t dw = (uint64_t)(unsigned)_mm256_movemask_epi8(_mm256_cmpeq_epi8(a, dl)) |
+		      (uint64_t)(unsigned)_mm256_movemask_epi8(_mm256_cmpeq_epi8(b, dl)) << 32;
+	uint64_t lwd = (uint64_t)(unsigned)_mm256_movemask_epi8(
+			       _mm256_cmpeq_epi8(_mm256_or_si256(a, up), lw)) |
+		       (uint64_t)(unsigned)_mm256_movemask_epi8(
+			       _mm256_cmpeq_epi8(_mm256_or_si256(b, up), lw)) << 32;
+
+	*dm = dw;
+	*lm = lwd & ~dw;
+}
+
+__attribute__((target("avx2")))
+static void mask_avx2(const char *s, size_t len, char d, char lower,
+		      uint64_t *dm, uint64_t *lm)
+{
+	size_t i = 0;
+
+	for (; i + 64 <= len; i += 64)
+		block_avx2(s + i, d, lower, dm + i / 64, lm + i / 64);
+	tail(s, len, i, d, lower, dm, lm);
+}
+
+typedef void mask_fn(const char *, size_t, char, char, uint64_t *, uint64_t *);
+
+static mask_fn *choose(void)
+{
+	__builtin_cpu_init();
+	return __builtin_cpu_supports("avx2") ? mask_avx2 : mask_sse2;
+}
+
+int kp_cpu_popcnt(void)
+{
+	static _Atomic int known; /* 0 not asked, 1 no, 2 yes */
+	int k = known;
+
+	if (!k) {
+		__builtin_cpu_init();
+		known = k = __builtin_cpu_supports("popcnt") ? 2 : 1;
+	}
+	return k == 2;
+}
+#else
+int kp_cpu_popcnt(void)
+{
+	return 0;
+}
+
+typedef void mask_fn(const char *, size_t, char, char, uint64_t *, uint64_t *);
+
+static mask_fn *choose(void)
+{
+	return kp_bytemask_portable;
+}
+#endif
+
+void kp_bytemask(const char *s, size_t len, char d, char lower, uint64_t *dm,
+		 uint64_t *lm)
+{
+	static mask_fn *_Atomic fn;
+	mask_fn *f = fn;
+
+	if (!f)
+		fn = f = choose();
+	f(s, len, d, lower, dm, lm);
+}
