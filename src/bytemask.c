@@ -88,16 +88,6 @@ static void block_sse2(const char *s, char d, char lower, uint64_t *dm,
 	*lm = lwd & ~dw;
 }
 
-static void mask_sse2(const char *s, size_t len, char d, char lower,
-		      uint64_t *dm, uint64_t *lm)
-{
-	size_t i = 0;
-
-	for (; i + 64 <= len; i += 64)
-		block_sse2(s + i, d, lower, dm + i / 64, lm + i / 64);
-	tail(s, len, i, d, lower, dm, lm);
-}
-
 __attribute__((target("avx2")))
 static void block_avx2(const char *s, char d, char lower, uint64_t *dm,
 		       uint64_t *lm)
@@ -117,57 +107,60 @@ static void block_avx2(const char *s, char d, char lower, uint64_t *dm,
 	*lm = lwd & ~dw;
 }
 
-__attribute__((target("avx2")))
-static void mask_avx2(const char *s, size_t len, char d, char lower,
-		      uint64_t *dm, uint64_t *lm)
+typedef void block_fn(const char *, char, char, uint64_t *, uint64_t *);
+
+/* Whole blocks of 64 bytes by the vector code, then the tail. */
+static void blocks(block_fn *block, const char *s, size_t len, char d,
+		   char lower, uint64_t *dm, uint64_t *lm)
 {
 	size_t i = 0;
 
 	for (; i + 64 <= len; i += 64)
-		block_avx2(s + i, d, lower, dm + i / 64, lm + i / 64);
+		block(s + i, d, lower, dm + i / 64, lm + i / 64);
 	tail(s, len, i, d, lower, dm, lm);
 }
 
-typedef void mask_fn(const char *, size_t, char, char, uint64_t *, uint64_t *);
+/* Whether the processor has a feature, asked once and remembered in
+ * `known` (0 not yet, 1 no, 2 yes); __builtin_cpu_supports takes only a
+ * literal, hence a macro. */
+#define CPU_HAS(known, feature)						\
+	((known) ? (known) == 2 :					\
+	 (__builtin_cpu_init(),						\
+	  ((known) = __builtin_cpu_supports(feature) ? 2 : 1) == 2))
 
-static mask_fn *choose(void)
+int kp_cpu_avx2(void)
 {
-	__builtin_cpu_init();
-	return __builtin_cpu_supports("avx2") ? mask_avx2 : mask_sse2;
+	static _Atomic int known;
+
+	return CPU_HAS(known, "avx2");
 }
 
 int kp_cpu_popcnt(void)
 {
-	static _Atomic int known; /* 0 not asked, 1 no, 2 yes */
-	int k = known;
+	static _Atomic int known;
 
-	if (!k) {
-		__builtin_cpu_init();
-		known = k = __builtin_cpu_supports("popcnt") ? 2 : 1;
-	}
-	return k == 2;
+	return CPU_HAS(known, "popcnt");
+}
+
+void kp_bytemask(const char *s, size_t len, char d, char lower, uint64_t *dm,
+		 uint64_t *lm)
+{
+	blocks(kp_cpu_avx2() ? block_avx2 : block_sse2, s, len, d, lower, dm, lm);
 }
 #else
+int kp_cpu_avx2(void)
+{
+	return 0;
+}
+
 int kp_cpu_popcnt(void)
 {
 	return 0;
 }
 
-typedef void mask_fn(const char *, size_t, char, char, uint64_t *, uint64_t *);
-
-static mask_fn *choose(void)
-{
-	return kp_bytemask_portable;
-}
-#endif
-
 void kp_bytemask(const char *s, size_t len, char d, char lower, uint64_t *dm,
 		 uint64_t *lm)
 {
-	static mask_fn *_Atomic fn;
-	mask_fn *f = fn;
-
-	if (!f)
-		fn = f = choose();
-	f(s, len, d, lower, dm, lm);
+	kp_bytemask_portable(s, len, d, lower, dm, lm);
 }
+#endif

@@ -18,8 +18,10 @@ void kp_bytemask(const char *s, size_t len, char d, char lower, uint64_t *dm,
 void kp_bytemask_portable(const char *s, size_t len, char d, char lower,
 			  uint64_t *dm, uint64_t *lm);
 
-/* Non-zero when the processor counts bits in one instruction (x86-64's
- * POPCNT): code compiled for it may then run. */
+/* Non-zero when the processor has AVX2, or counts bits in one instruction
+ * (x86-64's POPCNT): code compiled for it may then run. The one place the
+ * processor is asked (csv.c's plain rows too). */
+int kp_cpu_avx2(void);
 int kp_cpu_popcnt(void);
 
 #endif

@@ -22,6 +22,7 @@
 
 #include "kiemphieu/exit.h"
 #include "kiemphieu/sha256.h"
+#include "bytemask.h"
 #include "kiemphieu/text.h"
 #include "kiemphieu/xalloc.h"
 #include "os.h"
@@ -574,8 +575,7 @@ static int plain_avx2(const char *s, size_t len, char d)
 
 static int (*plain_fn(void))(const char *, size_t, char)
 {
-	__builtin_cpu_init();
-	return __builtin_cpu_supports("avx2") ? plain_avx2 : plain_sse2;
+	return kp_cpu_avx2() ? plain_avx2 : plain_sse2;
 }
 #else
 static int (*plain_fn(void))(const char *, size_t, char)
@@ -1107,33 +1107,40 @@ int kp_table_is_xlsx(const char *path)
 	return n >= 5 && kp_text_eq_ascii_ci(path + n - 5, 5, ".xlsx");
 }
 
-/* Hash what the reading left unhashed (a part read side by side, or what
- * follows where reading stopped), from the same open file, and make sure
- * the file did not change meanwhile: the hash must be that of the bytes
- * counted. 0, or -1 after an error. */
-static int finish_hash(struct reader *r, struct kp_diag_sink *out)
+/* Hash the file from r->hashed to its end, from the same open file: 0, or
+ * the errno of a read that failed (EIO for one that ended early). */
+static int hash_rest(struct reader *r)
 {
-	struct kp_os_stamp now;
-	char *buf;
-	int side = r->hashed < r->size || r->hashed_apart;
+	char *buf = kp_xmalloc(CHUNK);
+	int err = 0;
 
-	if (!side)
-		goto check;
-	buf = kp_xmalloc(CHUNK);
 	while (r->hashed < r->size) {
 		ssize_t n = kp_os_pread(r->fd, buf, CHUNK, r->hashed);
 
 		if (n <= 0) {
-			free(buf);
-			kp_error_errno(out, r->name, 0, 0, n < 0 ? errno : EIO,
-				       "cannot read it to hash it");
-			return -1;
+			err = n < 0 ? errno : EIO;
+			break;
 		}
 		kp_sha256_update(r->hash, buf, (size_t)n);
 		r->hashed += (uint64_t)n;
 	}
 	free(buf);
-check:
+	return err;
+}
+
+/* Hash what the reading left unhashed (what follows where reading stopped,
+ * or what the hash thread could not read), and make sure the file did not
+ * change meanwhile: the hash must be that of the bytes counted. 0, or -1
+ * after an error. */
+static int finish_hash(struct reader *r, struct kp_diag_sink *out)
+{
+	struct kp_os_stamp now;
+	int side = r->hashed < r->size || r->hashed_apart, err;
+
+	if (side && (err = hash_rest(r)) != 0) {
+		kp_error_errno(out, r->name, 0, 0, err, "cannot read it to hash it");
+		return -1;
+	}
 	if (kp_os_fstamp(r->fd, &now) == 0 && kp_os_stamp_changed(&now, &r->stamp) &&
 	    side) {
 		kp_error(out, r->name, 0, 0,
@@ -1193,30 +1200,19 @@ static int start_decoder(struct part *pt, struct kp_diag_sink *out)
 	return 0;
 }
 
-/* Cut the rest of the file, from `off`, into parts and read them side by
- * side; part 0 is pts[0], already past the header. Returns the number of
- * parts used. */
 /* The hash of a file read in parts: its own thread reads the file in order
  * from where part 0 stopped hashing (the header), beside the parts, so
  * that the one serial step overlaps the counting; finish_hash then checks
- * that the file did not change meanwhile, and hashes what an error left. */
+ * that the file did not change meanwhile, and says what a read error left. */
 static void *hash_thread(void *arg)
 {
-	struct reader *r = arg;
-	char *buf = kp_xmalloc(CHUNK);
-
-	while (r->hashed < r->size) {
-		ssize_t n = kp_os_pread(r->fd, buf, CHUNK, r->hashed);
-
-		if (n <= 0)
-			break;
-		kp_sha256_update(r->hash, buf, (size_t)n);
-		r->hashed += (uint64_t)n;
-	}
-	free(buf);
+	(void)hash_rest(arg);
 	return NULL;
 }
 
+/* Cut the rest of the file, from `off`, into parts and read them side by
+ * side; part 0 is pts[0], already past the header. Returns the number of
+ * parts used. */
 static unsigned read_split(struct reader *r, struct part *pts, void **ctx,
 			   unsigned nparts, uint64_t off)
 {
