@@ -120,26 +120,34 @@ static void blocks(block_fn *block, const char *s, size_t len, char d,
 	tail(s, len, i, d, lower, dm, lm);
 }
 
-/* Whether the processor has a feature, asked once and remembered in
- * `known` (0 not yet, 1 no, 2 yes); __builtin_cpu_supports takes only a
- * literal, hence a macro. */
-#define CPU_HAS(known, feature)						\
-	((known) ? (known) == 2 :					\
-	 (__builtin_cpu_init(),						\
-	  ((known) = __builtin_cpu_supports(feature) ? 2 : 1) == 2))
+/* What the processor said of a feature, kept in `known` (0 not asked yet,
+ * 1 no, 2 yes): each feature is asked once. */
+static int remember(_Atomic int *known, int yes)
+{
+	*known = yes ? 2 : 1;
+	return yes;
+}
 
 int kp_cpu_avx2(void)
 {
 	static _Atomic int known;
+	int k = known;
 
-	return CPU_HAS(known, "avx2");
+	if (k)
+		return k == 2;
+	__builtin_cpu_init();
+	return remember(&known, __builtin_cpu_supports("avx2"));
 }
 
 int kp_cpu_popcnt(void)
 {
 	static _Atomic int known;
+	int k = known;
 
-	return CPU_HAS(known, "popcnt");
+	if (k)
+		return k == 2;
+	__builtin_cpu_init();
+	return remember(&known, __builtin_cpu_supports("popcnt"));
 }
 
 void kp_bytemask(const char *s, size_t len, char d, char lower, uint64_t *dm,
