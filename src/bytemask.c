@@ -21,8 +21,48 @@ void kp_bytemask_portable(const char *s, size_t len, char d, char lower,
 	}
 }
 
+size_t kp_bytecount_portable(const char *s, size_t n, char c, int lone_cr)
+{
+	size_t i, k = 0;
+
+	if (lone_cr) {
+		for (i = 0; i + 1 < n; i++)
+			k += s[i] == '\r' && s[i + 1] != '\n';
+		return k;
+	}
+	for (i = 0; i < n; i++)
+		k += s[i] == c;
+	return k;
+}
+
 #if defined(__x86_64__) && defined(__GNUC__)
 #include <immintrin.h>
+
+/* The count by sixteen bytes at a time: each compare adds one (as -1) to
+ * a byte's counter, and the counters are summed before they can wrap. */
+static size_t count_sse2(const char *s, size_t n, char c, int lone_cr)
+{
+	const __m128i cv = _mm_set1_epi8(lone_cr ? '\r' : c), lf = _mm_set1_epi8('\n');
+	const __m128i zero = _mm_setzero_si128();
+	/* a lone CR reads the byte after each: the last byte is not counted */
+	size_t m = lone_cr ? (n ? n - 1 : 0) : n, i = 0, k = 0;
+
+	while (i + 16 <= m) {
+		__m128i acc = zero, sum;
+		size_t stop = m - i >= 16 * 255 ? i + 16 * 255 : i + (m - i) / 16 * 16;
+
+		for (; i < stop; i += 16) {
+			__m128i e = _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(const void *)(s + i)), cv);
+
+			if (lone_cr)
+				e = _mm_andnot_si128(_mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(const void *)(s + i + 1)), lf), e);
+			acc = _mm_sub_epi8(acc, e);
+		}
+		sum = _mm_sad_epu8(acc, zero);
+		k += (size_t)_mm_cvtsi128_si32(sum) + (size_t)_mm_extract_epi16(sum, 4);
+	}
+	return k + kp_bytecount_portable(s + i, n - i, c, lone_cr);
+}
 
 /* Sixteen bytes at p: the delimiter's and the letter's bits. */
 static inline void piece(const char *p, __m128i dl, __m128i lw, uint64_t *dw,
@@ -155,6 +195,11 @@ void kp_bytemask(const char *s, size_t len, char d, char lower, uint64_t *dm,
 {
 	blocks(kp_cpu_avx2() ? block_avx2 : block_sse2, s, len, d, lower, dm, lm);
 }
+
+size_t kp_bytecount(const char *s, size_t n, char c, int lone_cr)
+{
+	return count_sse2(s, n, c, lone_cr);
+}
 #else
 int kp_cpu_avx2(void)
 {
@@ -170,5 +215,9 @@ void kp_bytemask(const char *s, size_t len, char d, char lower, uint64_t *dm,
 		 uint64_t *lm)
 {
 	kp_bytemask_portable(s, len, d, lower, dm, lm);
+}
+size_t kp_bytecount(const char *s, size_t n, char c, int lone_cr)
+{
+	return kp_bytecount_portable(s, n, c, lone_cr);
 }
 #endif

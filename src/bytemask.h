@@ -18,6 +18,15 @@ void kp_bytemask(const char *s, size_t len, char d, char lower, uint64_t *dm,
 void kp_bytemask_portable(const char *s, size_t len, char d, char lower,
 			  uint64_t *dm, uint64_t *lm);
 
+/*
+ * How many bytes of s[0..n) are c; with lone_cr, how many CRs of
+ * s[0..n - 1) are not followed by an LF (c unused; the last byte, whose
+ * next is not known, is not counted). By sixteen bytes at a time on
+ * x86-64. kp_bytecount_portable is the loop, for the tests.
+ */
+size_t kp_bytecount(const char *s, size_t n, char c, int lone_cr);
+size_t kp_bytecount_portable(const char *s, size_t n, char c, int lone_cr);
+
 /* Non-zero when the processor has AVX2, or counts bits in one instruction
  * (x86-64's POPCNT): code compiled for it may then run. The one place the
  * processor is asked (csv.c's plain rows too). */

@@ -513,8 +513,9 @@ static void report_bad_utf8(struct part *pt, const char *s, size_t len)
  */
 #define FAST_MAX 4096u		/* longer lines: libcsv (fields, limits) */
 
-/* Non-zero when every byte of s[0..len) is plain for delimiter d. */
-static int plain_portable(const char *s, size_t len, char d)
+/* How many bytes s[0..len) starts with that are plain for delimiter d:
+ * the offset of the first that is not (a line end is not), or len. */
+static size_t span_portable(const char *s, size_t len, char d)
 {
 	size_t i;
 
@@ -522,9 +523,9 @@ static int plain_portable(const char *s, size_t len, char d)
 		unsigned char c = (unsigned char)s[i];
 
 		if (!((c > 0x20 && c < 0x7f && c != '"') || c == (unsigned char)d))
-			return 0;
+			break;
 	}
-	return 1;
+	return i;
 }
 
 #if defined(__x86_64__) && defined(__GNUC__)
@@ -532,81 +533,102 @@ static int plain_portable(const char *s, size_t len, char d)
 
 /* Sixteen bytes at a time (SSE2, which every x86-64 has): a byte is plain
  * when, as a signed byte, it is above ' ' (bytes of 0x80 and up are
- * negative) and below DEL, and not '"'; or it is the delimiter. */
-static int plain_sse2(const char *s, size_t len, char d)
+ * negative) and below DEL, and not '"'; or it is the delimiter. Bit i of
+ * the result is set when byte i is not plain. */
+static unsigned not_plain16(const char *p, char d)
 {
 	const __m128i sp = _mm_set1_epi8(0x20), del = _mm_set1_epi8(0x7f);
 	const __m128i q = _mm_set1_epi8('"'), dl = _mm_set1_epi8(d);
+	__m128i b = _mm_loadu_si128((const __m128i *)(const void *)p);
+	__m128i ok = _mm_andnot_si128(_mm_cmpeq_epi8(b, q),
+				      _mm_and_si128(_mm_cmpgt_epi8(b, sp),
+						    _mm_cmplt_epi8(b, del)));
+
+	ok = _mm_or_si128(ok, _mm_cmpeq_epi8(b, dl));
+	return ~(unsigned)_mm_movemask_epi8(ok) & 0xffffu;
+}
+
+static size_t span_sse2(const char *s, size_t len, char d)
+{
 	size_t i = 0;
+	unsigned m;
 
-	for (; i + 16 <= len; i += 16) {
-		__m128i b = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-		__m128i ok = _mm_andnot_si128(_mm_cmpeq_epi8(b, q),
-					      _mm_and_si128(_mm_cmpgt_epi8(b, sp),
-							    _mm_cmplt_epi8(b, del)));
-
-		ok = _mm_or_si128(ok, _mm_cmpeq_epi8(b, dl));
-		if (_mm_movemask_epi8(ok) != 0xffff)
-			return 0;
-	}
-	return plain_portable(s + i, len - i, d);
+	for (; i + 16 <= len; i += 16)
+		if ((m = not_plain16(s + i, d)))
+			return i + (size_t)__builtin_ctz(m);
+	if (i == len)
+		return len;
+	if (len < 16)
+		return span_portable(s, len, d);
+	/* the last piece, loaded so that it ends at len: its first bytes
+	 * were seen already */
+	m = not_plain16(s + len - 16, d) >> (16 - (len - i));
+	return m ? i + (size_t)__builtin_ctz(m) : len;
 }
 
 /* Thirty-two at a time where the processor has AVX2 (chosen at run time). */
 __attribute__((target("avx2")))
-static int plain_avx2(const char *s, size_t len, char d)
+static unsigned not_plain32(const char *p, char d)
 {
 	const __m256i sp = _mm256_set1_epi8(0x20), del = _mm256_set1_epi8(0x7f);
 	const __m256i q = _mm256_set1_epi8('"'), dl = _mm256_set1_epi8(d);
-	size_t i = 0;
+	__m256i b = _mm256_loadu_si256((const __m256i *)(const void *)p);
+	__m256i ok = _mm256_andnot_si256(_mm256_cmpeq_epi8(b, q),
+					 _mm256_and_si256(_mm256_cmpgt_epi8(b, sp),
+							  _mm256_cmpgt_epi8(del, b)));
 
-	for (; i + 32 <= len; i += 32) {
-		__m256i b = _mm256_loadu_si256((const __m256i *)(const void *)(s + i));
-		__m256i ok = _mm256_andnot_si256(_mm256_cmpeq_epi8(b, q),
-						 _mm256_and_si256(_mm256_cmpgt_epi8(b, sp),
-								  _mm256_cmpgt_epi8(del, b)));
-
-		ok = _mm256_or_si256(ok, _mm256_cmpeq_epi8(b, dl));
-		if ((unsigned)_mm256_movemask_epi8(ok) != 0xffffffffu)
-			return 0;
-	}
-	return plain_sse2(s + i, len - i, d);
+	ok = _mm256_or_si256(ok, _mm256_cmpeq_epi8(b, dl));
+	return ~(unsigned)_mm256_movemask_epi8(ok);
 }
 
-static int (*plain_fn(void))(const char *, size_t, char)
+__attribute__((target("avx2")))
+static size_t span_avx2(const char *s, size_t len, char d)
 {
-	return kp_cpu_avx2() ? plain_avx2 : plain_sse2;
+	size_t i = 0;
+	unsigned m;
+
+	for (; i + 32 <= len; i += 32)
+		if ((m = not_plain32(s + i, d)))
+			return i + (size_t)__builtin_ctz(m);
+	if (i == len)
+		return len;
+	if (len < 32)
+		return span_sse2(s, len, d);
+	m = not_plain32(s + len - 32, d) >> (32 - (len - i));
+	return m ? i + (size_t)__builtin_ctz(m) : len;
+}
+
+static size_t (*span_fn(void))(const char *, size_t, char)
+{
+	return kp_cpu_avx2() ? span_avx2 : span_sse2;
 }
 #else
-static int (*plain_fn(void))(const char *, size_t, char)
+static size_t (*span_fn(void))(const char *, size_t, char)
 {
-	return plain_portable;
+	return span_portable;
 }
 #endif
 
-static int plain(const char *s, size_t len, char d)
+static size_t plain_span(const char *s, size_t len, char d)
 {
-	static int (*_Atomic fn)(const char *, size_t, char);
-	int (*f)(const char *, size_t, char) = fn;
+	static size_t (*_Atomic fn)(const char *, size_t, char);
+	size_t (*f)(const char *, size_t, char) = fn;
 
-	if (!f)
-		fn = f = plain_fn();
+	if (!f) {
+		f = span_fn();
+		fn = f;
+	}
 	return f(s, len, d);
 }
 
-/* The plain line s[0..len) (its line end included) as the record it is;
- * 0 when it is not one (then libcsv reads it). */
-static int fast_line(struct part *pt, const char *s, size_t len)
+/* The line s[0..len) (its line end included), whose body s[0..body) is
+ * plain, as the record it is; 0 when it cannot be read so (then libcsv
+ * reads it). */
+static int plain_line(struct part *pt, const char *s, size_t body, size_t len)
 {
-	size_t body = len, i, nf = 1;
+	size_t i, nf = 1;
 	char d = pt->r->delim, *a;
 
-	if (body && s[body - 1] == '\n')
-		body--;
-	if (body && s[body - 1] == '\r')
-		body--;
-	if (!body || body > FAST_MAX || !plain(s, body, d))
-		return 0;
 	if (pt->r->h->plain && pt->r->h->plain(pt->ctx, s, body, pt->line, d))
 		return 1; /* counted whole by the handler */
 	/* the fields, copied once into the arena, split at each delimiter */
@@ -633,6 +655,21 @@ static int fast_line(struct part *pt, const char *s, size_t len)
 	pt->rawlen = len;
 	on_row(0, pt);
 	return 1;
+}
+
+/* The line s[0..len) (its line end included) as the record it is, when it
+ * is plain; 0 when it is not one (then libcsv reads it). */
+static int fast_line(struct part *pt, const char *s, size_t len)
+{
+	size_t body = len;
+
+	if (body && s[body - 1] == '\n')
+		body--;
+	if (body && s[body - 1] == '\r')
+		body--;
+	if (!body || body > FAST_MAX || plain_span(s, body, pt->r->delim) != body)
+		return 0;
+	return plain_line(pt, s, body, len);
 }
 
 /* Feed one physical line (complete: it ends in '\n') or a piece of a very
@@ -957,14 +994,37 @@ static void feed_complete(struct part *pt, char *s, size_t l)
 
 static void part_run(struct part *pt)
 {
+	const struct reader *r = pt->r;
+
 	/* a buffer from the start: pointer arithmetic on NULL is undefined,
 	 * even NULL + 0 */
 	make_room(pt, 0);
 	while (!pt->stop) {
 		char *s = pt->buf + pt->start;
 		size_t avail = pt->len - pt->start;
-		char *nl = avail ? memchr(s, '\n', avail) : NULL;
-		char *cr = next_cr(pt, s, nl ? (size_t)(nl - s) : avail);
+		char *nl, *cr;
+
+		if (r->fast && !pt->in_record && pt->header_done && r->delim &&
+		    !pt->stop_after_header) {
+			/* a plain line: its end found and its bytes checked in
+			 * one pass (the rest of the loop would look for the
+			 * end, then fast_line check the bytes) */
+			size_t lim = avail < FAST_MAX + 2 ? avail : FAST_MAX + 2;
+			size_t k = plain_span(s, lim, r->delim), l = 0;
+
+			if (k < lim && s[k] == '\n')
+				l = k + 1;
+			else if (k + 1 < lim && s[k] == '\r' && s[k + 1] == '\n')
+				l = k + 2;
+			if (l && k && k <= FAST_MAX && plain_line(pt, s, k, l)) {
+				pt->line++;
+				pt->start += l;
+				pt->fed += l;
+				continue;
+			}
+		}
+		nl = avail ? memchr(s, '\n', avail) : NULL;
+		cr = next_cr(pt, s, nl ? (size_t)(nl - s) : avail);
 
 		/* a CR with no LF after it ends a line too (a file saved on an
 		 * old Mac, a stray CR in an LF file): each of its records gets
@@ -1041,20 +1101,16 @@ static void *part_thread(void *arg)
 	while (off < pt->pos) {
 		size_t want = pt->pos - off < CHUNK ? (size_t)(pt->pos - off) : CHUNK;
 		ssize_t n = kp_os_pread(pt->r->fd, pt->buf, want, off);
-		const char *p, *e;
 
 		if (n <= 0)
 			break;
 		if (cr_pending && pt->buf[0] != '\n')
 			lines++;
 		cr_pending = 0;
-		for (p = pt->buf, e = p + n; (p = memchr(p, '\n', (size_t)(e - p))); p++)
-			lines++;
-		for (p = pt->buf; (p = memchr(p, '\r', (size_t)(e - p))); p++) {
-			if (p + 1 == e)
-				cr_pending = 1;
-			else if (p[1] != '\n')
-				lines++;
+		lines += kp_bytecount(pt->buf, (size_t)n, '\n', 0);
+		if (memchr(pt->buf, '\r', (size_t)n)) {
+			lines += kp_bytecount(pt->buf, (size_t)n, 0, 1);
+			cr_pending = pt->buf[n - 1] == '\r';
 		}
 		off += (uint64_t)n;
 	}

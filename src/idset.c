@@ -333,7 +333,27 @@ void kp_idset_merge(struct kp_idset *into, const struct kp_idset *from,
 
 	for (i = 0; i < from->npages; i++) {
 		const struct kp_idset_page *pg = &from->pages[i];
+		struct kp_idset_page *fresh = into->hashed_numbers || !pg->n ? NULL :
+			number_page(into, pg->digits, pg->index << KP_IDSET_PAGE_BITS, 1);
 
+		if (fresh && !fresh->n) {
+			/* a page `into` had not: the same page, whole (no
+			 * value of it can be in `into`: no number is hashed) */
+			memcpy(fresh->bits, pg->bits, sizeof(pg->bits));
+			fresh->offset = pg->offset;
+			fresh->n = pg->n;
+			fresh->nexc = pg->nexc;
+			if (pg->exc) {
+				fresh->exc = kp_xcalloc(KP_IDSET_EXCEPTIONS, sizeof(*fresh->exc));
+				memcpy(fresh->exc, pg->exc, pg->nexc * sizeof(*pg->exc));
+			}
+			if (pg->lines) {
+				fresh->lines = kp_xmalloc(PAGE_SIZE * sizeof(*pg->lines));
+				memcpy(fresh->lines, pg->lines, PAGE_SIZE * sizeof(*pg->lines));
+			}
+			into->count += pg->n;
+			continue;
+		}
 		for (k = 0; k < PAGE_SIZE; k++) {
 			uint32_t v = (pg->index << KP_IDSET_PAGE_BITS) | (uint32_t)k, line;
 			struct kp_idset_page *to;

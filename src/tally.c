@@ -45,6 +45,10 @@ struct header {
 	uint64_t ballots_max;
 	int ok;
 	int fast;			/* plain rows are counted by ballot_plain */
+	/* by_crossed[k]: what the rules make of a strike-form ballot that
+	 * crosses out k names of the list and nothing else (kp_rules_ballot,
+	 * asked once for each k when the header is read) */
+	unsigned char *by_crossed;
 };
 
 /* One part's counts. */
@@ -136,6 +140,8 @@ static int ballot_header(void *ctx, const struct kp_csv_record *r,
 	free(h->list_col); /* a file read again after a wrong encoding guess */
 	free(h->list_no);
 	free(h->role);
+	free(h->by_crossed);
+	h->by_crossed = NULL;
 	h->nlist = 0;
 	h->width = r->nfields;
 	h->void_col = -1;
@@ -220,6 +226,18 @@ static int ballot_header(void *ctx, const struct kp_csv_record *r,
 	h->ok = ok && have_id;
 	/* the strike form's plain rows are counted without a record */
 	h->fast = h->ok && ct->form != KP_FORM_AGREE;
+	if (h->fast) {
+		struct kp_marks m;
+
+		h->by_crossed = kp_xmalloc(h->nlist + 1);
+		for (i = 0; i <= h->nlist; i++) {
+			memset(&m, 0, sizeof(m));
+			m.listed = h->nlist;
+			m.against = i;
+			m.votes = h->nlist - i;
+			h->by_crossed[i] = (unsigned char)kp_rules_ballot(&m, h->seats, 0);
+		}
+	}
 	return !have_id; /* without ids no row can be checked */
 }
 
@@ -313,7 +331,6 @@ static ALWAYS_INLINE int plain_count(void *ctx, const char *s, size_t len,
 	const struct header *h = c->h;
 	uint64_t dm[PLAIN_WORDS], xm[PLAIN_WORDS], before[PLAIN_WORDS];
 	size_t words = (len + 63) / 64, w, nd = 0, id0, id1, crossed = 0;
-	struct kp_marks m;
 	enum kp_ballot outcome;
 	uint64_t first, carry = 0;
 
@@ -361,11 +378,9 @@ static ALWAYS_INLINE int plain_count(void *ctx, const char *s, size_t len,
 		xm[w] = x;
 		crossed += (size_t)__builtin_popcountll(x);
 	}
-	memset(&m, 0, sizeof(m));
-	m.listed = h->nlist;
-	m.against = crossed;
-	m.votes = h->nlist - crossed;
-	outcome = kp_rules_ballot(&m, h->seats, 0);
+	if (crossed > h->nlist)
+		return 0; /* (the width says it cannot be) */
+	outcome = (enum kp_ballot)h->by_crossed[crossed];
 	if (outcome == KP_BALLOT_VOID)
 		return 0; /* (never without a reason) */
 	if (!kp_idset_add(&c->ids, s + id0, id1 - id0, line, &first))
@@ -1102,6 +1117,7 @@ out:
 	free(h.list_col);
 	free(h.list_no);
 	free(h.role);
+	free(h.by_crossed);
 	return status;
 }
 

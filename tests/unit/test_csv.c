@@ -349,13 +349,45 @@ static void limit_on_file_size(void **state)
 }
 
 /* A large file read in parts gives the same records, lines and errors. */
-static void parts_equal_one_pass(void **state)
+/* Read path in one pass, then in four parts: the same status, records at
+ * the same lines and diagnostics (`diag`), and the parts really used.
+ * Returns the records. */
+static uint64_t one_pass_and_parts(const char *path, int status, const char *diag)
 {
-	struct kp_buf b = KP_BUF_INIT, seq = KP_BUF_INIT;
+	struct kp_buf seq = KP_BUF_INIT;
 	struct got g[4];
 	void *ctx[4] = { &g[0], &g[1], &g[2], &g[3] };
 	struct kp_diag_sink sink;
 	struct kp_csv_opts o;
+	uint64_t rows;
+	size_t i;
+
+	kp_csv_opts_init(&o);
+	memset(g, 0, sizeof(g));
+	kp_diag_sink_init(&sink, on_diag, &g[0]);
+	assert_int_equal(kp_csv_read(path, "f.csv", &o, &handler, ctx, 1, &sink), status);
+	assert_int_equal(g[0].merges, 0);
+	kp_buf_add(&seq, g[0].rec.s, g[0].rec.len);
+	assert_string_equal(g[0].diag.s ? g[0].diag.s : "", diag);
+	rows = g[0].rows;
+	got_release(&g[0]);
+	o.threads = 4;
+	memset(g, 0, sizeof(g));
+	kp_diag_sink_init(&sink, on_diag, &g[0]);
+	assert_int_equal(kp_csv_read(path, "f.csv", &o, &handler, ctx, 4, &sink), status);
+	assert_int_equal(g[0].merges, 1); /* it was read in parts */
+	assert_int_equal(g[0].rows, rows);
+	assert_true(g[0].rec.len == seq.len && memcmp(g[0].rec.s, seq.s, seq.len) == 0);
+	assert_string_equal(g[0].diag.s ? g[0].diag.s : "", diag);
+	for (i = 0; i < 4; i++)
+		got_release(&g[i]);
+	kp_buf_release(&seq);
+	return rows;
+}
+
+static void parts_equal_one_pass(void **state)
+{
+	struct kp_buf b = KP_BUF_INIT;
 	char *dir = unit_tmpdir(), path[4200];
 	size_t i;
 
@@ -370,30 +402,58 @@ static void parts_equal_one_pass(void **state)
 	}
 	unit_write(dir, "big.csv", b.s, b.len);
 	snprintf(path, sizeof(path), "%s/big.csv", dir);
-	kp_csv_opts_init(&o);
-	memset(g, 0, sizeof(g));
-	kp_diag_sink_init(&sink, on_diag, &g[0]);
-	assert_int_equal(kp_csv_read(path, "big.csv", &o, &handler, ctx, 1, &sink),
-			 KP_EXIT_DATA);
-	assert_int_equal(g[0].merges, 0);
-	kp_buf_add(&seq, g[0].rec.s, g[0].rec.len);
-	assert_string_equal(g[0].diag.s,
-			    "300007:5: e: quoted field not closed at the end of the line\n");
-	got_release(&g[0]);
-	o.threads = 4;
-	memset(g, 0, sizeof(g));
-	kp_diag_sink_init(&sink, on_diag, &g[0]);
-	assert_int_equal(kp_csv_read(path, "big.csv", &o, &handler, ctx, 4, &sink),
-			 KP_EXIT_DATA);
-	assert_int_equal(g[0].merges, 1); /* it was read in parts */
-	assert_int_equal(g[0].rows, 400001);
-	assert_true(g[0].rec.len == seq.len && memcmp(g[0].rec.s, seq.s, seq.len) == 0);
-	assert_string_equal(g[0].diag.s,
-			    "300007:5: e: quoted field not closed at the end of the line\n");
-	for (i = 0; i < 4; i++)
-		got_release(&g[i]);
+	assert_int_equal(one_pass_and_parts(path, KP_EXIT_DATA,
+			 "300007:5: e: quoted field not closed at the end of the line\n"),
+			 400001);
 	kp_buf_release(&b);
-	kp_buf_release(&seq);
+	unit_rmdir(dir);
+}
+
+/* Append a line of b whose end `end` starts at offset `at`. */
+static void line_ending_at(struct kp_buf *b, size_t no, size_t at, const char *end)
+{
+	kp_buf_addf(b, "%zu,", no);
+	while (b->len < at)
+		kp_buf_addch(b, 'x');
+	kp_buf_addstr(b, end);
+}
+
+/*
+ * CRLF lines with lone CRs among them (a line end too), one of them on the
+ * last byte of the first MiB and a CRLF cut by the second MiB (a part's
+ * first line is found by counting the line ends before it, a MiB at a
+ * time: csv.c's CHUNK): the parts give the one pass's records at the one
+ * pass's lines.
+ */
+static void parts_count_every_line_end(void **state)
+{
+	const size_t mib = (size_t)1 << 20;
+	struct kp_buf b = KP_BUF_INIT;
+	char *dir = unit_tmpdir(), path[4200];
+	int cut1 = 0, cut2 = 0;
+	size_t i;
+
+	(void)state;
+	kp_buf_addstr(&b, "id,v\r\n");
+	for (i = 0; b.len < 6 * mib; i++) {
+		if (!cut1 && b.len + 64 > mib - 1) {
+			line_ending_at(&b, i, mib - 1, "\r");
+			cut1 = 1;
+		} else if (!cut2 && b.len + 64 > 2 * mib - 1) {
+			line_ending_at(&b, i, 2 * mib - 1, "\r\n");
+			cut2 = 1;
+		} else {
+			kp_buf_addf(&b, "%zu,v%s", i, i % 997 == 5 ? "\r" : "\r\n");
+		}
+	}
+	assert_int_equal(b.s[mib - 1], '\r');
+	assert_int_not_equal(b.s[mib], '\n');
+	assert_int_equal(b.s[2 * mib - 1], '\r');
+	assert_int_equal(b.s[2 * mib], '\n');
+	unit_write(dir, "crlf.csv", b.s, b.len);
+	snprintf(path, sizeof(path), "%s/crlf.csv", dir);
+	assert_int_equal(one_pass_and_parts(path, KP_EXIT_OK, ""), i + 1);
+	kp_buf_release(&b);
 	unit_rmdir(dir);
 }
 
@@ -667,6 +727,38 @@ static void fast_path_equals_libcsv(void **state)
 		got_release(&a);
 		got_release(&b);
 	}
+	/* one byte that is not plain at every place of rows of every length
+	 * to 100 (the vector scan's blocks of 16 and 32, and its last piece
+	 * loaded to end at the row's end), and rows that end at 4,096 and
+	 * 4,097 bytes with CRLF and LF */
+	{
+		static const char bad[] = " \"\t\x7f\x80\r";
+		struct kp_buf f = KP_BUF_INIT;
+		size_t len, at, k, j;
+
+		for (k = 0; k < sizeof(bad) - 1; k++) {
+			kp_buf_reset(&f);
+			kp_buf_addstr(&f, "a,b\n");
+			for (len = 1; len <= 100; len++)
+				for (at = 0; at < len; at++) {
+					for (j = 0; j < len; j++)
+						kp_buf_addch(&f, j == at ? bad[k] : j % 3 ? 'x' : ',');
+					kp_buf_addstr(&f, at % 2 ? "\r\n" : "\n");
+				}
+			for (len = 4095; len <= 4097; len++) {
+				for (j = 0; j < len; j++)
+					kp_buf_addch(&f, j == 1 ? ',' : 'x');
+				kp_buf_addstr(&f, len % 2 ? "\r\n" : "\n");
+			}
+			assert_int_equal(read_bytes(f.s, f.len, &fast, &a),
+					 read_bytes(f.s, f.len, &slow, &b));
+			assert_string_equal(a.rec.s, b.rec.s);
+			assert_string_equal(a.diag.s, b.diag.s);
+			got_release(&a);
+			got_release(&b);
+		}
+		kp_buf_release(&f);
+	}
 }
 
 static void writing_quotes_when_needed(void **state)
@@ -753,6 +845,7 @@ int main(void)
 		cmocka_unit_test(hash_in_parts_detects_a_change),
 		cmocka_unit_test(only_regular_files),
 		cmocka_unit_test(lone_cr_is_a_line_end),
+		cmocka_unit_test(parts_count_every_line_end),
 		cmocka_unit_test(columns_count_characters),
 		cmocka_unit_test(diagnostics_name_the_column),
 		cmocka_unit_test(fast_path_equals_libcsv),

@@ -151,8 +151,8 @@ static void check_dup(void *ctx, const char *id, size_t len, uint64_t line, uint
 static void compact_pages_keep_every_line(void **state)
 {
 	enum { N = 20000 };
-	static uint32_t want[N + 1];
-	struct kp_idset a, b;
+	static uint32_t want[N + 1], ones[N + 1];
+	struct kp_idset a, b, c;
 	struct dups d = { 0, 0, want };
 	uint64_t first;
 	char id[16];
@@ -196,8 +196,45 @@ static void compact_pages_keep_every_line(void **state)
 	kp_idset_merge(&a, &b, check_dup, &d);
 	assert_int_equal(d.n, N / 2);
 	assert_int_equal(d.bad, 0);
+	/* the other way: into a set with the odd ids of the first page
+	 * only, the pages it lacks are taken whole (their exceptions and
+	 * their list of lines too), the first value by value */
+	kp_idset_init(&c);
+	for (i = 1; i < 4096; i += 2) {
+		snprintf(id, sizeof(id), "%06zu", i);
+		assert_int_equal(kp_idset_add(&c, id, 6, 1, &first), 1);
+		ones[i] = 1;
+	}
+	d.n = d.bad = 0;
+	d.want = ones;
+	kp_idset_merge(&c, &a, check_dup, &d);
+	assert_int_equal(d.n, 2048);
+	assert_int_equal(d.bad, 0);
+	assert_int_equal(c.count, N);
+	for (i = 0; i < c.npages; i++) {
+		const struct kp_idset_page *p = &c.pages[i], *q = NULL;
+		size_t j;
+
+		for (j = 0; j < a.npages; j++)
+			if (a.pages[j].index == p->index)
+				q = &a.pages[j];
+		assert_non_null(q);
+		if (!p->index)
+			continue; /* (merged value by value) */
+		assert_int_equal(p->n, q->n);
+		assert_int_equal(p->nexc, q->nexc);
+		assert_int_equal(p->lines != NULL, q->lines != NULL);
+		assert_memory_equal(p->bits, q->bits, sizeof(p->bits));
+	}
+	for (i = 1; i <= N; i++) {
+		snprintf(id, sizeof(id), "%06zu", i);
+		assert_int_equal(kp_idset_get(&c, id, 6, &first), 1);
+		assert_int_equal(first, ones[i] ? 1 : want[i]);
+		assert_int_equal(kp_idset_add(&c, id, 6, 9999999, &first), 0);
+	}
 	kp_idset_release(&a);
 	kp_idset_release(&b);
+	kp_idset_release(&c);
 }
 
 static void get_finds_without_adding(void **state)

@@ -777,6 +777,37 @@ static void byte_masks_match_the_loop(void **state)
 		}
 }
 
+/* The vector count of one byte, and of CRs without an LF after them,
+ * against the loop and against a count made here, at every length to
+ * 300 and at every alignment, through the 255-block wrap of its
+ * counters (a file of 20,000 bytes). */
+static void byte_counts_match_the_loop(void **state)
+{
+	static const char pick[] = "\r\n\r\na,\n\rx";
+	static char buf[20016];
+	uint64_t seed = 7;
+	size_t len, off, i, want, lone;
+
+	(void)state;
+	for (len = 0; len <= 20000; len += len < 300 ? 1 : 4900)
+		for (off = 0; off < 8; off++) {
+			want = lone = 0;
+			for (i = 0; i < len; i++) {
+				seed = seed * 6364136223846793005ull + 1442695040888963407ull;
+				buf[off + i] = pick[(seed >> 33) % (sizeof(pick) - 1)];
+			}
+			for (i = 0; i < len; i++) {
+				want += buf[off + i] == '\n';
+				lone += i + 1 < len && buf[off + i] == '\r' &&
+					buf[off + i + 1] != '\n';
+			}
+			assert_int_equal(kp_bytecount(buf + off, len, '\n', 0), want);
+			assert_int_equal(kp_bytecount_portable(buf + off, len, '\n', 0), want);
+			assert_int_equal(kp_bytecount(buf + off, len, 0, 1), lone);
+			assert_int_equal(kp_bytecount_portable(buf + off, len, 0, 1), lone);
+		}
+}
+
 /*
  * Plain rows are counted from masks of their bytes (tally.c's
  * ballot_plain), every other row as a record: the same file read both ways
@@ -917,6 +948,7 @@ int main(void)
 		cmocka_unit_test(ballot_limit_at_the_boundary),
 		cmocka_unit_test(windows_1258_void_reasons),
 		cmocka_unit_test(byte_masks_match_the_loop),
+		cmocka_unit_test(byte_counts_match_the_loop),
 		cmocka_unit_test(plain_rows_count_as_records_do),
 	};
 
