@@ -216,6 +216,7 @@ void kp_bytemask(const char *s, size_t len, char d, char lower, uint64_t *dm,
 {
 	kp_bytemask_portable(s, len, d, lower, dm, lm);
 }
+
 size_t kp_bytecount(const char *s, size_t n, char c, int lone_cr)
 {
 	return kp_bytecount_portable(s, n, c, lone_cr);
