@@ -79,7 +79,7 @@ static const struct column *find(const char *en)
 	size_t i;
 
 	for (i = 0; i < NCOLUMNS; i++)
-		if (strcmp(columns[i].en, en) == 0)
+		if (columns[i].en[0] == en[0] && strcmp(columns[i].en, en) == 0)
 			return &columns[i];
 	return NULL;
 }

@@ -31,6 +31,7 @@
 #define LINE_FEED_MAX (1u << 20)	/* a longer line is fed in pieces */
 #define RAW_MAX (KP_CSV_FIELD_MAX + 4096u)
 #define PART_MIN (2u << 20)		/* smallest part worth a thread */
+#define WHOLE_MAX (64u << 10)		/* files up to this are read in one go */
 #define DIAG_KEEP 1000			/* diagnostics kept per part */
 
 int kp_encoding_parse(const char *name, enum kp_encoding *out)
@@ -213,6 +214,11 @@ struct reader {
 	int fd;
 	uint64_t size;
 	size_t bom;			/* bytes of BOM skipped */
+	unsigned char head[8];		/* the file's first bytes, read once */
+	size_t headlen;
+	/* a small file, read whole when it is opened (one read, not three):
+	 * read_at takes its bytes from here */
+	char *whole;
 	enum kp_encoding enc;		/* after the BOM: never AUTO */
 	int auto_utf8;			/* UTF-8 guessed: fall back to 1258 */
 	char delim;
@@ -833,7 +839,13 @@ static ssize_t read_at(struct part *pt, char *dst, size_t want)
 		want = (size_t)(pt->end - pt->pos);
 	if (!want)
 		return 0;
-	n = kp_os_pread(pt->r->fd, dst, want, pt->pos);
+	if (pt->r->whole) {
+		n = pt->pos < pt->r->size ? (ssize_t)(pt->r->size - pt->pos < want ?
+						      pt->r->size - pt->pos : want) : 0;
+		memcpy(dst, pt->r->whole + pt->pos, (size_t)n);
+	} else {
+		n = kp_os_pread(pt->r->fd, dst, want, pt->pos);
+	}
 	if (n < 0) {
 		kp_error_errno(psink(pt), pt->r->name, 0, 0, errno, "read error");
 		pt->io_error = 1;
@@ -1138,10 +1150,29 @@ static int open_input(struct reader *r, struct kp_diag_sink *out)
 				"larger than the %llu GiB a file may have",
 				KP_CSV_FILE_MAX >> 30), KP_EXIT_DATA;
 	{
-		/* a workbook saved under a CSV name: say what it is */
-		unsigned char m[8];
+		/* a workbook saved under a CSV name: say what it is (the
+		 * first bytes are kept: pick_encoding looks for a BOM there) */
+		unsigned char *m = r->head;
+		ssize_t n;
 
-		if (kp_os_pread(r->fd, m, 8, 0) == 8) {
+		if (r->size <= WHOLE_MAX) {
+			r->whole = kp_xmalloc((size_t)r->size + 1);
+			n = kp_os_pread(r->fd, r->whole, (size_t)r->size, 0);
+			if (n != (ssize_t)r->size) {
+				/* (it changed, or a read failed: read_at reads
+				 * it as any other, and says what it finds) */
+				free(r->whole);
+				r->whole = NULL;
+			}
+		}
+		if (r->whole) {
+			n = r->size < sizeof(r->head) ? (ssize_t)r->size : (ssize_t)sizeof(r->head);
+			memcpy(m, r->whole, (size_t)n);
+		} else {
+			n = kp_os_pread(r->fd, m, sizeof(r->head), 0);
+		}
+		r->headlen = n > 0 ? (size_t)n : 0;
+		if (r->headlen == 8) {
 			if (memcmp(m, "PK\003\004", 4) == 0)
 				return kp_error(out, r->name, 0, 0, "a zip file, not CSV: "
 						"an Excel workbook saved under a .csv name? "
@@ -1197,8 +1228,8 @@ static int finish_hash(struct reader *r, struct kp_diag_sink *out)
 		kp_error_errno(out, r->name, 0, 0, err, "cannot read it to hash it");
 		return -1;
 	}
-	if (kp_os_fstamp(r->fd, &now) == 0 && kp_os_stamp_changed(&now, &r->stamp) &&
-	    side) {
+	if (side && kp_os_fstamp(r->fd, &now) == 0 &&
+	    kp_os_stamp_changed(&now, &r->stamp)) {
 		kp_error(out, r->name, 0, 0,
 			 "changed while it was read: its hash would not be that "
 			 "of the ballots counted; run again once it is saved");
@@ -1209,10 +1240,9 @@ static int finish_hash(struct reader *r, struct kp_diag_sink *out)
 
 static void pick_encoding(struct reader *r, const struct kp_csv_opts *o)
 {
-	unsigned char b[3] = { 0, 0, 0 };
+	const unsigned char *b = r->head;
 	enum kp_encoding bom = KP_ENC_AUTO;
-	size_t bomlen = 0;
-	ssize_t n = kp_os_pread(r->fd, b, 3, 0);
+	size_t bomlen = 0, n = r->headlen;
 
 	if (n >= 3 && b[0] == 0xef && b[1] == 0xbb && b[2] == 0xbf)
 		bom = KP_ENC_UTF8, bomlen = 3;
@@ -1363,12 +1393,10 @@ again:
 	atomic_store(&r.restart, 0);
 	if (r.hash) {
 		/* from the first byte: the byte order mark is hashed too */
-		unsigned char b[3];
-
 		kp_sha256_reset(r.hash);
 		r.hashed = 0;
-		if (r.bom && kp_os_pread(r.fd, b, r.bom, 0) == (ssize_t)r.bom) {
-			kp_sha256_update(r.hash, b, r.bom);
+		if (r.bom && r.headlen >= r.bom) {
+			kp_sha256_update(r.hash, r.head, r.bom);
 			r.hashed = r.bom;
 		}
 	}
@@ -1449,6 +1477,7 @@ again:
 	}
 out:
 	kp_sha256_free(r.hash);
+	free(r.whole);
 	if (r.fd >= 0)
 		kp_os_close(r.fd);
 	return status;

@@ -1809,6 +1809,15 @@ static int worst(int a, int b)
 	return a ? a : b;
 }
 
+/* Something a table could be read from: a file or a link (one lstat;
+ * stat and lstat both said as much, two calls for every name absent). */
+static int file_or_link(const char *path)
+{
+	enum kp_os_kind k = kp_os_kind(path, 0);
+
+	return k == KP_OS_FILE || k == KP_OS_LINK;
+}
+
 /* DIR/BASE.csv, or DIR/BASE.xlsx when only that is there (both: an error,
  * and *both set). */
 static char *table_path(const char *dir, const char *base,
@@ -1820,8 +1829,8 @@ static char *table_path(const char *dir, const char *base,
 	csv = kp_path_join(dir, name);
 	snprintf(name, sizeof(name), "%s.xlsx", base);
 	xlsx = kp_path_join(dir, name);
-	if (kp_os_is_file(xlsx) || kp_os_is_link(xlsx)) {
-		if (kp_os_is_file(csv) || kp_os_is_link(csv)) {
+	if (file_or_link(xlsx)) {
+		if (file_or_link(csv)) {
 			kp_error(sink, xlsx, 0, 0, "%s is here too: keep one of them "
 				 "(which holds the right data is yours to say)", csv);
 			*both = 1;

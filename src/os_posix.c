@@ -34,7 +34,7 @@ static void stamp_of(const struct stat *st, struct kp_os_stamp *s)
 int kp_os_open_input(const char *path, struct kp_os_stamp *stamp)
 {
 	struct stat st;
-	int fd, flags;
+	int fd;
 
 	/* O_NONBLOCK: opening a FIFO to read waits for a writer, forever */
 	fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
@@ -51,9 +51,7 @@ int kp_os_open_input(const char *path, struct kp_os_stamp *stamp)
 		close(fd);
 		return S_ISDIR(st.st_mode) ? -3 : -2;
 	}
-	flags = fcntl(fd, F_GETFL);
-	if (flags >= 0)
-		fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
+	/* (O_NONBLOCK stays: it changes nothing in reading a regular file) */
 	if (stamp)
 		stamp_of(&st, stamp);
 	return fd;
