@@ -1,6 +1,7 @@
 /* The names of the input files' columns, in English and Vietnamese. */
 #include "kiemphieu/columns.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "kiemphieu/text.h"
@@ -74,61 +75,83 @@ static const struct column {
 
 #define NCOLUMNS (sizeof(columns) / sizeof(columns[0]))
 
-static const struct column *find(const char *en)
+int kp_column_ref(const char *en)
 {
 	size_t i;
 
 	for (i = 0; i < NCOLUMNS; i++)
 		if (columns[i].en[0] == en[0] && strcmp(columns[i].en, en) == 0)
-			return &columns[i];
-	return NULL;
+			return (int)i;
+	return -1;
 }
 
-static char lower(char c)
+void kp_column_cell_init(struct kp_column_cell *c, const char *s, size_t len)
 {
-	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+	size_t n;
+
+	c->s = s;
+	c->len = len;
+	c->nfc = NULL;
+	c->nlen = 0;
+	c->key = kp_text_key(s, len, c->buf, sizeof(c->buf)) >= 0;
+	c->valid = c->key || kp_text_valid(s, len);
+	if (!c->key && c->valid) {
+		c->nfc = kp_text_nfc_in(s, len, c->buf, sizeof(c->buf), &n);
+		c->nlen = strlen(c->nfc);
+	}
 }
 
-/* Could s be the name t? A quick no when both start with different ASCII
- * letters (a candidate's name in a ballot header is no column name), so
- * that the caseless comparison runs only where it may say yes. */
-static int may_be(const char *s, size_t len, const char *t)
+void kp_column_cell_release(struct kp_column_cell *c)
 {
-	size_t i = 0;
-
-	while (i < len && (s[i] == ' ' || s[i] == '\t'))
-		i++;
-	if (i == len)
-		return 0;
-	if ((unsigned char)s[i] < 0x80 && (unsigned char)t[0] < 0x80 &&
-	    lower(s[i]) != lower(t[0]))
-		return 0;
-	return kp_text_eq_ci(s, len, t);
+	if (c->nfc && c->nfc != c->buf)
+		free(c->nfc);
+	c->nfc = NULL;
 }
 
-int kp_column_is(const char *s, size_t len, const char *en)
+/* Is the cell the Vietnamese name t? As kp_text_eq_ci says: by the cell's
+ * key, made once, when it has one (every name is its own key: the unit
+ * test column_names_are_keys), else by its NFC, made once too. */
+static int cell_names(const struct kp_column_cell *c, const char *t)
 {
-	const struct column *c;
+	if (c->key)
+		return c->buf[0] == t[0] && strcmp(c->buf, t) == 0;
+	return c->nfc && kp_text_eq_ci_nfc(c->nfc, c->nlen, t);
+}
+
+int kp_column_cell_is(const struct kp_column_cell *c, int ref, const char *en)
+{
+	const struct column *col;
 	size_t i;
 
-	if (kp_text_eq_ascii_ci(s, len, en))
+	if (kp_text_eq_ascii_ci(c->s, c->len, en))
 		return 1;
-	c = find(en);
-	if (!c || !kp_text_valid(s, len))
+	if (ref < 0 || !c->valid)
 		return 0;
-	if (may_be(s, len, c->vi))
+	col = &columns[ref];
+	if (cell_names(c, col->vi))
 		return 1;
-	for (i = 0; i < MORE && c->more[i]; i++)
-		if (may_be(s, len, c->more[i]))
+	for (i = 0; i < MORE && col->more[i]; i++)
+		if (cell_names(c, col->more[i]))
 			return 1;
 	return 0;
 }
 
+int kp_column_is(const char *s, size_t len, const char *en)
+{
+	struct kp_column_cell c;
+	int yes;
+
+	kp_column_cell_init(&c, s, len);
+	yes = kp_column_cell_is(&c, kp_column_ref(en), en);
+	kp_column_cell_release(&c);
+	return yes;
+}
+
 const char *kp_column_vi(const char *en)
 {
-	const struct column *c = find(en);
+	int ref = kp_column_ref(en);
 
-	return c ? c->vi : en;
+	return ref >= 0 ? columns[ref].vi : en;
 }
 
 size_t kp_columns_all(const char *const **en, const char *const **vi,

@@ -129,8 +129,8 @@ int kp_parse_yes_no(const char *s, size_t len, int *out)
 {
 	static const char *const yes[] = { "yes", "y", "x", "có" };
 	static const char *const no[] = { "no", "n", "không" };
-	size_t i;
-	char *a;
+	size_t i, n;
+	char buf[KP_TEXT_SHORT], *a;
 	int found = -1;
 
 	while (len && s[0] == ' ')
@@ -141,16 +141,28 @@ int kp_parse_yes_no(const char *s, size_t len, int *out)
 		*out = 0;
 		return 0;
 	}
+	if (kp_text_key(s, len, buf, sizeof(buf)) >= 0) {
+		/* (each word its own key: the unit test yes_no_words) */
+		for (i = 0; i < sizeof(yes) / sizeof(yes[0]); i++)
+			if (strcmp(buf, yes[i]) == 0)
+				return *out = 1, 0;
+		for (i = 0; i < sizeof(no) / sizeof(no[0]); i++)
+			if (strcmp(buf, no[i]) == 0)
+				return *out = 0, 0;
+		return -1;
+	}
 	if (!kp_text_valid(s, len))
 		return -1;
-	a = kp_text_nfc(s, len);
+	a = kp_text_nfc_in(s, len, buf, sizeof(buf), &n);
+	n = strlen(a);
 	for (i = 0; i < sizeof(yes) / sizeof(yes[0]) && found < 0; i++)
-		if (kp_text_eq_ci_nfc(a, strlen(a), yes[i]))
+		if (kp_text_eq_ci_nfc(a, n, yes[i]))
 			found = 1;
 	for (i = 0; i < sizeof(no) / sizeof(no[0]) && found < 0; i++)
-		if (kp_text_eq_ci_nfc(a, strlen(a), no[i]))
+		if (kp_text_eq_ci_nfc(a, n, no[i]))
 			found = 0;
-	free(a);
+	if (a != buf)
+		free(a);
 	if (found < 0)
 		return -1;
 	*out = found;
@@ -241,18 +253,24 @@ int kp_date_parse(const char *s, size_t len, struct kp_date *out)
 int kp_columns_map(struct kp_column *cols, size_t n,
 		   const struct kp_csv_record *h, struct kp_diag_sink *sink)
 {
-	int status = KP_EXIT_OK;
+	int status = KP_EXIT_OK, ref[KP_COLUMNS_MAX];
 	size_t i, j;
 	char q[128];
 
-	for (j = 0; j < n; j++)
+	for (j = 0; j < n; j++) {
 		cols[j].index = -1;
+		ref[j] = j < KP_COLUMNS_MAX ? kp_column_ref(cols[j].name) : -1;
+	}
 	for (i = 0; i < h->nfields; i++) {
 		const struct kp_csv_field *f = &h->fields[i];
+		struct kp_column_cell cell;
 
+		kp_column_cell_init(&cell, f->s, f->len);
 		for (j = 0; j < n; j++)
-			if (kp_column_is(f->s, f->len, cols[j].name))
+			if (kp_column_cell_is(&cell, j < KP_COLUMNS_MAX ? ref[j] :
+					      kp_column_ref(cols[j].name), cols[j].name))
 				break;
+		kp_column_cell_release(&cell);
 		if (j == n) {
 			kp_warning(sink, h->file, h->line, kp_csv_col(h, i),
 				   "unknown column '%s' is ignored",
@@ -645,16 +663,21 @@ static int candidates_header(void *vctx, const struct kp_csv_record *r,
 		{ "local", 0, -1 },
 	};
 	size_t i, j;
+	int ref[CD_N];
 
 	memcpy(x->cols, init, sizeof(init));
 	x->width = r->nfields;
 	/* other columns are kept by the user but unused: no warning */
-	for (j = 0; j < CD_N; j++)
+	for (j = 0; j < CD_N; j++) {
 		x->cols[j].index = -1;
-	for (i = 0; i < r->nfields; i++)
+		ref[j] = kp_column_ref(x->cols[j].name);
+	}
+	for (i = 0; i < r->nfields; i++) {
+		struct kp_column_cell cell;
+
+		kp_column_cell_init(&cell, r->fields[i].s, r->fields[i].len);
 		for (j = 0; j < CD_N; j++)
-			if (kp_column_is(r->fields[i].s, r->fields[i].len,
-						x->cols[j].name)) {
+			if (kp_column_cell_is(&cell, ref[j], x->cols[j].name)) {
 				if (x->cols[j].index >= 0)
 					kp_error(sink, r->file, r->line,
 						 kp_csv_col(r, i),
@@ -665,6 +688,8 @@ static int candidates_header(void *vctx, const struct kp_csv_record *r,
 				else
 					x->cols[j].index = (long)i;
 			}
+		kp_column_cell_release(&cell);
+	}
 	for (j = 0; j < CD_N; j++)
 		if (x->cols[j].required && x->cols[j].index < 0)
 			return kp_error(sink, r->file, r->line, 1,
@@ -729,7 +754,8 @@ static void parse_particulars(const struct kp_csv_record *r,
 
 static int parse_gender(const char *s, size_t len, char *out)
 {
-	char *n;
+	char buf[KP_TEXT_SHORT], *n;
+	size_t nlen;
 	int ok = 1;
 
 	if (!len) {
@@ -744,12 +770,13 @@ static int parse_gender(const char *s, size_t len, char *out)
 		*out = 'F';
 		return 0;
 	}
-	n = kp_text_nfc(s, len);
+	n = kp_text_nfc_in(s, len, buf, sizeof(buf), &nlen);
 	if (strcmp(n, "Nữ") == 0 || strcmp(n, "nữ") == 0 || strcmp(n, "NỮ") == 0)
 		*out = 'F';
 	else
 		ok = 0;
-	free(n);
+	if (n != buf)
+		free(n);
 	return ok ? 0 : -1;
 }
 

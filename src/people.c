@@ -38,22 +38,88 @@ struct word {
 static int lookup(const char *s, size_t len, const struct word *w, size_t n,
 		  int *out)
 {
-	size_t i;
-	char *a;
+	size_t i, alen;
+	char buf[KP_TEXT_SHORT], *a;
 	int found = -1;
 
+	if (kp_text_key(s, len, buf, sizeof(buf)) >= 0) {
+		/* the words are their own keys (the unit test
+		 * people_words_are_keys) */
+		for (i = 0; i < n; i++)
+			if (buf[0] == w[i].text[0] && strcmp(buf, w[i].text) == 0) {
+				*out = w[i].value;
+				return 0;
+			}
+		return -1;
+	}
 	if (!kp_text_valid(s, len))
 		return -1;
 	/* NFC once, for every word of the table */
-	a = kp_text_nfc(s, len);
+	a = kp_text_nfc_in(s, len, buf, sizeof(buf), &alen);
+	alen = strlen(a);
 	for (i = 0; i < n && found < 0; i++)
-		if (kp_text_eq_ci_nfc(a, strlen(a), w[i].text))
+		if (kp_text_eq_ci_nfc(a, alen, w[i].text))
 			found = (int)i;
-	free(a);
+	if (a != buf)
+		free(a);
 	if (found < 0)
 		return -1;
 	*out = w[found].value;
 	return 0;
+}
+
+/* The words of each column (each its own kp_text_key: lower case). */
+static const struct word edu_words[] = {
+	{ "thpt", KP_EDU_UPPER }, { "trung học phổ thông", KP_EDU_UPPER },
+	{ "ptth", KP_EDU_UPPER }, { "upper-secondary", KP_EDU_UPPER },
+	{ "thcs", KP_EDU_LOWER }, { "trung học cơ sở", KP_EDU_LOWER },
+	{ "ptcs", KP_EDU_LOWER }, { "lower-secondary", KP_EDU_LOWER },
+	{ "tiểu học", KP_EDU_PRIMARY }, { "primary", KP_EDU_PRIMARY },
+};
+
+static const struct word degree_words[] = {
+	{ "không", KP_DEGREE_NONE }, { "none", KP_DEGREE_NONE },
+	{ "chưa qua đào tạo", KP_DEGREE_NONE },
+	{ "trung cấp", KP_DEGREE_INTERMEDIATE },
+	{ "intermediate", KP_DEGREE_INTERMEDIATE },
+	{ "cao đẳng", KP_DEGREE_COLLEGE }, { "college", KP_DEGREE_COLLEGE },
+	{ "đại học", KP_DEGREE_BACHELOR }, { "cử nhân", KP_DEGREE_BACHELOR },
+	{ "kỹ sư", KP_DEGREE_BACHELOR }, { "kĩ sư", KP_DEGREE_BACHELOR },
+	{ "bác sĩ", KP_DEGREE_BACHELOR }, { "bachelor", KP_DEGREE_BACHELOR },
+	{ "thạc sĩ", KP_DEGREE_MASTER }, { "thạc sỹ", KP_DEGREE_MASTER },
+	{ "master", KP_DEGREE_MASTER },
+	{ "tiến sĩ", KP_DEGREE_DOCTOR }, { "tiến sỹ", KP_DEGREE_DOCTOR },
+	{ "doctor", KP_DEGREE_DOCTOR },
+};
+
+static const struct word theory_words[] = {
+	{ "không", KP_THEORY_NONE }, { "none", KP_THEORY_NONE },
+	{ "chưa qua đào tạo", KP_THEORY_NONE },
+	{ "sơ cấp", KP_THEORY_ELEMENTARY }, { "elementary", KP_THEORY_ELEMENTARY },
+	{ "trung cấp", KP_THEORY_INTERMEDIATE },
+	{ "intermediate", KP_THEORY_INTERMEDIATE },
+	{ "cao cấp", KP_THEORY_ADVANCED }, { "advanced", KP_THEORY_ADVANCED },
+	{ "cử nhân", KP_THEORY_BACHELOR }, { "bachelor", KP_THEORY_BACHELOR },
+};
+
+const char *kp_people_word(size_t i)
+{
+	static const struct {
+		const struct word *w;
+		size_t n;
+	} all[] = {
+		{ edu_words, sizeof(edu_words) / sizeof(edu_words[0]) },
+		{ degree_words, sizeof(degree_words) / sizeof(degree_words[0]) },
+		{ theory_words, sizeof(theory_words) / sizeof(theory_words[0]) },
+	};
+	size_t t;
+
+	for (t = 0; t < sizeof(all) / sizeof(all[0]); t++) {
+		if (i < all[t].n)
+			return all[t].w[i].text;
+		i -= all[t].n;
+	}
+	return NULL;
 }
 
 /* Leading and trailing spaces off. */
@@ -80,13 +146,8 @@ static int word_cell(const char *s, size_t len, const struct word *w, size_t n,
 
 int kp_education_parse(const char *s, size_t len, enum kp_education *out)
 {
-	static const struct word w[] = {
-		{ "THPT", KP_EDU_UPPER }, { "trung học phổ thông", KP_EDU_UPPER },
-		{ "PTTH", KP_EDU_UPPER }, { "upper-secondary", KP_EDU_UPPER },
-		{ "THCS", KP_EDU_LOWER }, { "trung học cơ sở", KP_EDU_LOWER },
-		{ "PTCS", KP_EDU_LOWER }, { "lower-secondary", KP_EDU_LOWER },
-		{ "tiểu học", KP_EDU_PRIMARY }, { "primary", KP_EDU_PRIMARY },
-	};
+	const struct word *w = edu_words;
+	size_t nw = sizeof(edu_words) / sizeof(edu_words[0]);
 	const char *slash;
 	uint64_t years, of;
 	int v;
@@ -110,7 +171,7 @@ int kp_education_parse(const char *s, size_t len, enum kp_education *out)
 			*out = KP_EDU_PRIMARY;
 		return 0;
 	}
-	if (lookup(s, len, w, sizeof(w) / sizeof(w[0]), &v) != 0)
+	if (lookup(s, len, w, nw, &v) != 0)
 		return -1;
 	*out = (enum kp_education)v;
 	return 0;
@@ -118,23 +179,10 @@ int kp_education_parse(const char *s, size_t len, enum kp_education *out)
 
 int kp_degree_parse(const char *s, size_t len, enum kp_degree *out)
 {
-	static const struct word w[] = {
-		{ "không", KP_DEGREE_NONE }, { "none", KP_DEGREE_NONE },
-		{ "chưa qua đào tạo", KP_DEGREE_NONE },
-		{ "trung cấp", KP_DEGREE_INTERMEDIATE },
-		{ "intermediate", KP_DEGREE_INTERMEDIATE },
-		{ "cao đẳng", KP_DEGREE_COLLEGE }, { "college", KP_DEGREE_COLLEGE },
-		{ "đại học", KP_DEGREE_BACHELOR }, { "cử nhân", KP_DEGREE_BACHELOR },
-		{ "kỹ sư", KP_DEGREE_BACHELOR }, { "kĩ sư", KP_DEGREE_BACHELOR },
-		{ "bác sĩ", KP_DEGREE_BACHELOR }, { "bachelor", KP_DEGREE_BACHELOR },
-		{ "thạc sĩ", KP_DEGREE_MASTER }, { "thạc sỹ", KP_DEGREE_MASTER },
-		{ "master", KP_DEGREE_MASTER },
-		{ "tiến sĩ", KP_DEGREE_DOCTOR }, { "tiến sỹ", KP_DEGREE_DOCTOR },
-		{ "doctor", KP_DEGREE_DOCTOR },
-	};
+	const struct word *w = degree_words;
 	int v;
 
-	if (word_cell(s, len, w, sizeof(w) / sizeof(w[0]), &v) != 0)
+	if (word_cell(s, len, w, sizeof(degree_words) / sizeof(degree_words[0]), &v) != 0)
 		return -1;
 	*out = (enum kp_degree)v;
 	return 0;
@@ -142,18 +190,10 @@ int kp_degree_parse(const char *s, size_t len, enum kp_degree *out)
 
 int kp_theory_parse(const char *s, size_t len, enum kp_theory *out)
 {
-	static const struct word w[] = {
-		{ "không", KP_THEORY_NONE }, { "none", KP_THEORY_NONE },
-		{ "chưa qua đào tạo", KP_THEORY_NONE },
-		{ "sơ cấp", KP_THEORY_ELEMENTARY }, { "elementary", KP_THEORY_ELEMENTARY },
-		{ "trung cấp", KP_THEORY_INTERMEDIATE },
-		{ "intermediate", KP_THEORY_INTERMEDIATE },
-		{ "cao cấp", KP_THEORY_ADVANCED }, { "advanced", KP_THEORY_ADVANCED },
-		{ "cử nhân", KP_THEORY_BACHELOR }, { "bachelor", KP_THEORY_BACHELOR },
-	};
+	const struct word *w = theory_words;
 	int v;
 
-	if (word_cell(s, len, w, sizeof(w) / sizeof(w[0]), &v) != 0)
+	if (word_cell(s, len, w, sizeof(theory_words) / sizeof(theory_words[0]), &v) != 0)
 		return -1;
 	*out = (enum kp_theory)v;
 	return 0;

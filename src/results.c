@@ -33,16 +33,18 @@ static int classify(const char *s, size_t len, const char **reason,
 		    size_t *rlen)
 {
 	const char *colon = memchr(s, ':', len);
-	size_t i, j;
-	char *a = kp_text_nfc(s, len);
+	size_t i, j, alen;
+	char buf[KP_TEXT_SHORT], *a = kp_text_nfc_in(s, len, buf, sizeof(buf), &alen);
 	int kind = -1;
 
 	/* NFC once for every name; a candidate's row is compared with all */
+	alen = strlen(a);
 	for (i = 0; i < KP_ITEM_N && kind < 0; i++)
 		for (j = 0; item_names[i][j] && kind < 0; j++)
-			if (kp_text_eq_ci_nfc(a, strlen(a), item_names[i][j]))
+			if (kp_text_eq_ci_nfc(a, alen, item_names[i][j]))
 				kind = (int)i;
-	free(a);
+	if (a != buf)
+		free(a);
 	if (kind >= 0)
 		return kind;
 	if (colon) {

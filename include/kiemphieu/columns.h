@@ -3,6 +3,8 @@
 
 #include <stddef.h>
 
+#include "kiemphieu/text.h"
+
 /*
  * The names of the columns of every input file, in English and in
  * Vietnamese. A header cell names a column by its English name (ASCII case
@@ -15,6 +17,21 @@
 /* Non-zero when the cell s[0..len) names the column whose English name is
  * `en`. */
 int kp_column_is(const char *s, size_t len, const char *en);
+
+/* The same for a header of many cells and many columns, each cell's
+ * folding done once: a cell made ready (released after), and a column
+ * by its place in the list (kp_column_ref: -1 when `en` is not one). */
+struct kp_column_cell {
+	const char *s;
+	char *nfc;		/* without a key: its NFC (NULL: not UTF-8) */
+	size_t len, nlen;
+	int valid, key;		/* key: buf holds its kp_text_key */
+	char buf[KP_TEXT_SHORT];
+};
+void kp_column_cell_init(struct kp_column_cell *c, const char *s, size_t len);
+void kp_column_cell_release(struct kp_column_cell *c);
+int kp_column_ref(const char *en);
+int kp_column_cell_is(const struct kp_column_cell *c, int ref, const char *en);
 
 /* The canonical Vietnamese name of the column `en` (what new and sheet
  * write under --lang vi), or en itself when it has none. */

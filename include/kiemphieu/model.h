@@ -238,6 +238,7 @@ struct kp_column {
 	long index;		/* set by kp_columns_map */
 };
 
+#define KP_COLUMNS_MAX 32	/* (more are looked up cell by cell) */
 int kp_columns_map(struct kp_column *cols, size_t n,
 		   const struct kp_csv_record *header,
 		   struct kp_diag_sink *sink);

@@ -57,6 +57,10 @@ void kp_particulars_release(struct kp_particulars *p);
  * an ethnic minority (dân tộc thiểu số). */
 int kp_minority(const struct kp_particulars *p);
 
+/* The i-th of every spelling that kp_education_parse, kp_degree_parse and
+ * kp_theory_parse know, or NULL past the last (for the tests). */
+const char *kp_people_word(size_t i);
+
 /*
  * Parse a cell of each column: 0 and *out set, or -1 when it is not a value
  * of that column (an empty cell is 0 with the unknown value). education:

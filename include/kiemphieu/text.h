@@ -25,6 +25,14 @@ int kp_text_valid(const char *s, size_t len);
  */
 char *kp_text_nfc(const char *s, size_t len);
 
+/* The same into buf (cap bytes) when it fits there and needs no composing
+ * (ASCII, precomposed Latin: the common case, with no allocation), else
+ * allocated: the caller frees the result when it is not buf. *n is its
+ * length. KP_TEXT_SHORT is room enough for a word or a name. */
+#define KP_TEXT_SHORT 128
+char *kp_text_nfc_in(const char *s, size_t len, char *buf, size_t cap,
+		     size_t *n);
+
 /* An id (a ballot's, an org's) folded as kp_text_nfc folds a name, and in
  * NFKC: a fullwidth digit is its digit. ASCII comes back as it is. */
 char *kp_text_fold_id(const char *s, size_t len);
@@ -59,6 +67,19 @@ int kp_text_eq_ascii_ci(const char *s, size_t len, const char *t);
 /* Whether s[0..len), spaces folded, is the UTF-8 text t in any case and any
  * canonically equivalent form (libunistring u8_casecmp). */
 int kp_text_eq_ci(const char *s, size_t len, const char *t);
+
+/*
+ * The caseless key of s, for comparing one cell with a table of words
+ * without kp_text_eq_ci's work for each: white space folded as
+ * kp_text_nfc folds it and every letter in lower case, into key (cap
+ * bytes, NUL-terminated). Its length, or -1 when s holds anything beyond
+ * ASCII and the precomposed Latin letters whose case folding is their
+ * lower case (then compare with kp_text_eq_ci), or the key does not fit.
+ * For such an s and a word w that is its own key, kp_text_eq_ci(s, w) is
+ * strcmp(key, w) == 0 (the unit test text_key_is_caseless_nfc checks every
+ * letter this admits against libunistring).
+ */
+long kp_text_key(const char *s, size_t len, char *key, size_t cap);
 /* The same with s already as kp_text_nfc() makes it (for comparing one
  * cell with many words: NFC once). */
 int kp_text_eq_ci_nfc(const char *a, size_t alen, const char *t);

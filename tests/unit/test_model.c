@@ -330,9 +330,37 @@ static void numbers_and_hours(void **state)
 	assert_int_equal(kp_time_parse("1430", 4, t), -1);
 }
 
+/* Yes and no, as a clerk types them: the words (each its own kp_text_key)
+ * in any case and with stray spaces, by the key and by the slower road of
+ * a decomposed letter; nothing else. */
+static void yes_no_words(void **state)
+{
+	static const struct {
+		const char *s;
+		int ok, v;
+	} cases[] = {
+		{ "yes", 1, 1 }, { "Y", 1, 1 }, { "x", 1, 1 }, { "X", 1, 1 },
+		{ "có", 1, 1 }, { "CÓ", 1, 1 }, { " Có ", 1, 1 }, { "co\xcc\x81", 1, 1 },
+		{ "no", 1, 0 }, { "N", 1, 0 }, { "không", 1, 0 }, { "KHÔNG", 1, 0 },
+		{ "kho\xcc\x82ng", 1, 0 }, { "", 1, 0 }, { "   ", 1, 0 },
+		{ "co", 0, 0 }, { "khong", 0, 0 }, { "yes no", 0, 0 }, { "\xff", 0, 0 },
+		{ "c\xc3\xb3\xe2\x80\x8b", 1, 1 },	/* a zero-width space after */
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		int v = -1, r = kp_parse_yes_no(cases[i].s, strlen(cases[i].s), &v);
+
+		if ((r == 0) != cases[i].ok || (r == 0 && v != cases[i].v))
+			fail_msg("'%s': %d, %d", cases[i].s, r, v);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(yes_no_words),
 		cmocka_unit_test(numbers_and_hours),
 		cmocka_unit_test(numbers_and_dates),
 		cmocka_unit_test(paths_relative_and_named),

@@ -4,6 +4,9 @@
 #include "kiemphieu/columns.h"
 #include "kiemphieu/composition.h"
 #include "kiemphieu/people.h"
+#include "kiemphieu/text.h"
+
+#include <unicase.h>
 
 #define S(s) s, strlen(s)
 
@@ -76,6 +79,90 @@ static void degree_and_theory_values(void **state)
 	assert_string_equal(kp_education_name(KP_EDU_UNKNOWN), "");
 }
 
+/* Every spelling the tables know is its own kp_text_key (lower case, NFC,
+ * single spaces), so that a cell's key finds it by strcmp; and in capitals
+ * and with stray spaces it is still read, by the key and by the slower
+ * road of a decomposed letter. */
+static void people_words_are_keys(void **state)
+{
+	const char *w;
+	size_t i;
+
+	(void)state;
+	for (i = 0; (w = kp_people_word(i)); i++) {
+		char key[KP_TEXT_SHORT], up[KP_TEXT_SHORT * 2];
+		uint8_t *u;
+		size_t n, k;
+		int a, b, c;
+		enum kp_degree d1, d2;
+		enum kp_theory t1, t2;
+		enum kp_education e1, e2;
+
+		if (kp_text_key(w, strlen(w), key, sizeof(key)) < 0 || strcmp(key, w) != 0)
+			fail_msg("'%s' is not its own key", w);
+		u = u8_toupper((const uint8_t *)w, strlen(w), NULL, NULL, NULL, &n);
+		assert_non_null(u);
+		memcpy(up, "  ", 2);
+		memcpy(up + 2, u, n);
+		k = n + 2;
+		up[k] = '\0';
+		free(u);
+		a = kp_degree_parse(S(w), &d1) == 0;
+		b = kp_theory_parse(S(w), &t1) == 0;
+		c = kp_education_parse(S(w), &e1) == 0;
+		assert_true(a || b || c);
+		assert_int_equal(kp_degree_parse(up, k, &d2) == 0, a);
+		assert_int_equal(kp_theory_parse(up, k, &t2) == 0, b);
+		assert_int_equal(kp_education_parse(up, k, &e2) == 0, c);
+		if (a)
+			assert_int_equal(d1, d2);
+		if (b)
+			assert_int_equal(t1, t2);
+		if (c)
+			assert_int_equal(e1, e2);
+	}
+	assert_true(i > 30);
+}
+
+/* Every Vietnamese name of a column is its own kp_text_key, so that a
+ * header cell's key finds it by strcmp; the English names are lower-case
+ * ASCII. And a cell in capitals with stray spaces names its column. */
+static void column_names_are_keys(void **state)
+{
+	const char *const *en, *const *vi;
+	const char *const *const *more;
+	size_t n = kp_columns_all(&en, &vi, &more), i, j;
+	char key[KP_TEXT_SHORT];
+
+	(void)state;
+	for (i = 0; i < n; i++) {
+		const char *names[8];
+		size_t k = 0;
+
+		for (j = 0; en[i][j]; j++)
+			assert_true(en[i][j] == '_' || (en[i][j] >= 'a' && en[i][j] <= 'z'));
+		names[k++] = vi[i];
+		for (j = 0; j < 4 && more[i][j]; j++)
+			names[k++] = more[i][j];
+		for (j = 0; j < k; j++) {
+			uint8_t *u;
+			size_t un;
+			char up[KP_TEXT_SHORT * 2];
+
+			if (kp_text_key(names[j], strlen(names[j]), key, sizeof(key)) < 0 ||
+			    strcmp(key, names[j]) != 0)
+				fail_msg("'%s' is not its own key", names[j]);
+			u = u8_toupper((const uint8_t *)names[j], strlen(names[j]), NULL,
+				       NULL, NULL, &un);
+			assert_non_null(u);
+			snprintf(up, sizeof(up), " %.*s\t", (int)un, (const char *)u);
+			free(u);
+			if (!kp_column_is(up, strlen(up), en[i]))
+				fail_msg("'%s' is not column %s", up, en[i]);
+		}
+	}
+}
+
 static void minority_is_not_kinh(void **state)
 {
 	struct kp_particulars p;
@@ -105,6 +192,8 @@ static void column_names_in_both_languages(void **state)
 	assert_true(kp_column_is(S("số"), "value"));
 	assert_false(kp_column_is(S("số"), "ballot"));
 	assert_false(kp_column_is(S("Nguyễn Văn An"), "name"));
+	/* a line break typed before the name (Alt+Enter) folds like a space */
+	assert_true(kp_column_is(S("\nLoại"), "kind"));
 	assert_string_equal(kp_column_vi("degree"), "chuyên môn");
 }
 
@@ -267,6 +356,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(education_values),
 		cmocka_unit_test(degree_and_theory_values),
+		cmocka_unit_test(people_words_are_keys),
+		cmocka_unit_test(column_names_are_keys),
 		cmocka_unit_test(minority_is_not_kinh),
 		cmocka_unit_test(column_names_in_both_languages),
 		cmocka_unit_test(formats_md_lists_every_column),

@@ -1,10 +1,14 @@
 /* Unicode text: NFC, white space, width, ASCII case. */
 #include "unit.h"
 
+#include <unicase.h>
+#include <unictype.h>
 #include <uninorm.h>
 #include <unistr.h>
 
 #include "kiemphieu/text.h"
+
+#define S(s) s, strlen(s)
 
 static void nfc_makes_equal_names_equal(void **state)
 {
@@ -91,6 +95,66 @@ static void hidden_controls_found(void **state)
 	assert_int_equal(kp_text_find_hidden("\xe2\x80\x8f", 3), 0);	/* RLM */
 	assert_int_equal(kp_text_find_hidden("Nguy\xe1\xbb\x85n", 8), 8);
 	assert_int_equal(kp_text_find_hidden("\xc2\xa0\xc2\xbf", 4), 4);	/* not C1 */
+}
+
+/* What kp_text_find_hidden must find: the first control or bidirectional
+ * mark, decoding character by character as libunistring does. */
+static size_t hidden_by_decoding(const char *s, size_t len)
+{
+	size_t i = 0;
+
+	while (i < len) {
+		ucs4_t c;
+		int n;
+
+		if (!((unsigned char)s[i] & 0x80)) {
+			i++;
+			continue;
+		}
+		n = u8_mbtouc(&c, (const uint8_t *)s + i, len - i);
+		if (n >= 1 && ((c >= 0x80 && c <= 0x9f) || c == 0x061c || c == 0x200e ||
+			       c == 0x200f || (c >= 0x202a && c <= 0x202e) ||
+			       (c >= 0x2066 && c <= 0x2069)))
+			return i;
+		i += n < 1 ? 1 : (size_t)n;
+	}
+	return len;
+}
+
+/* Its byte-wise search finds what decoding finds: every code point up to
+ * U+FFFF, alone, after a letter and after the broken starts of a
+ * character, and cut short. */
+static void hidden_controls_every_code_point(void **state)
+{
+	static const char *const before[] = { "", "a", "\xe2", "\xf0\x9f", "\xc3",
+					      "\xe2\x80", "\x80" };
+	ucs4_t c;
+	size_t b, found = 0;
+
+	(void)state;
+	for (c = 0x80; c <= 0xffff; c++) {
+		char in[16];
+		size_t pre, n;
+		int k;
+
+		if (c >= 0xd800 && c <= 0xdfff)
+			continue;
+		for (b = 0; b < sizeof(before) / sizeof(before[0]); b++) {
+			pre = strlen(before[b]);
+			memcpy(in, before[b], pre);
+			k = u8_uctomb((uint8_t *)in + pre, c, 8);
+			assert_true(k > 0);
+			n = pre + (size_t)k;
+			in[n] = 'z';
+			for (; n + 1 > pre; n--) /* whole, then cut byte by byte */
+				if (kp_text_find_hidden(in, n + 1) != hidden_by_decoding(in, n + 1))
+					fail_msg("U+%04X after '%s', %zu bytes", (unsigned)c,
+						 before[b], n + 1);
+			if (hidden_by_decoding(in, pre + (size_t)k) < pre + (size_t)k)
+				found++;
+		}
+	}
+	assert_int_equal(found, 7 * (32 + 1 + 2 + 5 + 4));
 }
 
 static void safe_for_a_terminal(void **state)
@@ -233,6 +297,77 @@ static void text_nfc_short_cut(void **state)
 	}
 }
 
+/* kp_text_key: for a letter it admits (ASCII, precomposed Latin folding to
+ * its lower case), alone and after a letter, the key equals a lower-case
+ * letter's exactly when libunistring's caseless NFC comparison says the
+ * two are equal; what it refuses is left to kp_text_eq_ci. And spaces fold
+ * as kp_text_nfc folds them. */
+static void text_key_is_caseless_nfc(void **state)
+{
+	static const ucs4_t ranges[][2] = { { 0x20, 0x7e }, { 0x80, 0x24f },
+					    { 0x1e00, 0x1eff } };
+	static ucs4_t lower[2048];
+	size_t r, nl = 0, i, admitted = 0;
+	ucs4_t c;
+	char key[32];
+
+	(void)state;
+	for (r = 0; r < 3; r++)
+		for (c = ranges[r][0]; c <= ranges[r][1]; c++)
+			if (uc_tolower(c) == c) {
+				uint8_t one[8];
+				int k = u8_uctomb(one, c, 8);
+
+				/* (the letters a word that is its own key holds) */
+				if (kp_text_key((const char *)one, (size_t)k, key, sizeof(key)) >= 0)
+					lower[nl++] = c;
+			}
+	for (r = 0; r < 3; r++)
+		for (c = ranges[r][0]; c <= ranges[r][1]; c++) {
+			uint8_t in[8];
+			int k = u8_uctomb(in + 1, c, 7);
+			long kl;
+
+			in[0] = 'a';
+			assert_true(k > 0);
+			kl = kp_text_key((const char *)in, (size_t)k + 1, key, sizeof(key));
+			if (kl < 0)
+				continue;
+			if (c == ' ')
+				assert_string_equal(key, "a");
+			admitted++;
+			for (i = 0; i < nl; i++) {
+				uint8_t d[8];
+				int m = u8_uctomb(d + 1, lower[i], 7), res;
+
+				d[0] = 'a';
+				assert_true(u8_casecmp(in, (size_t)k + 1, d, (size_t)m + 1,
+						       NULL, UNINORM_NFC, &res) == 0);
+				if (c == ' ')
+					continue; /* (trailing: folded away) */
+				if ((res == 0) != ((size_t)kl == (size_t)m + 1 &&
+						   memcmp(key, d, (size_t)m + 1) == 0))
+					fail_msg("U+%04X against U+%04X", (unsigned)c,
+						 (unsigned)lower[i]);
+			}
+		}
+	assert_true(admitted > 700);
+	/* refused: what folds beyond its lower case, spaces that are not
+	 * ASCII, invisible marks, combining marks, bytes that are not UTF-8 */
+	assert_int_equal(kp_text_key(S("stra\xc3\x9f" "e"), key, sizeof(key)), -1);
+	assert_int_equal(kp_text_key(S("a\xc2\xa0" "b"), key, sizeof(key)), -1);
+	assert_int_equal(kp_text_key(S("a\xe2\x80\x8b" "b"), key, sizeof(key)), -1);
+	assert_int_equal(kp_text_key(S("tha\xcc\xa3" "c"), key, sizeof(key)), -1);
+	assert_int_equal(kp_text_key(S("a\xff"), key, sizeof(key)), -1);
+	assert_int_equal(kp_text_key(S("\xe2\x84\xaa"), key, sizeof(key)), -1);
+	/* white space as kp_text_nfc folds it, and what does not fit */
+	assert_int_equal(kp_text_key(S(" \tĐẠI \r\n HỌC  "), key, sizeof(key)), 12);
+	assert_string_equal(key, "đại học");
+	assert_int_equal(kp_text_key(S(""), key, sizeof(key)), 0);
+	assert_string_equal(key, "");
+	assert_int_equal(kp_text_key(S("a b c d e f g h i j k l m n o p"), key, 16), -1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -241,12 +376,14 @@ int main(void)
 		cmocka_unit_test(nfc_drops_invisible_characters),
 		cmocka_unit_test(ids_fold_compatibility_forms),
 		cmocka_unit_test(hidden_controls_found),
+		cmocka_unit_test(hidden_controls_every_code_point),
 		cmocka_unit_test(safe_for_a_terminal),
 		cmocka_unit_test(display_width),
 		cmocka_unit_test(validity_and_case),
 		cmocka_unit_test(vietnamese_caseless),
 		cmocka_unit_test(caseless_fast_paths_agree),
 		cmocka_unit_test(text_nfc_short_cut),
+		cmocka_unit_test(text_key_is_caseless_nfc),
 	};
 
 	return cmocka_run_group_tests_name("text", tests, NULL, NULL);
