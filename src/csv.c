@@ -628,14 +628,16 @@ static size_t plain_span(const char *s, size_t len, char d)
 }
 
 /* The line s[0..len) (its line end included), whose body s[0..body) is
- * plain, as the record it is; 0 when it cannot be read so (then libcsv
- * reads it). */
-static int plain_line(struct part *pt, const char *s, size_t body, size_t len)
+ * plain (or text: then `text`), as the record it is; 0 when it cannot be
+ * read so (then libcsv reads it). Only a plain row goes to the handler's
+ * own counting. */
+static int split_line(struct part *pt, const char *s, size_t body, size_t len,
+		      int text)
 {
 	size_t i, nf = 1;
 	char d = pt->r->delim, *a;
 
-	if (pt->r->h->plain && pt->r->h->plain(pt->ctx, s, body, pt->line, d))
+	if (!text && pt->r->h->plain && pt->r->h->plain(pt->ctx, s, body, pt->line, d))
 		return 1; /* counted whole by the handler */
 	/* the fields, copied once into the arena, split at each delimiter */
 	arena_reserve(pt, body);
@@ -663,19 +665,61 @@ static int plain_line(struct part *pt, const char *s, size_t body, size_t len)
 	return 1;
 }
 
+static int plain_line(struct part *pt, const char *s, size_t body, size_t len)
+{
+	return split_line(pt, s, body, len, 0);
+}
+
+/*
+ * A text row: plain but for letters beyond ASCII and spaces inside its
+ * fields (a row of candidates: "3,Trần Quốc Đông,Nam,..."). libcsv keeps
+ * such bytes as they are and drops only the spaces and tabs around a field,
+ * so that a row whose bytes from k on are plain, spaces or bytes of 0x80
+ * and up, with no space at either end of a field, means its bytes split at
+ * each delimiter too, once its text is what feed_line would accept: valid
+ * UTF-8 (when the file is read as UTF-8; a decoded file is), and no hidden
+ * control. Anything else goes to libcsv, which says what is wrong.
+ */
+static int text_row(const struct part *pt, const char *s, size_t k, size_t body)
+{
+	char d = pt->r->delim;
+	int high = 0;
+	size_t i;
+
+	for (i = k; i < body; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c == ' ') {
+			if (i == 0 || i + 1 == body || s[i - 1] == d || s[i + 1] == d)
+				return 0;
+		} else if (c >= 0x80) {
+			high = 1;
+		} else if (!((c > 0x20 && c < 0x7f && c != '"') || c == (unsigned char)d)) {
+			return 0;
+		}
+	}
+	if (high && ((pt->r->enc == KP_ENC_UTF8 && !kp_text_valid(s, body)) ||
+		     kp_text_find_hidden(s, body) < body))
+		return 0;
+	return 1;
+}
+
 /* The line s[0..len) (its line end included) as the record it is, when it
- * is plain; 0 when it is not one (then libcsv reads it). */
+ * is plain or a text row; 0 when it is neither (then libcsv reads it). */
 static int fast_line(struct part *pt, const char *s, size_t len)
 {
-	size_t body = len;
+	size_t body = len, k;
 
 	if (body && s[body - 1] == '\n')
 		body--;
 	if (body && s[body - 1] == '\r')
 		body--;
-	if (!body || body > FAST_MAX || plain_span(s, body, pt->r->delim) != body)
+	if (!body || body > FAST_MAX)
 		return 0;
-	return plain_line(pt, s, body, len);
+	k = plain_span(s, body, pt->r->delim);
+	if (k == body)
+		return plain_line(pt, s, body, len);
+	return text_row(pt, s, k, body) && split_line(pt, s, body, len, 1);
 }
 
 /* Feed one physical line (complete: it ends in '\n') or a piece of a very

@@ -25,8 +25,13 @@ void kp_particulars_release(struct kp_particulars *p)
 
 int kp_minority(const struct kp_particulars *p)
 {
-	return p->ethnicity && p->ethnicity[0] &&
-	       !kp_text_eq_ci(p->ethnicity, strlen(p->ethnicity), "kinh");
+	char key[KP_TEXT_SHORT];
+
+	if (!p->ethnicity || !p->ethnicity[0])
+		return 0;
+	if (kp_text_key(p->ethnicity, strlen(p->ethnicity), key, sizeof(key)) >= 0)
+		return strcmp(key, "kinh") != 0;
+	return !kp_text_eq_ci(p->ethnicity, strlen(p->ethnicity), "kinh");
 }
 
 /* A word of a table: value v when s is one of its spellings. */

@@ -1,5 +1,6 @@
 #include "kiemphieu/text.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unicase.h>
@@ -44,6 +45,27 @@ static int has_high(const char *s, size_t len)
 	return 0;
 }
 
+/* The length of the space or invisible character s begins (*c set to it),
+ * or 0. */
+static int space_bytes(const char *s, size_t left, ucs4_t *c)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	if (u[0] == 0xc2 && left >= 2 && (u[1] == 0xa0 || u[1] == 0xad)) {
+		*c = u[1];
+		return 2;
+	}
+	if (left < 3 || (u[0] != 0xe1 && u[0] != 0xe2 && u[0] != 0xe3 && u[0] != 0xef))
+		return 0;
+	*c = ((ucs4_t)(u[0] & 0x0f) << 12) | ((ucs4_t)(u[1] & 0x3f) << 6) | (u[2] & 0x3f);
+	if ((u[1] & 0xc0) != 0x80 || (u[2] & 0xc0) != 0x80)
+		return 0;
+	if (*c == 0x1680 || (*c >= 0x2000 && *c <= 0x200d) || *c == 0x202f ||
+	    *c == 0x205f || *c == 0x2060 || *c == 0x3000 || *c == 0xfeff)
+		return 3;
+	return 0;
+}
+
 /*
  * Into tmp (room for len + 1): s with white space folded to single spaces
  * and trimmed, invisible characters dropped and other spaces made spaces
@@ -57,17 +79,17 @@ static size_t fold_spaces(const char *s, size_t len, char *tmp)
 		ucs4_t c = (unsigned char)s[i];
 		int n = 1;
 
-		if (c >= 0x80 && c != 0xc2 && (c < 0xe1 || c > 0xe3) && c != 0xef) {
-			/* a byte that begins no space or invisible character
-			 * (U+00A0, U+00AD, U+1680, U+2000-U+2060, U+3000,
-			 * U+FEFF): kept as it is, without decoding */
-			tmp[o++] = s[i++];
-			continue;
-		}
-		if (c & 0x80) {
-			n = u8_mbtouc(&c, (const uint8_t *)s + i, len - i);
-			if (n < 1)
-				n = 1;
+		if (c >= 0x80) {
+			/* the spaces and invisible characters (U+00A0, U+00AD,
+			 * U+1680, U+2000-U+200D, U+202F, U+205F, U+2060, U+3000,
+			 * U+FEFF) by their bytes; any other byte kept as it is
+			 * (the unit test nfc_every_code_point holds this to
+			 * decoding) */
+			n = space_bytes(s + i, len - i, &c);
+			if (!n) {
+				tmp[o++] = s[i++];
+				continue;
+			}
 		}
 		if (invisible(c)) {
 			i += (size_t)n;
@@ -137,9 +159,44 @@ static int any_high(const char *s, size_t len, int (*pred)(ucs4_t))
 	return find_high(s, len, pred, 1) < len;
 }
 
+/* No code point of s for which not_precomposed_latin says yes, nor a byte
+ * that is not UTF-8: read byte by byte (the code points it admits begin
+ * C3-C9, two bytes, or E1 B8-BB, three; the unit test
+ * nfc_every_code_point holds it to decoding). */
 static int latin_precomposed(const char *s, size_t len)
 {
-	return !any_high(s, len, not_precomposed_latin);
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0;
+
+	while (i < len) {
+		unsigned char b = u[i], t;
+
+		if (b < 0x80) {
+			i++;
+			continue;
+		}
+		if (b >= 0xc3 && b <= 0xc9) {
+			if (i + 1 >= len || (u[i + 1] & 0xc0) != 0x80)
+				return 0;
+			t = u[i + 1];
+			if ((b == 0xc9 && t > 0x8f) ||			/* past U+024F */
+			    (b == 0xc4 && (t == 0xb2 || t == 0xb3 || t == 0xbf)) ||
+			    (b == 0xc5 && (t == 0x80 || t == 0x89 || t == 0xbf)) ||
+			    (b == 0xc7 && ((t >= 0x84 && t <= 0x8c) || (t >= 0xb1 && t <= 0xb3))))
+				return 0;
+			i += 2;
+			continue;
+		}
+		if (b == 0xe1 && i + 2 < len && u[i + 1] >= 0xb8 && u[i + 1] <= 0xbb &&
+		    (u[i + 2] & 0xc0) == 0x80) {
+			if (u[i + 1] == 0xba && (u[i + 2] == 0x9a || u[i + 2] == 0x9b))
+				return 0;
+			i += 3;
+			continue;
+		}
+		return 0;
+	}
+	return 1;
 }
 
 /* s normalized into buf (cap bytes) when it fits there and is in the form
@@ -220,12 +277,32 @@ static int hidden_control(ucs4_t c)
  * decoding every character finds (the unit test hidden_controls_found
  * tries every code point up to U+FFFF).
  */
+#define ONES 0x0101010101010101ull
+#define HIGHS 0x8080808080808080ull
+
+/* Has one of the eight bytes of w the value b? */
+static int has_byte(uint64_t w, unsigned char b)
+{
+	uint64_t v = w ^ (ONES * b);
+
+	return ((v - ONES) & ~v & HIGHS) != 0;
+}
+
 size_t kp_text_find_hidden(const char *s, size_t len)
 {
 	const unsigned char *u = (const unsigned char *)s;
-	size_t i;
+	size_t i = 0;
 
-	for (i = 0; i + 1 < len; i++) {
+	/* eight bytes at a time past those with none of C2, D8, E2 */
+	for (; i + 8 <= len; i += 8) {
+		uint64_t w;
+
+		memcpy(&w, u + i, 8);
+		if ((w & HIGHS) && (has_byte(w, 0xc2) || has_byte(w, 0xd8) ||
+				    has_byte(w, 0xe2)))
+			break;
+	}
+	for (; i + 1 < len; i++) {
 		if (u[i] < 0xc2)
 			continue;
 		if (u[i] == 0xc2 && u[i + 1] >= 0x80 && u[i + 1] <= 0x9f)

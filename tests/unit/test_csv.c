@@ -689,6 +689,15 @@ static void fast_path_equals_libcsv(void **state)
 		"ballot,1,2\n1,x\n\n2,x,,\n,x,\n   \n3,x,x\n",
 		/* a semicolon row in a comma file stays one field */
 		"ballot,1,2\n1;x;\n2,x,\n",
+		/* text rows: letters beyond ASCII, spaces inside a field (one
+		 * or two), and what leaves them to libcsv: a space at a
+		 * field's end, a no-break space, a C1 control, a mark that
+		 * reorders text, a byte order mark inside, a stray quote */
+		"contest,no,name\nbch,1,Trần Quốc Đông\nbch,2,Lê  Thị\r\nbch,3, An\n"
+		"bch,4,An ,x\nbch,5,\xc2\xa0" "An\nbch,6,A\xc2\x9bn\nbch,7,A\xe2\x80\xaen\n"
+		"bch,8,\xef\xbb\xbf" "An\nbch,9,Ngô \"Bảo\"\nđ,đ đ,đ\n",
+		/* the same file in Windows-1258 (the guess of UTF-8 fails) */
+		"contest,no,name\nbch,1,Tr\xc3\xa2n\nbch,2,L\xea Th\xef\n",
 	};
 	struct kp_csv_opts fast, slow;
 	struct got a, b;
@@ -727,22 +736,29 @@ static void fast_path_equals_libcsv(void **state)
 		got_release(&a);
 		got_release(&b);
 	}
-	/* one byte that is not plain at every place of rows of every length
-	 * to 100 (the vector scan's blocks of 16 and 32, and its last piece
-	 * loaded to end at the row's end), and rows that end at 4,096 and
-	 * 4,097 bytes with CRLF and LF */
+	/* one byte (or letter) that is not plain at every place of rows of
+	 * every length to 100 (the vector scan's blocks of 16 and 32, and its
+	 * last piece loaded to end at the row's end; a space at a field's end
+	 * and inside it), and rows that end at 4,096 and 4,097 bytes with
+	 * CRLF and LF */
 	{
-		static const char bad[] = " \"\t\x7f\x80\r";
+		static const char *const bad[] = {
+			" ", "\"", "\t", "\x7f", "\x80", "\r", "  ", "\xc4\x91",
+			"\xc2\x9b", "\xc2\xa0", "\xe2\x80\xae", "\xff", "\xe1\xbb",
+		};
 		struct kp_buf f = KP_BUF_INIT;
 		size_t len, at, k, j;
 
-		for (k = 0; k < sizeof(bad) - 1; k++) {
+		for (k = 0; k < sizeof(bad) / sizeof(bad[0]); k++) {
 			kp_buf_reset(&f);
 			kp_buf_addstr(&f, "a,b\n");
 			for (len = 1; len <= 100; len++)
 				for (at = 0; at < len; at++) {
 					for (j = 0; j < len; j++)
-						kp_buf_addch(&f, j == at ? bad[k] : j % 3 ? 'x' : ',');
+						if (j == at)
+							kp_buf_addstr(&f, bad[k]);
+						else
+							kp_buf_addch(&f, j % 3 ? 'x' : ',');
 					kp_buf_addstr(&f, at % 2 ? "\r\n" : "\n");
 				}
 			for (len = 4095; len <= 4097; len++) {

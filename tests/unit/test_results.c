@@ -3,6 +3,8 @@
 
 #include "kiemphieu/exit.h"
 #include "kiemphieu/tally.h"
+#include "kiemphieu/text.h"
+#include "../../src/results.h"
 
 struct run {
 	struct kp_congress cg;
@@ -157,9 +159,27 @@ static void vietnamese_items_and_names(void **state)
 	done(&r, dir);
 }
 
+/* Every name of a figure is its own kp_text_key, so that a row's key
+ * finds it by strcmp. */
+static void item_names_are_keys(void **state)
+{
+	size_t i, j, n = 0;
+	const char *w;
+	char key[KP_TEXT_SHORT];
+
+	(void)state;
+	for (i = 0; i < KP_ITEM_N; i++)
+		for (j = 0; (w = kp_item_name(i, j)); j++, n++)
+			if (kp_text_key(w, strlen(w), key, sizeof(key)) < 0 ||
+			    strcmp(key, w) != 0)
+				fail_msg("'%s' is not its own key", w);
+	assert_true(n >= 15);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(item_names_are_keys),
 		cmocka_unit_test(identities_at_their_edges),
 		cmocka_unit_test(one_past_each_edge),
 		cmocka_unit_test(vietnamese_items_and_names),

@@ -123,34 +123,42 @@ static size_t hidden_by_decoding(const char *s, size_t len)
 
 /* Its byte-wise search finds what decoding finds: every code point up to
  * U+FFFF, alone, after a letter and after the broken starts of a
- * character, and cut short. */
+ * character, and cut short; and at every place of the first two blocks of
+ * eight bytes it looks at at once, after Vietnamese text. */
 static void hidden_controls_every_code_point(void **state)
 {
 	static const char *const before[] = { "", "a", "\xe2", "\xf0\x9f", "\xc3",
 					      "\xe2\x80", "\x80" };
+	static const char text[] = "Nguy\xe1\xbb\x85n V\xc4\x83n Anh,";
 	ucs4_t c;
-	size_t b, found = 0;
+	size_t b, found = 0, nb = sizeof(before) / sizeof(before[0]);
 
 	(void)state;
 	for (c = 0x80; c <= 0xffff; c++) {
-		char in[16];
+		char in[40];
 		size_t pre, n;
 		int k;
 
 		if (c >= 0xd800 && c <= 0xdfff)
 			continue;
-		for (b = 0; b < sizeof(before) / sizeof(before[0]); b++) {
-			pre = strlen(before[b]);
-			memcpy(in, before[b], pre);
+		for (b = 0; b < nb + sizeof(text); b++) {
+			if (b < nb) {
+				pre = strlen(before[b]);
+				memcpy(in, before[b], pre);
+			} else {
+				pre = b - nb; /* the text's first bytes, cut anywhere */
+				memcpy(in, text, pre);
+			}
 			k = u8_uctomb((uint8_t *)in + pre, c, 8);
 			assert_true(k > 0);
 			n = pre + (size_t)k;
 			in[n] = 'z';
 			for (; n + 1 > pre; n--) /* whole, then cut byte by byte */
 				if (kp_text_find_hidden(in, n + 1) != hidden_by_decoding(in, n + 1))
-					fail_msg("U+%04X after '%s', %zu bytes", (unsigned)c,
-						 before[b], n + 1);
-			if (hidden_by_decoding(in, pre + (size_t)k) < pre + (size_t)k)
+					fail_msg("U+%04X after %zu bytes of '%s', %zu bytes",
+						 (unsigned)c, pre, b < nb ? before[b] : text,
+						 n + 1);
+			if (b < nb && hidden_by_decoding(in, pre + (size_t)k) < pre + (size_t)k)
 				found++;
 		}
 	}
@@ -297,6 +305,140 @@ static void text_nfc_short_cut(void **state)
 	}
 }
 
+/* What kp_text_nfc must give: white space folded by decoding character by
+ * character, then libunistring's NFC (which leaves NFC text as it is; text
+ * that is not UTF-8 stays as folded). */
+static char *fold_by_decoding(const char *s, size_t len, uninorm_t form)
+{
+	char *t = malloc(len + 1);
+	size_t i = 0, o = 0, n;
+	uint8_t *norm;
+
+	assert_non_null(t);
+	while (i < len) {
+		ucs4_t c = (unsigned char)s[i];
+		int k = 1;
+
+		if (c & 0x80) {
+			k = u8_mbtouc(&c, (const uint8_t *)s + i, len - i);
+			if (k < 1)
+				k = 1;
+		}
+		if (c == 0xfeff || (c >= 0x200b && c <= 0x200d) || c == 0x2060 || c == 0xad) {
+			i += (size_t)k;
+			continue;
+		}
+		if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == 0xa0 ||
+		    c == 0x1680 || (c >= 0x2000 && c <= 0x200a) || c == 0x202f ||
+		    c == 0x205f || c == 0x3000) {
+			if (o && t[o - 1] != ' ')
+				t[o++] = ' ';
+		} else {
+			memcpy(t + o, s + i, (size_t)k);
+			o += (size_t)k;
+		}
+		i += (size_t)k;
+	}
+	while (o && t[o - 1] == ' ')
+		o--;
+	t[o] = '\0';
+	norm = u8_normalize(form, (const uint8_t *)t, o, NULL, &n);
+	if (norm) {
+		free(t);
+		t = malloc(n + 1);
+		assert_non_null(t);
+		memcpy(t, norm, n);
+		t[n] = '\0';
+		free(norm);
+	}
+	return t;
+}
+
+static char *nfc_by_decoding(const char *s, size_t len)
+{
+	return fold_by_decoding(s, len, UNINORM_NFC);
+}
+
+/* kp_text_fold_id: NFKC, its spaces folded again */
+static char *id_by_decoding(const char *s, size_t len)
+{
+	char *t = fold_by_decoding(s, len, UNINORM_NFKC), *u;
+	size_t i;
+	int ascii = 1;
+
+	for (i = 0; i < len; i++)
+		if ((unsigned char)s[i] & 0x80)
+			ascii = 0;
+	if (ascii) { /* ASCII comes back as it is */
+		free(t);
+		t = malloc(len + 1);
+		assert_non_null(t);
+		memcpy(t, s, len);
+		t[len] = '\0';
+		return t;
+	}
+	u = fold_by_decoding(t, strlen(t), UNINORM_NFKC);
+	free(t);
+	return u;
+}
+
+/* kp_text_nfc and kp_text_fold_id read spaces, invisible characters and
+ * precomposed Latin by their bytes: for every code point up to U+FFFF,
+ * alone, between letters, twice, after the broken starts of a character
+ * and cut short, they give what decoding and libunistring give. */
+static void nfc_every_code_point(void **state)
+{
+	static const char *const ctx[][2] = {
+		{ "", "" }, { " a", "b " }, { "\xe2", "" }, { "\xe2\x80", "x" },
+		{ "\xc3", "" }, { "\xe1\xba", "" }, { "\xe1", "\xbb" }, { "\xc4\x91", "\xcc\x81" },
+	};
+	ucs4_t c;
+	size_t x;
+
+	(void)state;
+	for (c = 0x80; c <= 0xffff; c++) {
+		uint8_t ch[8];
+		int k;
+
+		if (c >= 0xd800 && c <= 0xdfff)
+			continue;
+		k = u8_uctomb(ch, c, 8);
+		assert_true(k > 0);
+		for (x = 0; x <= sizeof(ctx) / sizeof(ctx[0]); x++) {
+			char in[32];
+			size_t n = 0, cut;
+
+			if (x < sizeof(ctx) / sizeof(ctx[0])) {
+				n = strlen(ctx[x][0]);
+				memcpy(in, ctx[x][0], n);
+				memcpy(in + n, ch, (size_t)k);
+				n += (size_t)k;
+				memcpy(in + n, ctx[x][1], strlen(ctx[x][1]));
+				n += strlen(ctx[x][1]);
+			} else {
+				memcpy(in, ch, (size_t)k);
+				memcpy(in + k, ch, (size_t)k);
+				n = 2 * (size_t)k;
+			}
+			for (cut = n; cut + 2 > n && cut > 0; cut--) {
+				char *got = kp_text_nfc(in, cut), *want = nfc_by_decoding(in, cut);
+
+				if (strcmp(got, want) != 0)
+					fail_msg("U+%04X in context %zu, %zu bytes", (unsigned)c, x, cut);
+				free(got);
+				free(want);
+				got = kp_text_fold_id(in, cut);
+				want = id_by_decoding(in, cut);
+				if (strcmp(got, want) != 0)
+					fail_msg("id: U+%04X in context %zu, %zu bytes", (unsigned)c,
+						 x, cut);
+				free(got);
+				free(want);
+			}
+		}
+	}
+}
+
 /* kp_text_key: for a letter it admits (ASCII, precomposed Latin folding to
  * its lower case), alone and after a letter, the key equals a lower-case
  * letter's exactly when libunistring's caseless NFC comparison says the
@@ -384,6 +526,7 @@ int main(void)
 		cmocka_unit_test(caseless_fast_paths_agree),
 		cmocka_unit_test(text_nfc_short_cut),
 		cmocka_unit_test(text_key_is_caseless_nfc),
+		cmocka_unit_test(nfc_every_code_point),
 	};
 
 	return cmocka_run_group_tests_name("text", tests, NULL, NULL);
