@@ -124,7 +124,7 @@ static const char *org_on_line(const struct kp_campaign *c, uint64_t line)
 static int check_folder(struct load_ctx *x, const struct kp_org *o,
 			const struct kp_csv_record *r, struct kp_diag_sink *sink)
 {
-	char *real = kp_os_realpath(o->path), q[128];
+	char *real = kp_os_realpath_child(x->real, o->dir, o->path), q[128];
 	uint64_t first, col = x->cols[CP_DIR].index < 0 ? 1 :
 		kp_csv_col(r, (size_t)x->cols[CP_DIR].index);
 	int status = 0;

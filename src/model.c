@@ -1028,16 +1028,76 @@ const char *kp_source_name(enum kp_source s)
 	return s == KP_SOURCE_RESULTS ? "minutes" : "ballots";
 }
 
+/*
+ * The names in a congress folder, listed once, so that what is surely not
+ * there costs no call to the system (five workbooks, ballots, rounds.csv
+ * are usually absent). Only a "no": a name listed in another case (found
+ * by its name on Windows) or holding letters beyond ASCII (which Windows
+ * may fold to ASCII) says "maybe", and the file is looked for as before;
+ * an unreadable folder (n < 0) says "maybe" to every name.
+ */
+struct listing {
+	char **names;
+	long n;
+};
+
+static int may_exist(const struct listing *l, const char *name)
+{
+	long i;
+
+	if (l->n < 0)
+		return 1;
+	for (i = 0; i < l->n; i++) {
+		const char *s = l->names[i];
+		size_t k, len = strlen(s);
+
+		for (k = 0; k < len && !((unsigned char)s[k] & 0x80); k++)
+			;
+		if (k < len || kp_text_eq_ascii_ci(s, len, name))
+			return 1;
+	}
+	return 0;
+}
+
+static void listing_release(struct listing *l)
+{
+	long i;
+
+	for (i = 0; i < l->n; i++)
+		free(l->names[i]);
+	free(l->names);
+	l->names = NULL;
+	l->n = -1;
+}
+
+/* The last name of a path. */
+static const char *base_of(const char *path)
+{
+	const char *b = path, *p;
+
+	for (p = path; *p; p++)
+		if (kp_os_is_sep((unsigned char)*p))
+			b = p + 1;
+	return b;
+}
+
 /* The files of folder ORG/`sub` (ballots or results) as rounds of their
  * contests. */
 static int scan_folder(struct kp_congress *c, const char *sub,
-		       enum kp_source source, struct kp_diag_sink *sink)
+		       enum kp_source source, const struct listing *l,
+		       struct kp_diag_sink *sink)
 {
 	char *dirpath = kp_path_join(c->dir, sub), **names = NULL;
-	long listed = kp_os_list_dir(dirpath, &names);
-	size_t n = listed > 0 ? (size_t)listed : 0, i;
+	long listed;
+	size_t n, i;
 	int status = KP_EXIT_OK;
 
+	if (!may_exist(l, sub)) {
+		free(dirpath);
+		return KP_EXIT_OK; /* no ballots yet: every contest not started */
+	}
+	listed = kp_os_list_dir(dirpath, &names);
+	n = listed > 0 ? (size_t)listed : 0;
 	if (listed < 0) {
 		if (errno != ENOENT) {
 			kp_error_errno(sink, dirpath, 0, 0, errno,
@@ -1114,12 +1174,13 @@ static int scan_folder(struct kp_congress *c, const char *sub,
 	return status;
 }
 
-static int scan_rounds(struct kp_congress *c, struct kp_diag_sink *sink)
+static int scan_rounds(struct kp_congress *c, const struct listing *l,
+		       struct kp_diag_sink *sink)
 {
-	int status = scan_folder(c, "ballots", KP_SOURCE_BALLOTS, sink), st;
+	int status = scan_folder(c, "ballots", KP_SOURCE_BALLOTS, l, sink), st;
 	size_t i, j;
 
-	st = scan_folder(c, "results", KP_SOURCE_RESULTS, sink);
+	st = scan_folder(c, "results", KP_SOURCE_RESULTS, l, sink);
 	if (st != KP_EXIT_OK && status != KP_EXIT_IO)
 		status = st;
 	/* rounds must run 1, 2, ... with none missing, each from ballots or
@@ -1393,14 +1454,15 @@ static void info_reset(void *vctx)
 }
 
 static int load_info(struct kp_congress *c, const struct kp_csv_opts *opts,
-		     struct kp_diag_sink *sink)
+		     const struct listing *l, struct kp_diag_sink *sink)
 {
 	static const struct kp_csv_handler h = { info_header, info_row, info_reset, NULL, NULL };
 	struct info_ctx x;
 	void *ctx = &x;
 	int status;
 
-	if (!kp_os_is_file(c->info_path) && !kp_os_is_link(c->info_path))
+	if (!may_exist(l, base_of(c->info_path)) ||
+	    (!kp_os_is_file(c->info_path) && !kp_os_is_link(c->info_path)))
 		return KP_EXIT_OK;
 	memset(&x, 0, sizeof(x));
 	x.c = c;
@@ -1548,7 +1610,7 @@ int kp_congress_has_previous(const struct kp_congress *c, enum kp_kind k)
  * incumbent column says (a warning when it says otherwise).
  */
 static int load_previous(struct kp_congress *c, const struct kp_csv_opts *opts,
-			 struct kp_diag_sink *sink)
+			 const struct listing *l, struct kp_diag_sink *sink)
 {
 	static const struct kp_csv_handler h = {
 		previous_header, previous_row, previous_reset, NULL, NULL
@@ -1558,7 +1620,8 @@ static int load_previous(struct kp_congress *c, const struct kp_csv_opts *opts,
 	size_t i, j, k;
 	void *ctx = &x;
 
-	if (kp_os_exists(c->previous_path) != 0 && errno == ENOENT)
+	if (!may_exist(l, base_of(c->previous_path)) ||
+	    (kp_os_exists(c->previous_path) != 0 && errno == ENOENT))
 		return KP_EXIT_OK;
 	memset(&x, 0, sizeof(x));
 	x.c = c;
@@ -1762,7 +1825,7 @@ static int by_plan_round(const void *a, const void *b)
 /* rounds.csv, when there is one; then round 1's figures from contests.csv
  * folded into its plan, and a plan for a round without ballots refused. */
 static int load_rounds(struct kp_congress *c, const struct kp_csv_opts *opts,
-		       struct kp_diag_sink *sink)
+		       const struct listing *l, struct kp_diag_sink *sink)
 {
 	static const struct kp_csv_handler h = {
 		rounds_header, rounds_row, rounds_reset, NULL, NULL
@@ -1772,7 +1835,8 @@ static int load_rounds(struct kp_congress *c, const struct kp_csv_opts *opts,
 	size_t i, j;
 	void *ctx = &x;
 
-	if (kp_os_exists(c->rounds_path) == 0 || errno != ENOENT) {
+	if (may_exist(l, base_of(c->rounds_path)) &&
+	    (kp_os_exists(c->rounds_path) == 0 || errno != ENOENT)) {
 		memset(&x, 0, sizeof(x));
 		x.c = c;
 		c->has_rounds = 1;
@@ -1848,7 +1912,7 @@ static int file_or_link(const char *path)
 /* DIR/BASE.csv, or DIR/BASE.xlsx when only that is there (both: an error,
  * and *both set). */
 static char *table_path(const char *dir, const char *base,
-			struct kp_diag_sink *sink, int *both)
+			const struct listing *l, struct kp_diag_sink *sink, int *both)
 {
 	char name[64], *csv, *xlsx;
 
@@ -1856,7 +1920,7 @@ static char *table_path(const char *dir, const char *base,
 	csv = kp_path_join(dir, name);
 	snprintf(name, sizeof(name), "%s.xlsx", base);
 	xlsx = kp_path_join(dir, name);
-	if (file_or_link(xlsx)) {
+	if (may_exist(l, name) && file_or_link(xlsx)) {
 		if (file_or_link(csv)) {
 			kp_error(sink, xlsx, 0, 0, "%s is here too: keep one of them "
 				 "(which holds the right data is yours to say)", csv);
@@ -1885,6 +1949,7 @@ int kp_congress_load(struct kp_congress *c, const char *dir,
 	uint64_t errors;
 	void *ctx;
 	int status = KP_EXIT_OK, both = 0;
+	struct listing l;
 
 	memset(c, 0, sizeof(*c));
 	kp_idset_init(&c->index);
@@ -1896,19 +1961,25 @@ int kp_congress_load(struct kp_congress *c, const char *dir,
 		c->org = kp_text_safe(name);
 		free(name);
 	}
-	c->contests_path = table_path(dir, "contests", sink, &both);
-	c->candidates_path = table_path(dir, "candidates", sink, &both);
-	c->rounds_path = table_path(dir, "rounds", sink, &both);
-	c->previous_path = table_path(dir, "previous", sink, &both);
-	c->info_path = table_path(dir, "congress", sink, &both);
+	/* (listed once: a folder listed is a folder that is there) */
+	l.n = kp_os_list_dir(dir, &l.names);
+	c->contests_path = table_path(dir, "contests", &l, sink, &both);
+	c->candidates_path = table_path(dir, "candidates", &l, sink, &both);
+	c->rounds_path = table_path(dir, "rounds", &l, sink, &both);
+	c->previous_path = table_path(dir, "previous", &l, sink, &both);
+	c->info_path = table_path(dir, "congress", &l, sink, &both);
 	if (both)
-		return KP_EXIT_DATA; /* nothing is read before the clerk says
-				      * which file is the right one */
-	if (kp_os_exists(dir) != 0)
-		return kp_error_errno(sink, dir, 0, 0, errno,
+		return listing_release(&l), KP_EXIT_DATA; /* nothing is read
+							    * before the clerk
+							    * says which file is
+							    * the right one */
+	if (l.n < 0 && kp_os_exists(dir) != 0)
+		return listing_release(&l),
+		       kp_error_errno(sink, dir, 0, 0, errno,
 				      "cannot open the congress folder");
-	if (!kp_os_is_dir(dir))
-		return kp_error(sink, dir, 0, 0, "not a folder: expected a "
+	if (l.n < 0 && !kp_os_is_dir(dir))
+		return listing_release(&l),
+		       kp_error(sink, dir, 0, 0, "not a folder: expected a "
 				"congress folder with contests.csv"), KP_EXIT_IO;
 	one.threads = 1;
 	memset(&cx, 0, sizeof(cx));
@@ -1935,10 +2006,11 @@ int kp_congress_load(struct kp_congress *c, const char *dir,
 			c->contests[i].broken = 1;
 	}
 	status = worst(status, check_candidates(c, sink));
-	status = worst(status, scan_rounds(c, sink));
-	status = worst(status, load_rounds(c, &one, sink));
-	status = worst(status, load_previous(c, &one, sink));
-	status = worst(status, load_info(c, &one, sink));
+	status = worst(status, scan_rounds(c, &l, sink));
+	status = worst(status, load_rounds(c, &one, &l, sink));
+	status = worst(status, load_previous(c, &one, &l, sink));
+	status = worst(status, load_info(c, &one, &l, sink));
+	listing_release(&l);
 	if (!c->n && !c->contests_unreadable)
 		status = worst(status, kp_error(sink, c->contests_path, 0, 0,
 						"no election is listed: nothing to "

@@ -41,6 +41,12 @@ int kp_os_close(int fd);
 /* The absolute path with every link resolved, as a new string; NULL with
  * errno when it does not exist. */
 char *kp_os_realpath(const char *path);
+/* The same for path, which is the folder `real` (resolved already) joined
+ * with `name`: on POSIX, when name is one plain name of a folder that is no
+ * link, real/name without resolving every folder above it again (one
+ * lstat for them all); anything else, and on Windows (whose resolution
+ * also settles the case of each name), kp_os_realpath(path). */
+char *kp_os_realpath_child(const char *real, const char *name, const char *path);
 
 /* Non-zero when `inner` (a real path) is `outer` or inside it. */
 int kp_os_path_within(const char *inner, const char *outer);

@@ -94,6 +94,27 @@ char *kp_os_realpath(const char *path)
 	return realpath(path, NULL);
 }
 
+char *kp_os_realpath_child(const char *real, const char *name, const char *path)
+{
+	struct stat st;
+	size_t n;
+	char *p;
+
+	if (!real || !*real || !*name || strchr(name, '/') || strcmp(name, ".") == 0 ||
+	    strcmp(name, "..") == 0)
+		return realpath(path, NULL);
+	n = strlen(real);
+	p = kp_xmalloc(n + strlen(name) + 2);
+	memcpy(p, real, n);
+	if (real[n - 1] != '/')
+		p[n++] = '/';
+	strcpy(p + n, name);
+	if (lstat(p, &st) == 0 && S_ISDIR(st.st_mode))
+		return p;
+	free(p);
+	return realpath(path, NULL);
+}
+
 int kp_os_path_within(const char *inner, const char *outer)
 {
 	size_t n = strlen(outer);

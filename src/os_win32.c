@@ -256,6 +256,13 @@ static char *final_path(HANDLE h)
 	return s;
 }
 
+char *kp_os_realpath_child(const char *real, const char *name, const char *path)
+{
+	(void)real;
+	(void)name;
+	return kp_os_realpath(path);
+}
+
 char *kp_os_realpath(const char *path)
 {
 	wchar_t *w = wide(path);

@@ -463,6 +463,58 @@ int kp_text_eq_ci_nfc(const char *a, size_t alen, const char *t)
 			  UNINORM_NFC, &r) == 0 && r == 0;
 }
 
+/* The lower case of the Vietnamese letter s[0..left) begins, by its bytes,
+ * into out: its length (that of s's letter too), or 0 for any other (the
+ * unit test text_key_is_caseless_nfc holds every letter to libunistring).
+ * Two bytes: À-Þ but ×, à-ÿ, Ă ă, Đ đ, Ĩ ĩ, Ũ ũ, Ơ ơ, Ư ư; three: the
+ * letters with tone marks, U+1EA0-U+1EF9, upper case even, lower odd. */
+static int vi_lower(const unsigned char *u, size_t left, unsigned char *out)
+{
+	unsigned char t;
+
+	if (left < 2 || (u[1] & 0xc0) != 0x80)
+		return 0;
+	t = u[1];
+	out[0] = u[0];
+	switch (u[0]) {
+	case 0xc3:
+		if (t >= 0x80 && t <= 0x9e && t != 0x97)
+			t = (unsigned char)(t + 0x20);
+		else if (t < 0xa0)
+			return 0;
+		break;
+	case 0xc4:
+		if (t == 0x82 || t == 0x90 || t == 0xa8)
+			t++;
+		else if (t != 0x83 && t != 0x91 && t != 0xa9)
+			return 0;
+		break;
+	case 0xc5:
+		if (t == 0xa8)
+			t++;
+		else if (t != 0xa9)
+			return 0;
+		break;
+	case 0xc6:
+		if (t == 0xa0 || t == 0xaf)
+			t++;
+		else if (t != 0xa1 && t != 0xb0)
+			return 0;
+		break;
+	case 0xe1:
+		if (left < 3 || (u[2] & 0xc0) != 0x80 ||
+		    !((t == 0xba && u[2] >= 0xa0) || (t == 0xbb && u[2] <= 0xb9)))
+			return 0;
+		out[1] = t;
+		out[2] = (unsigned char)(u[2] | 1);
+		return 3;
+	default:
+		return 0;
+	}
+	out[1] = t;
+	return 2;
+}
+
 long kp_text_key(const char *s, size_t len, char *key, size_t cap)
 {
 	size_t i = 0, o = 0;
@@ -486,6 +538,12 @@ long kp_text_key(const char *s, size_t len, char *key, size_t cap)
 		if (b < 0x80) {
 			key[o++] = ascii_lower((char)b);
 			i++;
+			continue;
+		}
+		n = vi_lower((const unsigned char *)s + i, len - i, (unsigned char *)key + o);
+		if (n) {
+			o += (size_t)n;
+			i += (size_t)n;
 			continue;
 		}
 		n = u8_mbtouc(&c, (const uint8_t *)s + i, len - i);
