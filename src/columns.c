@@ -1,7 +1,6 @@
 /* The names of the input files' columns, in English and Vietnamese. */
 #include "kiemphieu/columns.h"
 
-#include <stdlib.h>
 #include <string.h>
 
 #include "kiemphieu/text.h"
@@ -87,37 +86,18 @@ int kp_column_ref(const char *en)
 
 void kp_column_cell_init(struct kp_column_cell *c, const char *s, size_t len)
 {
-	size_t n;
-
 	c->s = s;
 	c->len = len;
-	c->nfc = NULL;
-	c->nlen = 0;
-	c->key = kp_text_key(s, len, c->buf, sizeof(c->buf)) >= 0;
-	c->valid = c->key || kp_text_valid(s, len);
-	if (!c->key && c->valid) {
-		c->nfc = kp_text_nfc_in(s, len, c->buf, sizeof(c->buf), &n);
-		c->nlen = strlen(c->nfc);
-	}
+	kp_text_cell_init(&c->text, s, len);
 }
 
 void kp_column_cell_release(struct kp_column_cell *c)
 {
-	if (c->nfc && c->nfc != c->buf)
-		free(c->nfc);
-	c->nfc = NULL;
+	kp_text_cell_release(&c->text);
 }
 
-/* Is the cell the Vietnamese name t? As kp_text_eq_ci says: by the cell's
- * key, made once, when it has one (every name is its own key: the unit
- * test column_names_are_keys), else by its NFC, made once too. */
-static int cell_names(const struct kp_column_cell *c, const char *t)
-{
-	if (c->key)
-		return c->buf[0] == t[0] && strcmp(c->buf, t) == 0;
-	return c->nfc && kp_text_eq_ci_nfc(c->nfc, c->nlen, t);
-}
-
+/* (every Vietnamese name is its own key: the unit test
+ * column_names_are_keys) */
 int kp_column_cell_is(const struct kp_column_cell *c, int ref, const char *en)
 {
 	const struct column *col;
@@ -125,13 +105,13 @@ int kp_column_cell_is(const struct kp_column_cell *c, int ref, const char *en)
 
 	if (kp_text_eq_ascii_ci(c->s, c->len, en))
 		return 1;
-	if (ref < 0 || !c->valid)
+	if (ref < 0)
 		return 0;
 	col = &columns[ref];
-	if (cell_names(c, col->vi))
+	if (kp_text_cell_is(&c->text, col->vi))
 		return 1;
 	for (i = 0; i < MORE && col->more[i]; i++)
-		if (cell_names(c, col->more[i]))
+		if (kp_text_cell_is(&c->text, col->more[i]))
 			return 1;
 	return 0;
 }

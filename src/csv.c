@@ -519,18 +519,21 @@ static void report_bad_utf8(struct part *pt, const char *s, size_t len)
  */
 #define FAST_MAX 4096u		/* longer lines: libcsv (fields, limits) */
 
+/* A byte of a plain row, for delimiter d: printable ASCII but the space
+ * and the quote, or the delimiter. */
+static int plain_byte(unsigned char c, char d)
+{
+	return (c > 0x20 && c < 0x7f && c != '"') || c == (unsigned char)d;
+}
+
 /* How many bytes s[0..len) starts with that are plain for delimiter d:
  * the offset of the first that is not (a line end is not), or len. */
 static size_t span_portable(const char *s, size_t len, char d)
 {
 	size_t i;
 
-	for (i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)s[i];
-
-		if (!((c > 0x20 && c < 0x7f && c != '"') || c == (unsigned char)d))
-			break;
-	}
+	for (i = 0; i < len && plain_byte((unsigned char)s[i], d); i++)
+		;
 	return i;
 }
 
@@ -694,7 +697,7 @@ static int text_row(const struct part *pt, const char *s, size_t k, size_t body)
 				return 0;
 		} else if (c >= 0x80) {
 			high = 1;
-		} else if (!((c > 0x20 && c < 0x7f && c != '"') || c == (unsigned char)d)) {
+		} else if (!plain_byte(c, d)) {
 			return 0;
 		}
 	}

@@ -129,8 +129,8 @@ int kp_parse_yes_no(const char *s, size_t len, int *out)
 {
 	static const char *const yes[] = { "yes", "y", "x", "có" };
 	static const char *const no[] = { "no", "n", "không" };
-	size_t i, n;
-	char buf[KP_TEXT_SHORT], *a;
+	struct kp_text_cell c;
+	size_t i;
 	int found = -1;
 
 	while (len && s[0] == ' ')
@@ -141,28 +141,15 @@ int kp_parse_yes_no(const char *s, size_t len, int *out)
 		*out = 0;
 		return 0;
 	}
-	if (kp_text_key(s, len, buf, sizeof(buf)) >= 0) {
-		/* (each word its own key: the unit test yes_no_words) */
-		for (i = 0; i < sizeof(yes) / sizeof(yes[0]); i++)
-			if (strcmp(buf, yes[i]) == 0)
-				return *out = 1, 0;
-		for (i = 0; i < sizeof(no) / sizeof(no[0]); i++)
-			if (strcmp(buf, no[i]) == 0)
-				return *out = 0, 0;
-		return -1;
-	}
-	if (!kp_text_valid(s, len))
-		return -1;
-	a = kp_text_nfc_in(s, len, buf, sizeof(buf), &n);
-	n = strlen(a);
+	/* (each word its own key: the unit test yes_no_words) */
+	kp_text_cell_init(&c, s, len);
 	for (i = 0; i < sizeof(yes) / sizeof(yes[0]) && found < 0; i++)
-		if (kp_text_eq_ci_nfc(a, n, yes[i]))
+		if (kp_text_cell_is(&c, yes[i]))
 			found = 1;
 	for (i = 0; i < sizeof(no) / sizeof(no[0]) && found < 0; i++)
-		if (kp_text_eq_ci_nfc(a, n, no[i]))
+		if (kp_text_cell_is(&c, no[i]))
 			found = 0;
-	if (a != buf)
-		free(a);
+	kp_text_cell_release(&c);
 	if (found < 0)
 		return -1;
 	*out = found;
@@ -755,7 +742,6 @@ static void parse_particulars(const struct kp_csv_record *r,
 static int parse_gender(const char *s, size_t len, char *out)
 {
 	char buf[KP_TEXT_SHORT], *n;
-	size_t nlen;
 	int ok = 1;
 
 	if (!len) {
@@ -770,7 +756,7 @@ static int parse_gender(const char *s, size_t len, char *out)
 		*out = 'F';
 		return 0;
 	}
-	n = kp_text_nfc_in(s, len, buf, sizeof(buf), &nlen);
+	n = kp_text_nfc_in(s, len, buf, sizeof(buf));
 	if (strcmp(n, "Nữ") == 0 || strcmp(n, "nữ") == 0 || strcmp(n, "NỮ") == 0)
 		*out = 'F';
 	else
@@ -1034,28 +1020,37 @@ const char *kp_source_name(enum kp_source s)
  * are usually absent). Only a "no": a name listed in another case (found
  * by its name on Windows) or holding letters beyond ASCII (which Windows
  * may fold to ASCII) says "maybe", and the file is looked for as before;
- * an unreadable folder (n < 0) says "maybe" to every name.
+ * an unreadable folder (n < 0), or one with such a name anywhere, says
+ * "maybe" to every name.
  */
 struct listing {
 	char **names;
 	long n;
+	int high;		/* some name has letters beyond ASCII */
 };
+
+static void listing_read(struct listing *l, const char *dir)
+{
+	const char *p;
+	long i;
+
+	l->n = kp_os_list_dir(dir, &l->names);
+	l->high = 0;
+	for (i = 0; i < l->n; i++)
+		for (p = l->names[i]; *p; p++)
+			if ((unsigned char)*p & 0x80)
+				l->high = 1;
+}
 
 static int may_exist(const struct listing *l, const char *name)
 {
 	long i;
 
-	if (l->n < 0)
+	if (l->n < 0 || l->high)
 		return 1;
-	for (i = 0; i < l->n; i++) {
-		const char *s = l->names[i];
-		size_t k, len = strlen(s);
-
-		for (k = 0; k < len && !((unsigned char)s[k] & 0x80); k++)
-			;
-		if (k < len || kp_text_eq_ascii_ci(s, len, name))
+	for (i = 0; i < l->n; i++)
+		if (kp_text_eq_ascii_ci(l->names[i], strlen(l->names[i]), name))
 			return 1;
-	}
 	return 0;
 }
 
@@ -1962,7 +1957,7 @@ int kp_congress_load(struct kp_congress *c, const char *dir,
 		free(name);
 	}
 	/* (listed once: a folder listed is a folder that is there) */
-	l.n = kp_os_list_dir(dir, &l.names);
+	listing_read(&l, dir);
 	c->contests_path = table_path(dir, "contests", &l, sink, &both);
 	c->candidates_path = table_path(dir, "candidates", &l, sink, &both);
 	c->rounds_path = table_path(dir, "rounds", &l, sink, &both);

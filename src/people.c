@@ -25,13 +25,15 @@ void kp_particulars_release(struct kp_particulars *p)
 
 int kp_minority(const struct kp_particulars *p)
 {
-	char key[KP_TEXT_SHORT];
+	struct kp_text_cell c;
+	int kinh;
 
 	if (!p->ethnicity || !p->ethnicity[0])
 		return 0;
-	if (kp_text_key(p->ethnicity, strlen(p->ethnicity), key, sizeof(key)) >= 0)
-		return strcmp(key, "kinh") != 0;
-	return !kp_text_eq_ci(p->ethnicity, strlen(p->ethnicity), "kinh");
+	kp_text_cell_init(&c, p->ethnicity, strlen(p->ethnicity));
+	kinh = kp_text_cell_is(&c, "kinh");
+	kp_text_cell_release(&c);
+	return !kinh;
 }
 
 /* A word of a table: value v when s is one of its spellings. */
@@ -43,30 +45,17 @@ struct word {
 static int lookup(const char *s, size_t len, const struct word *w, size_t n,
 		  int *out)
 {
-	size_t i, alen;
-	char buf[KP_TEXT_SHORT], *a;
+	struct kp_text_cell c;
+	size_t i;
 	int found = -1;
 
-	if (kp_text_key(s, len, buf, sizeof(buf)) >= 0) {
-		/* the words are their own keys (the unit test
-		 * people_words_are_keys) */
-		for (i = 0; i < n; i++)
-			if (buf[0] == w[i].text[0] && strcmp(buf, w[i].text) == 0) {
-				*out = w[i].value;
-				return 0;
-			}
-		return -1;
-	}
-	if (!kp_text_valid(s, len))
-		return -1;
-	/* NFC once, for every word of the table */
-	a = kp_text_nfc_in(s, len, buf, sizeof(buf), &alen);
-	alen = strlen(a);
+	/* folded once, for every word of the table (each its own key: the
+	 * unit test people_words_are_keys) */
+	kp_text_cell_init(&c, s, len);
 	for (i = 0; i < n && found < 0; i++)
-		if (kp_text_eq_ci_nfc(a, alen, w[i].text))
+		if (kp_text_cell_is(&c, w[i].text))
 			found = (int)i;
-	if (a != buf)
-		free(a);
+	kp_text_cell_release(&c);
 	if (found < 0)
 		return -1;
 	*out = w[found].value;
@@ -74,6 +63,8 @@ static int lookup(const char *s, size_t len, const struct word *w, size_t n,
 }
 
 /* The words of each column (each its own kp_text_key: lower case). */
+#define NWORDS(t) (sizeof(t) / sizeof((t)[0]))
+
 static const struct word edu_words[] = {
 	{ "thpt", KP_EDU_UPPER }, { "trung học phổ thông", KP_EDU_UPPER },
 	{ "ptth", KP_EDU_UPPER }, { "upper-secondary", KP_EDU_UPPER },
@@ -113,9 +104,9 @@ const char *kp_people_word(size_t i)
 		const struct word *w;
 		size_t n;
 	} all[] = {
-		{ edu_words, sizeof(edu_words) / sizeof(edu_words[0]) },
-		{ degree_words, sizeof(degree_words) / sizeof(degree_words[0]) },
-		{ theory_words, sizeof(theory_words) / sizeof(theory_words[0]) },
+		{ edu_words, NWORDS(edu_words) },
+		{ degree_words, NWORDS(degree_words) },
+		{ theory_words, NWORDS(theory_words) },
 	};
 	size_t t;
 
@@ -151,8 +142,6 @@ static int word_cell(const char *s, size_t len, const struct word *w, size_t n,
 
 int kp_education_parse(const char *s, size_t len, enum kp_education *out)
 {
-	const struct word *w = edu_words;
-	size_t nw = sizeof(edu_words) / sizeof(edu_words[0]);
 	const char *slash;
 	uint64_t years, of;
 	int v;
@@ -176,7 +165,7 @@ int kp_education_parse(const char *s, size_t len, enum kp_education *out)
 			*out = KP_EDU_PRIMARY;
 		return 0;
 	}
-	if (lookup(s, len, w, nw, &v) != 0)
+	if (lookup(s, len, edu_words, NWORDS(edu_words), &v) != 0)
 		return -1;
 	*out = (enum kp_education)v;
 	return 0;
@@ -184,10 +173,9 @@ int kp_education_parse(const char *s, size_t len, enum kp_education *out)
 
 int kp_degree_parse(const char *s, size_t len, enum kp_degree *out)
 {
-	const struct word *w = degree_words;
 	int v;
 
-	if (word_cell(s, len, w, sizeof(degree_words) / sizeof(degree_words[0]), &v) != 0)
+	if (word_cell(s, len, degree_words, NWORDS(degree_words), &v) != 0)
 		return -1;
 	*out = (enum kp_degree)v;
 	return 0;
@@ -195,10 +183,9 @@ int kp_degree_parse(const char *s, size_t len, enum kp_degree *out)
 
 int kp_theory_parse(const char *s, size_t len, enum kp_theory *out)
 {
-	const struct word *w = theory_words;
 	int v;
 
-	if (word_cell(s, len, w, sizeof(theory_words) / sizeof(theory_words[0]), &v) != 0)
+	if (word_cell(s, len, theory_words, NWORDS(theory_words), &v) != 0)
 		return -1;
 	*out = (enum kp_theory)v;
 	return 0;

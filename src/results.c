@@ -38,30 +38,18 @@ static int classify(const char *s, size_t len, const char **reason,
 		    size_t *rlen)
 {
 	const char *colon = memchr(s, ':', len);
-	size_t i, j, alen;
-	char buf[KP_TEXT_SHORT], *a;
+	struct kp_text_cell c;
+	size_t i, j;
 	int kind = -1;
 
-	if (kp_text_key(s, len, buf, sizeof(buf)) >= 0) {
-		/* the names are their own keys (the unit test
-		 * item_names_are_keys): one strcmp each */
-		for (i = 0; i < KP_ITEM_N && kind < 0; i++)
-			for (j = 0; item_names[i][j] && kind < 0; j++)
-				if (buf[0] == item_names[i][j][0] &&
-				    strcmp(buf, item_names[i][j]) == 0)
-					kind = (int)i;
-	} else {
-		/* NFC once for every name; a candidate's row is compared
-		 * with all */
-		a = kp_text_nfc_in(s, len, buf, sizeof(buf), &alen);
-		alen = strlen(a);
-		for (i = 0; i < KP_ITEM_N && kind < 0; i++)
-			for (j = 0; item_names[i][j] && kind < 0; j++)
-				if (kp_text_eq_ci_nfc(a, alen, item_names[i][j]))
-					kind = (int)i;
-		if (a != buf)
-			free(a);
-	}
+	/* folded once for every name (each its own key: the unit test
+	 * item_names_are_keys); a candidate's row is compared with all */
+	kp_text_cell_init(&c, s, len);
+	for (i = 0; i < KP_ITEM_N && kind < 0; i++)
+		for (j = 0; item_names[i][j] && kind < 0; j++)
+			if (kp_text_cell_is(&c, item_names[i][j]))
+				kind = (int)i;
+	kp_text_cell_release(&c);
 	if (kind >= 0)
 		return kind;
 	if (colon) {

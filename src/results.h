@@ -39,6 +39,10 @@ struct kp_minutes {
 	char sha256[65];		/* of the bytes read */
 };
 
+/* The j-th name of figure i as the minutes write it, or NULL past the last
+ * (for the tests: each is its own kp_text_key). */
+const char *kp_item_name(size_t i, size_t j);
+
 /*
  * Read the results file at `path` for round `round` of contest ct, whose
  * candidates open[no - 1] may stand in it, and check the identities of the
@@ -47,10 +51,6 @@ struct kp_minutes {
  * warning. Returns KP_EXIT_OK (m filled), KP_EXIT_DATA or KP_EXIT_IO; m
  * must be released either way.
  */
-/* The j-th name of figure i as the minutes write it, or NULL past the last
- * (for the tests: each is its own kp_text_key). */
-const char *kp_item_name(size_t i, size_t j);
-
 int kp_minutes_read(const char *path, const struct kp_contest *ct,
 		    unsigned round, const unsigned char *open, uint64_t seats,
 		    const struct kp_csv_opts *o, struct kp_minutes *m,

@@ -201,38 +201,33 @@ static int latin_precomposed(const char *s, size_t len)
 
 /* s normalized into buf (cap bytes) when it fits there and is in the form
  * already once its spaces are folded, else allocated (the caller frees
- * what is not buf); *n its length. */
+ * what is not buf). */
 static char *normalize_in(const char *s, size_t len, uninorm_t form, char *buf,
-			  size_t cap, size_t *n)
+			  size_t cap)
 {
 	char *tmp, *out;
-	size_t o;
+	size_t o, n;
 	uint8_t *norm;
 
 	tmp = len < cap ? buf : kp_xmalloc(len + 1);
 	o = fold_spaces(s, len, tmp);
-	*n = o;
 	/* ASCII is in every normal form already, and so is precomposed
 	 * Latin (Vietnamese as a keyboard types it) */
 	if (!has_high(tmp, o) || latin_precomposed(tmp, o))
 		return tmp;
-	norm = u8_normalize(form, (const uint8_t *)tmp, o, NULL, n);
-	if (!norm) { /* only on allocation failure or invalid input */
-		*n = o;
+	norm = u8_normalize(form, (const uint8_t *)tmp, o, NULL, &n);
+	if (!norm) /* only on allocation failure or invalid input */
 		return tmp;
-	}
 	if (tmp != buf)
 		free(tmp);
-	out = kp_xstrndup((const char *)norm, *n);
+	out = kp_xstrndup((const char *)norm, n);
 	free(norm);
 	return out;
 }
 
 static char *normalize(const char *s, size_t len, uninorm_t form)
 {
-	size_t n;
-
-	return normalize_in(s, len, form, NULL, 0, &n);
+	return normalize_in(s, len, form, NULL, 0);
 }
 
 char *kp_text_nfc(const char *s, size_t len)
@@ -240,10 +235,9 @@ char *kp_text_nfc(const char *s, size_t len)
 	return normalize(s, len, UNINORM_NFC);
 }
 
-char *kp_text_nfc_in(const char *s, size_t len, char *buf, size_t cap,
-		     size_t *n)
+char *kp_text_nfc_in(const char *s, size_t len, char *buf, size_t cap)
 {
-	return normalize_in(s, len, UNINORM_NFC, buf, cap, n);
+	return normalize_in(s, len, UNINORM_NFC, buf, cap);
 }
 
 char *kp_text_fold_id(const char *s, size_t len)
@@ -274,8 +268,8 @@ static int hidden_control(ucs4_t c)
  * and E2 81 A6-A9; a byte from C2 up always begins a character (the rest
  * of a character is 80-BF, and so is what an invalid sequence is made of
  * after its first byte), so that looking at those bytes alone finds what
- * decoding every character finds (the unit test hidden_controls_found
- * tries every code point up to U+FFFF).
+ * decoding every character finds (the unit test
+ * hidden_controls_every_code_point tries every code point up to U+FFFF).
  */
 #define ONES 0x0101010101010101ull
 #define HIGHS 0x8080808080808080ull
@@ -563,15 +557,32 @@ long kp_text_key(const char *s, size_t len, char *key, size_t cap)
 int kp_text_eq_ci(const char *s, size_t len, const char *t)
 {
 	char buf[KP_TEXT_SHORT], *a;
-	size_t n;
 	int ok;
 
 	/* caseless, after NFC and folding spaces, as names are compared */
-	a = kp_text_nfc_in(s, len, buf, sizeof(buf), &n);
+	a = kp_text_nfc_in(s, len, buf, sizeof(buf));
 	ok = kp_text_eq_ci_nfc(a, strlen(a), t);
 	if (a != buf)
 		free(a);
 	return ok;
+}
+
+void kp_text_cell_init(struct kp_text_cell *c, const char *s, size_t len)
+{
+	c->nfc = NULL;
+	c->nlen = 0;
+	c->key = kp_text_key(s, len, c->buf, sizeof(c->buf)) >= 0;
+	if (!c->key && kp_text_valid(s, len)) {
+		c->nfc = kp_text_nfc_in(s, len, c->buf, sizeof(c->buf));
+		c->nlen = strlen(c->nfc);
+	}
+}
+
+void kp_text_cell_release(struct kp_text_cell *c)
+{
+	if (c->nfc && c->nfc != c->buf)
+		free(c->nfc);
+	c->nfc = NULL;
 }
 
 void kp_text_cell(struct kp_buf *b, const char *s, size_t width)

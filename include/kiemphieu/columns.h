@@ -23,10 +23,8 @@ int kp_column_is(const char *s, size_t len, const char *en);
  * by its place in the list (kp_column_ref: -1 when `en` is not one). */
 struct kp_column_cell {
 	const char *s;
-	char *nfc;		/* without a key: its NFC (NULL: not UTF-8) */
-	size_t len, nlen;
-	int valid, key;		/* key: buf holds its kp_text_key */
-	char buf[KP_TEXT_SHORT];
+	size_t len;
+	struct kp_text_cell text;	/* for the Vietnamese names */
 };
 void kp_column_cell_init(struct kp_column_cell *c, const char *s, size_t len);
 void kp_column_cell_release(struct kp_column_cell *c);

@@ -2,6 +2,7 @@
 #define KP_TEXT_H
 
 #include <stddef.h>
+#include <string.h>
 
 #include "kiemphieu/buf.h"
 
@@ -27,11 +28,10 @@ char *kp_text_nfc(const char *s, size_t len);
 
 /* The same into buf (cap bytes) when it fits there and needs no composing
  * (ASCII, precomposed Latin: the common case, with no allocation), else
- * allocated: the caller frees the result when it is not buf. *n is its
- * length. KP_TEXT_SHORT is room enough for a word or a name. */
+ * allocated: the caller frees the result when it is not buf.
+ * KP_TEXT_SHORT is room enough for a word or a name. */
 #define KP_TEXT_SHORT 128
-char *kp_text_nfc_in(const char *s, size_t len, char *buf, size_t cap,
-		     size_t *n);
+char *kp_text_nfc_in(const char *s, size_t len, char *buf, size_t cap);
 
 /* An id (a ballot's, an org's) folded as kp_text_nfc folds a name, and in
  * NFKC: a fullwidth digit is its digit. ASCII comes back as it is. */
@@ -68,6 +68,10 @@ int kp_text_eq_ascii_ci(const char *s, size_t len, const char *t);
  * canonically equivalent form (libunistring u8_casecmp). */
 int kp_text_eq_ci(const char *s, size_t len, const char *t);
 
+/* The same with s already as kp_text_nfc() makes it (for comparing one
+ * cell with many words: NFC once). */
+int kp_text_eq_ci_nfc(const char *a, size_t alen, const char *t);
+
 /*
  * The caseless key of s, for comparing one cell with a table of words
  * without kp_text_eq_ci's work for each: white space folded as
@@ -80,8 +84,29 @@ int kp_text_eq_ci(const char *s, size_t len, const char *t);
  * letter this admits against libunistring).
  */
 long kp_text_key(const char *s, size_t len, char *key, size_t cap);
-/* The same with s already as kp_text_nfc() makes it (for comparing one
- * cell with many words: NFC once). */
-int kp_text_eq_ci_nfc(const char *a, size_t alen, const char *t);
+
+/*
+ * A cell made ready to be compared with many words, as kp_text_eq_ci
+ * compares: by its key (one strcmp a word) when it has one, else by its
+ * NFC, made once; a cell that is not UTF-8 is no word. Every word given to
+ * kp_text_cell_is must be its own kp_text_key (each table's unit test says
+ * so of its words). Released after.
+ */
+struct kp_text_cell {
+	char *nfc;		/* without a key: its NFC (NULL: not UTF-8) */
+	size_t nlen;
+	int key;		/* buf holds its kp_text_key */
+	char buf[KP_TEXT_SHORT];
+};
+void kp_text_cell_init(struct kp_text_cell *c, const char *s, size_t len);
+void kp_text_cell_release(struct kp_text_cell *c);
+
+/* (inline: a cell is compared with every word of a table) */
+static inline int kp_text_cell_is(const struct kp_text_cell *c, const char *word)
+{
+	if (c->key)
+		return c->buf[0] == word[0] && strcmp(c->buf, word) == 0;
+	return c->nfc && kp_text_eq_ci_nfc(c->nfc, c->nlen, word);
+}
 
 #endif
