@@ -115,6 +115,13 @@ static const char *org_on_line(const struct kp_campaign *c, uint64_t line)
 	return "?";
 }
 
+/* The column of a row's dir, for an error only: finding it parses the row
+ * again. */
+static uint64_t dir_col(const struct load_ctx *x, const struct kp_csv_record *r)
+{
+	return x->cols[CP_DIR].index < 0 ? 1 : kp_csv_col(r, (size_t)x->cols[CP_DIR].index);
+}
+
 /*
  * A congress folder, resolved, must lie inside the campaign folder however
  * it is reached (a link may lead out where ".." may not), and be listed
@@ -125,8 +132,7 @@ static int check_folder(struct load_ctx *x, const struct kp_org *o,
 			const struct kp_csv_record *r, struct kp_diag_sink *sink)
 {
 	char *real = kp_os_realpath_child(x->real, o->dir, o->path), q[128];
-	uint64_t first, col = x->cols[CP_DIR].index < 0 ? 1 :
-		kp_csv_col(r, (size_t)x->cols[CP_DIR].index);
+	uint64_t first;
 	int status = 0;
 
 	if (!real || !x->real) {
@@ -134,13 +140,13 @@ static int check_folder(struct load_ctx *x, const struct kp_org *o,
 		return 0;
 	}
 	if (!kp_os_path_within(real, x->real)) {
-		kp_error(sink, r->file, r->line, col,
+		kp_error(sink, r->file, r->line, dir_col(x, r),
 			 "dir '%s': its folder is outside the campaign folder "
 			 "(through a link): refused",
 			 kp_diag_quote(q, sizeof(q), o->dir, strlen(o->dir)));
 		status = -1;
 	} else if (!kp_idset_add(&x->folders, real, strlen(real), r->line, &first)) {
-		kp_error(sink, r->file, r->line, col,
+		kp_error(sink, r->file, r->line, dir_col(x, r),
 			 "dir '%s' is the folder of org '%s' on line %llu too: a "
 			 "congress is listed once",
 			 kp_diag_quote(q, sizeof(q), o->dir, strlen(o->dir)),

@@ -240,37 +240,47 @@ int kp_date_parse(const char *s, size_t len, struct kp_date *out)
 int kp_columns_map(struct kp_column *cols, size_t n,
 		   const struct kp_csv_record *h, struct kp_diag_sink *sink)
 {
-	int status = KP_EXIT_OK, ref[KP_COLUMNS_MAX];
-	size_t i, j;
+	int status = KP_EXIT_OK, ref[KP_COLUMNS_MAX], known = n <= KP_COLUMNS_MAX;
+	size_t i, j, next = 0;
 	char q[128];
 
 	for (j = 0; j < n; j++) {
 		cols[j].index = -1;
-		ref[j] = j < KP_COLUMNS_MAX ? kp_column_ref(cols[j].name) : -1;
+		if (j < KP_COLUMNS_MAX && (ref[j] = kp_column_ref(cols[j].name)) < 0)
+			known = 0;
 	}
 	for (i = 0; i < h->nfields; i++) {
 		const struct kp_csv_field *f = &h->fields[i];
 		struct kp_column_cell cell;
+		size_t tried;
 
+		/* A header is mostly in the order of its table: the column
+		 * after the last one found is tried first. A cell names one
+		 * known column at most (the unit test
+		 * column_names_name_one_column), so the order changes nothing;
+		 * with a column outside columns.c, they are tried in order. */
 		kp_column_cell_init(&cell, f->s, f->len);
-		for (j = 0; j < n; j++)
+		j = known ? next : 0;
+		for (tried = 0; tried < n; tried++, j = j + 1 < n ? j + 1 : 0)
 			if (kp_column_cell_is(&cell, j < KP_COLUMNS_MAX ? ref[j] :
 					      kp_column_ref(cols[j].name), cols[j].name))
 				break;
 		kp_column_cell_release(&cell);
-		if (j == n) {
+		if (tried == n) {
 			kp_warning(sink, h->file, h->line, kp_csv_col(h, i),
 				   "unknown column '%s' is ignored",
 				   kp_diag_quote(q, sizeof(q), f->s, f->len));
-		} else if (cols[j].index >= 0) {
+			continue;
+		}
+		next = j + 1 < n ? j + 1 : 0;
+		if (cols[j].index >= 0)
 			status = kp_error(sink, h->file, h->line,
 					  kp_csv_col(h, i),
 					  "column '%s' appears twice (first as "
 					  "column %ld)", cols[j].name,
 					  cols[j].index + 1);
-		} else {
+		else
 			cols[j].index = (long)i;
-		}
 	}
 	for (j = 0; j < n; j++)
 		if (cols[j].required && cols[j].index < 0)

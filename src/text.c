@@ -77,28 +77,30 @@ static size_t fold_spaces(const char *s, size_t len, char *tmp)
 
 	while (i < len) {
 		ucs4_t c = (unsigned char)s[i];
-		int n = 1;
+		int n;
 
-		if (c >= 0x80) {
-			/* the spaces and invisible characters (U+00A0, U+00AD,
-			 * U+1680, U+2000-U+200D, U+202F, U+205F, U+2060, U+3000,
-			 * U+FEFF) by their bytes; any other byte kept as it is
-			 * (the unit test nfc_every_code_point holds this to
-			 * decoding) */
-			n = space_bytes(s + i, len - i, &c);
-			if (!n) {
-				tmp[o++] = s[i++];
-				continue;
-			}
-		}
-		if (invisible(c)) {
-			i += (size_t)n;
+		if (c < 0x80) {
+			/* (no ASCII character is invisible or another space) */
+			if (!is_blank(s[i]))
+				tmp[o++] = s[i];
+			else if (o && tmp[o - 1] != ' ')
+				tmp[o++] = ' ';
+			i++;
 			continue;
 		}
-		if (is_blank(s[i]) || other_space(c)) {
+		/* the spaces and invisible characters (U+00A0, U+00AD, U+1680,
+		 * U+2000-U+200D, U+202F, U+205F, U+2060, U+3000, U+FEFF) by
+		 * their bytes; any other byte kept as it is (the unit test
+		 * nfc_every_code_point holds this to decoding) */
+		n = space_bytes(s + i, len - i, &c);
+		if (!n) {
+			tmp[o++] = s[i++];
+			continue;
+		}
+		if (other_space(c)) {
 			if (o && tmp[o - 1] != ' ')
 				tmp[o++] = ' ';
-		} else {
+		} else if (!invisible(c)) {
 			memcpy(tmp + o, s + i, (size_t)n);
 			o += (size_t)n;
 		}

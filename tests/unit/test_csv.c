@@ -127,6 +127,53 @@ static void delimiters_are_detected(void **state)
 	got_release(&g);
 }
 
+/* Every header line of up to four bytes from commas, semicolons, tabs,
+ * spaces, a letter and CR, and a few quoted ones: the delimiter the fast
+ * path counts is libcsv's (the row under the header shows which). */
+static void header_delimiters_equal_libcsv(void **state)
+{
+	static const char bytes[] = { ',', ';', '\t', ' ', 'a', '\r' };
+	static const char *const quoted[] = { "\"a;b\",c", "a;\"b,c\";d", "\"\t\"\t;" };
+	struct kp_csv_opts fast, slow;
+	char line[64];
+	size_t len, k, checked = 0;
+
+	(void)state;
+	kp_csv_opts_init(&fast);
+	kp_csv_opts_init(&slow);
+	slow.libcsv_only = 1;
+	for (len = 1; len <= 4; len++) {
+		size_t combos = 1;
+
+		for (k = 0; k < len; k++)
+			combos *= sizeof(bytes);
+		for (k = 0; k < combos + sizeof(quoted) / sizeof(quoted[0]); k++) {
+			struct got a, b;
+			size_t n = 0, j, v = k;
+			int ra, rb;
+
+			if (k < combos) {
+				for (j = 0; j < len; j++, v /= sizeof(bytes))
+					line[n++] = bytes[v % sizeof(bytes)];
+			} else if (len == 1) {
+				n = (size_t)snprintf(line, sizeof(line), "%s", quoted[k - combos]);
+			} else {
+				continue;
+			}
+			n += (size_t)snprintf(line + n, sizeof(line) - n, "\n1,2;3\t4\n");
+			ra = read_bytes(line, n, &fast, &a);
+			rb = read_bytes(line, n, &slow, &b);
+			assert_int_equal(ra, rb);
+			assert_string_equal(a.rec.s, b.rec.s);
+			assert_string_equal(a.diag.s, b.diag.s);
+			got_release(&a);
+			got_release(&b);
+			checked++;
+		}
+	}
+	assert_int_equal(checked, 6 + 36 + 216 + 1296 + 3);
+}
+
 static void delimiter_can_be_forced(void **state)
 {
 	struct kp_csv_opts o;
@@ -848,6 +895,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(delimiters_are_detected),
 		cmocka_unit_test(delimiter_can_be_forced),
+		cmocka_unit_test(header_delimiters_equal_libcsv),
 		cmocka_unit_test(lines_blank_crlf_and_empty_records),
 		cmocka_unit_test(boms_and_utf16),
 		cmocka_unit_test(windows_1258_is_a_fallback),

@@ -124,6 +124,34 @@ static void people_words_are_keys(void **state)
 	assert_true(i > 30);
 }
 
+/* A name, English or Vietnamese, names one column only: so that
+ * kp_columns_map may try the columns in any order (it tries the one after
+ * the last found first). Caseless equality is transitive, so a cell that
+ * named two columns would make one of their names name the other. */
+static void column_names_name_one_column(void **state)
+{
+	const char *const *en, *const *vi;
+	const char *const *const *more;
+	size_t n = kp_columns_all(&en, &vi, &more), i, j, k, names = 0;
+
+	(void)state;
+	for (i = 0; i < n; i++) {
+		const char *v[8];
+		size_t m = 0;
+
+		v[m++] = en[i];
+		v[m++] = vi[i];
+		for (j = 0; j < 4 && more[i][j]; j++)
+			v[m++] = more[i][j];
+		for (j = 0; j < m; j++, names++)
+			for (k = 0; k < n; k++)
+				if (k != i && kp_column_is(v[j], strlen(v[j]), en[k]))
+					fail_msg("'%s' of column %s names column %s too",
+						 v[j], en[i], en[k]);
+	}
+	assert_true(names > 100);
+}
+
 /* Every Vietnamese name of a column is its own kp_text_key, so that a
  * header cell's key finds it by strcmp; the English names are lower-case
  * ASCII. And a cell in capitals with stray spaces names its column. */
@@ -358,6 +386,7 @@ int main(void)
 		cmocka_unit_test(degree_and_theory_values),
 		cmocka_unit_test(people_words_are_keys),
 		cmocka_unit_test(column_names_are_keys),
+		cmocka_unit_test(column_names_name_one_column),
 		cmocka_unit_test(minority_is_not_kinh),
 		cmocka_unit_test(column_names_in_both_languages),
 		cmocka_unit_test(formats_md_lists_every_column),
