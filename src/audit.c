@@ -47,7 +47,7 @@ static int add(struct kp_audit *a, const char *dir, const char *path,
 	/* the name as seen from the congress folder */
 	if (strncmp(path, dir, n) == 0 && kp_os_is_sep((unsigned char)path[n]))
 		name = path + n + 1;
-	a->files = kp_xrealloc(a->files, (a->n + 1) * sizeof(*a->files));
+	a->files = kp_xpush(a->files, a->n, sizeof(*a->files));
 	f = &a->files[a->n++];
 	f->name = kp_xstrdup(name);
 	/* recorded with '/' on every system: results made on Windows are

@@ -623,7 +623,7 @@ void kp_summary_why(struct kp_summary *s, enum kp_why kind, const char *contest,
 	struct kp_why_item *x, *w;
 	size_t i;
 
-	s->whys = kp_xrealloc(s->whys, (s->nwhys + 1) * sizeof(*s->whys));
+	s->whys = kp_xpush(s->whys, s->nwhys, sizeof(*s->whys));
 	x = w = &s->whys[s->nwhys++];
 	x->why = kind;
 	x->contest = kp_xstrdup(contest ? contest : "");

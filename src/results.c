@@ -175,7 +175,7 @@ static void add_reason(struct kp_minutes *m, char *code, uint64_t n)
 			free(code);
 			return;
 		}
-	m->reasons = kp_xrealloc(m->reasons, (m->nreasons + 1) * sizeof(*m->reasons));
+	m->reasons = kp_xpush(m->reasons, m->nreasons, sizeof(*m->reasons));
 	m->reasons[m->nreasons].text = code;
 	m->reasons[m->nreasons].count = n;
 	m->nreasons++;
@@ -269,9 +269,9 @@ static int row(void *ctx, const struct kp_csv_record *r, struct kp_diag_sink *si
 	} else {
 		x->seen[cd->no] = 1;
 		x->seen_line[cd->no] = r->line;
-		m->no = kp_xrealloc(m->no, (m->n + 1) * sizeof(*m->no));
-		m->votes = kp_xrealloc(m->votes, (m->n + 1) * sizeof(*m->votes));
-		m->lines = kp_xrealloc(m->lines, (m->n + 1) * sizeof(*m->lines));
+		m->no = kp_xpush(m->no, m->n, sizeof(*m->no));
+		m->votes = kp_xpush(m->votes, m->n, sizeof(*m->votes));
+		m->lines = kp_xpush(m->lines, m->n, sizeof(*m->lines));
 		m->no[m->n] = cd->no;
 		m->votes[m->n] = v;
 		m->lines[m->n] = r->line;

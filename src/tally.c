@@ -728,13 +728,13 @@ static void add_elected(struct kp_elected **list, size_t *n, unsigned no,
 {
 	struct kp_elected e = { no, round, votes };
 
-	*list = kp_xrealloc(*list, (*n + 1) * sizeof(**list));
+	*list = kp_xpush(*list, *n, sizeof(**list));
 	(*list)[(*n)++] = e;
 }
 
 static void add_tied(struct kp_contest_result *cr, unsigned no)
 {
-	cr->tied = kp_xrealloc(cr->tied, (cr->ntied + 1) * sizeof(*cr->tied));
+	cr->tied = kp_xpush(cr->tied, cr->ntied, sizeof(*cr->tied));
 	cr->tied[cr->ntied++] = no;
 }
 
@@ -907,7 +907,7 @@ static int decide(struct kp_contest_result *cr, const struct kp_round_file *rf,
 	int status = KP_EXIT_OK;
 	size_t k;
 
-	cr->rounds = kp_xrealloc(cr->rounds, (cr->nrounds + 1) * sizeof(*cr->rounds));
+	cr->rounds = kp_xpush(cr->rounds, cr->nrounds, sizeof(*cr->rounds));
 	rr = &cr->rounds[cr->nrounds++];
 	memset(rr, 0, sizeof(*rr));
 	rr->round = rf->round;

@@ -62,6 +62,17 @@ void *kp_xgrow(void *p, size_t *alloc, size_t need, size_t size)
 	return kp_xrealloc(p, n * size);
 }
 
+void *kp_xpush(void *p, size_t n, size_t size)
+{
+	size_t room = n ? 2 * n : 8;
+
+	if (n < 8 ? n != 0 : (n & (n - 1)) != 0)
+		return p; /* room for 8 from 0, for 2n from n */
+	if (n > SIZE_MAX / 2 / size)
+		kp_xdie_oom(SIZE_MAX);
+	return kp_xrealloc(p, room * size);
+}
+
 char *kp_xstrdup(const char *s)
 {
 	return kp_xstrndup(s, strlen(s));

@@ -2,6 +2,7 @@
 #include "unit.h"
 
 #include "kiemphieu/buf.h"
+#include "kiemphieu/xalloc.h"
 
 static void appends_and_formats(void **state)
 {
@@ -34,10 +35,36 @@ static void appends_and_formats(void **state)
 	kp_buf_release(NULL);
 }
 
+/* An array grown one element at a time by kp_xpush keeps every element,
+ * and is left where it is but at 0, 8, 16, 32... elements (the sanitizers
+ * and valgrind, in CI, see any write past its room). */
+static void push_grows_at_powers_of_two(void **state)
+{
+	unsigned *v = NULL;
+	size_t n, moved = 0;
+
+	(void)state;
+	for (n = 0; n < 100000; n++) {
+		unsigned *before = v;
+
+		v = kp_xpush(v, n, sizeof(*v));
+		if (n != 0 && n != 8 && (n < 8 || (n & (n - 1)) != 0))
+			assert_ptr_equal(v, before);
+		else
+			moved++;
+		v[n] = (unsigned)n * 7u;
+	}
+	for (n = 0; n < 100000; n++)
+		assert_int_equal(v[n], (unsigned)n * 7u);
+	assert_int_equal(moved, 1 + 14); /* 0, then 8, 16, ..., 65536 */
+	free(v);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(appends_and_formats),
+		cmocka_unit_test(push_grows_at_powers_of_two),
 	};
 
 	return cmocka_run_group_tests_name("buf", tests, NULL, NULL);
