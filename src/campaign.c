@@ -995,12 +995,18 @@ void kp_evaluate(struct kp_summary *s, const char *path,
 	struct kp_diag_sink tee;
 	struct kp_congress cg;
 	struct kp_results res;
+	struct kp_tally_opts own = *o;
+	struct kp_csv_cache cache;
 	int status, r;
 
 	memset(s, 0, sizeof(*s));
+	/* the congress's files read with the same buffers, one after another */
+	memset(&cache, 0, sizeof(cache));
+	own.csv.cache = &cache;
 	kp_diag_sink_init(&tee, keep_first, &fe);
-	status = kp_congress_load(&cg, path, &o->csv, &tee);
-	r = kp_tally_congress(&cg, NULL, o, &res, &tee);
+	status = kp_congress_load(&cg, path, &own.csv, &tee);
+	r = kp_tally_congress(&cg, NULL, &own, &res, &tee);
+	kp_csv_cache_release(&cache);
 	if (status == KP_EXIT_OK)
 		status = r;
 	if (status == KP_EXIT_OK && tee.errors)

@@ -78,6 +78,21 @@ void kp_csv_opts_init(struct kp_csv_opts *o)
 	o->delimiter = 0;
 	o->threads = 1;
 	o->libcsv_only = 0;
+	o->cache = NULL;
+}
+
+#define CACHE_KEEP (1u << 20)	/* a larger buffer is freed, not kept */
+
+void kp_csv_cache_release(struct kp_csv_cache *c)
+{
+	if (!c)
+		return;
+	free(c->buf);
+	free(c->arena);
+	free(c->whole);
+	free(c->fields);
+	kp_sha256_free(c->hash);
+	memset(c, 0, sizeof(*c));
 }
 
 /* libcsv grows its field buffer through this: refusing to go past the
@@ -278,6 +293,7 @@ struct reader {
 	atomic_int restart;		/* invalid UTF-8 seen in a guessed file */
 	struct kp_os_stamp stamp;	/* of the file when it was opened */
 	struct kp_sha256 *hash;		/* of the bytes read, when asked */
+	struct kp_csv_cache *cache;	/* kp_csv_opts.cache */
 	uint64_t hashed;		/* bytes of the file hashed so far */
 	int hashed_apart;		/* by a thread of its own, beside the
 					 * parts: check the file's stamp */
@@ -320,6 +336,28 @@ struct part {
 	struct kp_buf rawcopy;
 };
 
+/* A part's buffers for the cache's: one side is always empty, so that this
+ * takes them (a part starting) or gives them back (a part ending). */
+static void swap_buffers(struct part *pt, struct kp_csv_cache *c)
+{
+	char *b = pt->buf, *a = pt->arena;
+	struct kp_csv_field *f = pt->fields;
+	size_t bn = pt->alloc, an = pt->arena_alloc, fn = pt->fields_alloc;
+
+	pt->buf = c->buf;
+	pt->alloc = c->buf_alloc;
+	pt->arena = c->arena;
+	pt->arena_alloc = c->arena_alloc;
+	pt->fields = c->fields;
+	pt->fields_alloc = c->fields_alloc;
+	c->buf = b;
+	c->buf_alloc = bn;
+	c->arena = a;
+	c->arena_alloc = an;
+	c->fields = f;
+	c->fields_alloc = fn;
+}
+
 static void part_init(struct part *pt, struct reader *r, void *ctx)
 {
 	memset(pt, 0, sizeof(*pt));
@@ -330,14 +368,22 @@ static void part_init(struct part *pt, struct reader *r, void *ctx)
 
 	kp_diag_list_init(&pt->diags, DIAG_KEEP);
 	kp_buf_init(&pt->rawcopy);
+	if (r->cache)
+		swap_buffers(pt, r->cache); /* (kp_xgrow grows them as its own) */
 }
 
 static void part_release(struct part *pt)
 {
+	struct kp_csv_cache *c = pt->r->cache;
+
 	if (pt->parser_ok)
 		csv_free(&pt->p);
 	kp_os_conv_close(pt->cd);
 	free(pt->in);
+	/* the first part to end gives its buffers back, unless they grew large */
+	if (c && !c->buf && pt->alloc <= CACHE_KEEP && pt->arena_alloc <= CACHE_KEEP &&
+	    pt->fields_alloc <= CACHE_KEEP / sizeof(*pt->fields))
+		swap_buffers(pt, c);
 	free(pt->buf);
 	free(pt->arena);
 	free(pt->fields);
@@ -1254,7 +1300,14 @@ static int open_input(struct reader *r, struct kp_diag_sink *out)
 		ssize_t n;
 
 		if (r->size <= WHOLE_MAX) {
-			r->whole = kp_xmalloc((size_t)r->size + 1);
+			if (!r->cache) {
+				r->whole = kp_xmalloc((size_t)r->size + 1);
+			} else if (r->cache->whole) {
+				r->whole = r->cache->whole;
+				r->cache->whole = NULL;
+			} else {
+				r->whole = kp_xmalloc(WHOLE_MAX + 1);
+			}
 			n = kp_os_pread(r->fd, r->whole, (size_t)r->size, 0);
 			if (n != (ssize_t)r->size) {
 				/* (it changed, or a read failed: read_at reads
@@ -1473,6 +1526,7 @@ int kp_csv_read_hashed(const char *path, const char *name,
 	if (kp_table_is_xlsx(path))
 		return kp_xlsx_read(path, name, h, ctx[0], out, sha256, opts->threads);
 	memset(&r, 0, sizeof(r));
+	r.cache = opts->cache;
 	r.path = path;
 	r.name = name ? name : path;
 	r.h = h;
@@ -1483,8 +1537,12 @@ int kp_csv_read_hashed(const char *path, const char *name,
 	if (status != KP_EXIT_OK)
 		goto out;
 	pick_encoding(&r, opts);
-	if (sha256)
+	if (sha256 && r.cache && r.cache->hash) {
+		r.hash = r.cache->hash; /* (reset below) */
+		r.cache->hash = NULL;
+	} else if (sha256) {
 		r.hash = kp_sha256_new();
+	}
 again:
 	r.delim = opts->delimiter;
 	r.fast = !opts->libcsv_only;
@@ -1574,8 +1632,14 @@ again:
 			kp_sha256_final(r.hash, sha256);
 	}
 out:
-	kp_sha256_free(r.hash);
-	free(r.whole);
+	if (r.cache && !r.cache->hash)
+		r.cache->hash = r.hash;
+	else
+		kp_sha256_free(r.hash);
+	if (r.cache && !r.cache->whole)
+		r.cache->whole = r.whole;
+	else
+		free(r.whole);
 	if (r.fd >= 0)
 		kp_os_close(r.fd);
 	return status;

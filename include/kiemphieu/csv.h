@@ -40,12 +40,31 @@ enum kp_encoding {
 int kp_encoding_parse(const char *name, enum kp_encoding *out);
 const char *kp_encoding_name(enum kp_encoding e);
 
+struct kp_sha256;
+
+/*
+ * The buffers one read leaves to the next: a caller that reads many small
+ * files one after another (a congress's, in a campaign) points
+ * kp_csv_opts.cache at one, zeroed, and each file then takes its buffers
+ * from it instead of allocating them. One thread at a time; freed by
+ * kp_csv_cache_release.
+ */
+struct kp_csv_cache {
+	char *buf, *arena, *whole;
+	struct kp_csv_field *fields;
+	size_t buf_alloc, arena_alloc, fields_alloc;	/* whole: 64 KiB */
+	struct kp_sha256 *hash;
+};
+
+void kp_csv_cache_release(struct kp_csv_cache *c);
+
 struct kp_csv_opts {
 	enum kp_encoding encoding;
 	char delimiter;		/* ',', ';' or '\t'; 0: detect from the header */
 	unsigned threads;	/* parts a large UTF-8 file may be read in; 0 or 1: one */
 	int libcsv_only;	/* every line through libcsv, none by the fast
 				 * path (the differential tests' reference) */
+	struct kp_csv_cache *cache;	/* NULL, or buffers to reuse */
 };
 
 void kp_csv_opts_init(struct kp_csv_opts *o);

@@ -432,6 +432,78 @@ static uint64_t one_pass_and_parts(const char *path, int status, const char *dia
 	return rows;
 }
 
+/* Read with a cache of buffers: records, diagnostics and hash as "R...D...H". */
+static void read_cached(const char *path, struct kp_csv_opts *o, struct kp_buf *out)
+{
+	struct got g[4];
+	void *ctx[4] = { &g[0], &g[1], &g[2], &g[3] };
+	struct kp_diag_sink sink;
+	char sha[65];
+	size_t i;
+	int rc;
+
+	memset(g, 0, sizeof(g));
+	kp_diag_sink_init(&sink, on_diag, &g[0]);
+	rc = kp_csv_read_hashed(path, "f.csv", o, &handler, ctx, 4, &sink, sha);
+	kp_buf_addf(out, "%d R%s D%s H%s\n", rc, g[0].rec.s ? g[0].rec.s : "",
+		    g[0].diag.s ? g[0].diag.s : "", sha);
+	for (i = 0; i < 4; i++)
+		got_release(&g[i]);
+}
+
+/* Files read one after another with one kp_csv_cache give what each gives
+ * alone: small and large, in parts, with a BOM, in Windows-1258 found
+ * after a start as UTF-8 (the read starts again), empty, absent, with
+ * errors, and with a field too wide for the buffers the cache keeps. */
+static void cache_changes_nothing(void **state)
+{
+	struct kp_buf big = KP_BUF_INIT, wide = KP_BUF_INIT, with = KP_BUF_INIT,
+		      without = KP_BUF_INIT;
+	char *dir = unit_tmpdir(), path[4200];
+	const char *files[] = { "a.csv", "big.csv", "bom.csv", "a.csv", "cp.csv",
+				"empty.csv", "none.csv", "bad.csv", "wide.csv", "a.csv",
+				"big.csv", "a.csv" };
+	struct kp_csv_cache cache;
+	struct kp_csv_opts o;
+	size_t i, round;
+
+	(void)state;
+	unit_writes(dir, "a.csv", "id,name\n1,Trần Quốc Đông\n2,\"Lê, Thị\"\n");
+	unit_writes(dir, "bom.csv", "\xef\xbb\xbfid;v\n1;x\n");
+	unit_writes(dir, "cp.csv", "id,name\n1,Tr\xc3\xa2n\n2,L\xea\n");
+	unit_writes(dir, "empty.csv", "");
+	unit_writes(dir, "bad.csv", "id,v\n1,\"x\n2,y,z\n");
+	kp_buf_addstr(&big, "id,v\n");
+	for (i = 0; i < 200000; i++)
+		kp_buf_addf(&big, "%zu,%s\n", i, i % 7 ? "x" : "Nguyễn Văn An");
+	unit_write(dir, "big.csv", big.s, big.len);
+	kp_buf_addstr(&wide, "id,v\n1,");
+	for (i = 0; i < 3000000; i++)
+		kp_buf_addch(&wide, 'w');
+	kp_buf_addstr(&wide, "\n");
+	unit_write(dir, "wide.csv", wide.s, wide.len);
+	memset(&cache, 0, sizeof(cache));
+	for (round = 0; round < 2; round++) {
+		kp_csv_opts_init(&o);
+		o.threads = 2;
+		o.cache = round ? &cache : NULL;
+		for (i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
+			snprintf(path, sizeof(path), "%s/%s", dir, files[i]);
+			read_cached(path, &o, round ? &with : &without);
+		}
+	}
+	assert_non_null(cache.buf); /* kept for the next */
+	kp_csv_cache_release(&cache);
+	assert_null(cache.buf);
+	assert_true(with.len == without.len && memcmp(with.s, without.s, with.len) == 0);
+	assert_non_null(strstr(with.s, "Windows-1258"));
+	kp_buf_release(&big);
+	kp_buf_release(&wide);
+	kp_buf_release(&with);
+	kp_buf_release(&without);
+	unit_rmdir(dir);
+}
+
 static void parts_equal_one_pass(void **state)
 {
 	struct kp_buf b = KP_BUF_INIT;
@@ -913,6 +985,7 @@ int main(void)
 		cmocka_unit_test(columns_count_characters),
 		cmocka_unit_test(diagnostics_name_the_column),
 		cmocka_unit_test(fast_path_equals_libcsv),
+		cmocka_unit_test(cache_changes_nothing),
 		cmocka_unit_test(writing_quotes_when_needed),
 		cmocka_unit_test(writing_utf16_with_tabs),
 		cmocka_unit_test(encoding_names),
