@@ -82,6 +82,7 @@ void kp_csv_opts_init(struct kp_csv_opts *o)
 }
 
 #define CACHE_KEEP (1u << 20)	/* a larger buffer is freed, not kept */
+#define PARSER_BLOCK 1024u	/* libcsv's first buffer, and its step */
 
 void kp_csv_cache_release(struct kp_csv_cache *c)
 {
@@ -96,12 +97,20 @@ void kp_csv_cache_release(struct kp_csv_cache *c)
 }
 
 /* libcsv grows its field buffer through this: refusing to go past the
- * field limit bounds the memory a hostile file can make us use. */
+ * field limit bounds the memory a hostile file can make us use. libcsv asks
+ * for one block (1 KiB) more each time; the room given doubles instead, so
+ * that a long field is not copied once a block (realloc leaves a buffer
+ * that is large enough where it is), and the first is small enough for
+ * malloc's per-thread cache. */
 static void *capped_realloc(void *p, size_t n)
 {
+	size_t room = PARSER_BLOCK;
+
 	if (n > KP_CSV_FIELD_MAX + 8192u)
 		return NULL;
-	return realloc(p, n);
+	while (room < n)
+		room *= 2;
+	return realloc(p, room);
 }
 
 static int parser_init(struct csv_parser *p, unsigned char delim)
@@ -112,7 +121,7 @@ static int parser_init(struct csv_parser *p, unsigned char delim)
 	 * the delimiter first, so a tab delimiter still splits fields */
 	csv_set_delim(p, delim);
 	csv_set_realloc_func(p, capped_realloc);
-	csv_set_blk_size(p, 4096);
+	csv_set_blk_size(p, PARSER_BLOCK);
 	return 0;
 }
 
