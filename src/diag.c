@@ -259,7 +259,7 @@ void kp_diag_list_flush(struct kp_diag_list *lists, size_t n,
 			if (lists[i].items[j].line)
 				lists[i].items[j].line += lists[i].line_base;
 	}
-	all = total ? kp_xcalloc(total, sizeof(*all)) : NULL; /* (mostly none) */
+	all = kp_xcalloc(total, sizeof(*all));
 	for (i = 0; i < n; i++)
 		for (j = 0; j < lists[i].n; j++) {
 			all[k].d = &lists[i].items[j];
