@@ -131,12 +131,7 @@ static struct kp_idset_page *number_page(struct kp_idset *s, size_t digits, uint
 		       (n - s->dirlen[d]) * sizeof(*s->dir[d]));
 		s->dirlen[d] = n;
 	}
-	if (s->npages == s->pages_alloc) {
-		/* (a congress's ballot file has one page: room for one, then
-		 * doubling, where kp_xgrow would start at eight) */
-		s->pages_alloc = s->pages_alloc ? 2 * s->pages_alloc : 1;
-		s->pages = kp_xrealloc(s->pages, s->pages_alloc * sizeof(*s->pages));
-	}
+	s->pages = kp_xgrow(s->pages, &s->pages_alloc, s->npages + 1, sizeof(*s->pages));
 	pg = &s->pages[s->npages];
 	memset(pg, 0, sizeof(*pg));
 	pg->index = (uint32_t)pi;
