@@ -167,6 +167,64 @@ static void reports_every_problem(void **state)
 	unit_rmdir(dir);
 }
 
+/* One wrong cell a row, in each of the three files a congress describes
+ * itself by: each is an error at its line and column, and every row is
+ * still read. */
+static void every_cell_is_checked_where_it_is(void **state)
+{
+	char *dir = unit_tmpdir();
+	struct kp_congress c;
+
+	(void)state;
+	unit_writes(dir, "contests.csv",
+		    "contest,kind,seats,reserves,base,present,form,direct,"
+		    "prev_members,prev_women\n"
+		    "bch,committee,3,,50,,,,9,10\n"
+		    "dbd,delegates,600,500,50,,,,,\n"
+		    "bt,secretary,1,,50,,vote,,,\n"
+		    "bt2,secretary,1,,50,,,maybe,,\n"
+		    "pbt,deputy,1,,50,,,yes,,\n");
+	unit_writes(dir, "candidates.csv",
+		    "contest,no,name,education,degree,theory,incumbent,local\n"
+		    "bch,1,Nguyễn Văn An,13/12,,,,\n"
+		    "bch,2,Trần Thị Bích,,giáo sư,,,\n"
+		    "bch,3,Lê Đức Cường,,,cao học,,\n"
+		    "bch,4,Phạm Thị Dung,,,,có lẽ,\n"
+		    "bch,5,Hoàng Văn Đạt,,,,,perhaps\n");
+	unit_writes(dir, "congress.csv",
+		    "org_name,from,to,assembly,board_head\n"
+		    ",2020-05-12,2020-05-11,all,Nguyễn Văn An;Trần Thị Bích\n"
+		    "Đảng bộ xã Đại Đồng,12/05/2020,,,\n");
+	assert_int_equal(load(dir, &c), KP_EXIT_DATA);
+	assert_string_equal(unit_diags,
+		"contests.csv:2:26:e:prev_women: 10 is more than prev_members (9)\n"
+		"contests.csv:3:15:e:seats and reserves: 1100 in all, over the limit of 1000\n"
+		"contests.csv:4:21:e:form 'vote': expected strike (names struck out) or "
+		"agree (boxes đồng ý / không đồng ý)\n"
+		"contests.csv:5:23:e:direct 'maybe': expected yes or no\n"
+		"contests.csv:6:20:e:direct: only a secretary is elected directly at the "
+		"congress, and contest 'pbt' is not one\n"
+		"candidates.csv:2:21:e:education '13/12': expected 12/12 (or 9/12, "
+		"10/10...), THPT, THCS or tiểu học\n"
+		"candidates.csv:3:22:e:degree 'giáo sư': expected không, trung cấp, cao "
+		"đẳng, đại học, thạc sĩ or tiến sĩ\n"
+		"candidates.csv:4:22:e:theory 'cao học': expected không, sơ cấp, trung "
+		"cấp, cao cấp or cử nhân\n"
+		"candidates.csv:5:24:e:incumbent 'có lẽ': expected yes or no\n"
+		"candidates.csv:6:25:e:local 'perhaps': expected yes or no\n"
+		"congress.csv:2:1:e:org_name: expected the organisation's name (e.g. "
+		"Đảng bộ xã Đại Đồng), got an empty field\n"
+		"congress.csv:2:13:e:to: the congress ends before it begins (from)\n"
+		"congress.csv:2:24:e:assembly 'all': expected members (đảng viên: every "
+		"full member is summoned) or delegates (đại biểu)\n"
+		"congress.csv:2:28:e:board_head: one name, the head of the counting "
+		"board (its members go in board)\n"
+		"congress.csv:3:1:e:a second row: congress.csv describes one congress, "
+		"on line 2\n");
+	kp_congress_release(&c);
+	unit_rmdir(dir);
+}
+
 static void missing_columns_and_folders(void **state)
 {
 	char *dir = unit_tmpdir();
@@ -367,6 +425,7 @@ int main(void)
 		cmocka_unit_test(ages_in_whole_years),
 		cmocka_unit_test(loads_a_congress),
 		cmocka_unit_test(reports_every_problem),
+		cmocka_unit_test(every_cell_is_checked_where_it_is),
 		cmocka_unit_test(missing_columns_and_folders),
 		cmocka_unit_test(numbering_has_no_gaps),
 		cmocka_unit_test(limits_on_seats_and_candidates),

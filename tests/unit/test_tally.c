@@ -42,6 +42,17 @@ static void done(struct run *r)
 	kp_congress_release(&r->cg);
 }
 
+/* Tallies dir with one thread: `status`, and `diags` all that is said. */
+static void expect(const char *dir, int status, const char *diags)
+{
+	struct run r;
+
+	tally(dir, 1, &r);
+	assert_int_equal(r.status, status);
+	assert_string_equal(unit_diags, diags);
+	done(&r);
+}
+
 static void congress(const char *dir, const char *contests)
 {
 	unit_writes(dir, "contests.csv", contests);
@@ -554,6 +565,101 @@ static void rounds_csv_overrides_the_default(void **state)
 	assert_int_equal(r.status, KP_EXIT_DATA);
 	assert_non_null(strstr(unit_diags, "round 1 elects every seat"));
 	done(&r);
+	/* more reserves than are open */
+	unit_writes(dir, "rounds.csv", "contest,round,seats,reserves\nc,2,,2\n");
+	expect(dir, KP_EXIT_DATA,
+		"rounds.csv:2:0:e:round 2 of contest 'c' elects 2 reserves, but "
+		"only 1 are open\n");
+	unit_rmdir(dir);
+}
+
+/* A ballot file's header needs its id column, and a later round's at
+ * least one candidate; a void cell of quoted spaces says nothing. */
+static void what_a_ballot_header_needs(void **state)
+{
+	char *dir = unit_tmpdir();
+	struct run r;
+
+	(void)state;
+	congress(dir, "contest,kind,seats,base\nc,committee,3,5\n");
+	unit_writes(dir, "ballots/c.csv", "1,2,3,4\n,,,x\n");
+	expect(dir, KP_EXIT_DATA,
+		"c.csv:1:1:e:missing required column 'ballot' (the ballot id)\n");
+	/* round 1 elects 1 (5 votes) and leaves 2, 3 and 4 tied (3 each,
+	 * more than half of 5) for the last two seats */
+	unit_writes(dir, "ballots/c.csv", "ballot,1,2,3,4,void\n"
+		    "1,,,,x,\n2,,,x,,\n3,,x,,,\n4,,,,x,\n5,,x,x,,\"   \"\n");
+	unit_writes(dir, "ballots/c.r2.csv", "ballot\n1\n");
+	tally(dir, 1, &r);
+	assert_int_equal(r.status, KP_EXIT_DATA);
+	assert_string_equal(unit_diags,
+		"c.r2.csv:1:1:e:no candidate columns: a round 2 list needs at "
+		"least one candidate\n");
+	/* the quoted spaces did not make ballot 5 void */
+	assert_int_equal(r.res.contests[0].rounds[0].valid, 5);
+	assert_int_equal(r.res.contests[0].rounds[0].nreasons, 0);
+	assert_int_equal(r.res.contests[0].ntied, 3);
+	done(&r);
+	/* a contest without reserves: rounds.csv leaving out round 2's
+	 * seats leaves it nothing to elect */
+	unit_writes(dir, "rounds.csv", "contest,round,seats\nc,2,0\n");
+	expect(dir, KP_EXIT_DATA,
+		"rounds.csv:2:0:e:round 2 of contest 'c' elects no one: every seat "
+		"it could elect is filled or left out\n");
+	unit_rmdir(dir);
+}
+
+/* A list of delegates shorter than its seats and reserves: a warning for
+ * tally, which still counts (rules.md 1). */
+static void a_short_list_of_delegates(void **state)
+{
+	char *dir = unit_tmpdir();
+
+	(void)state;
+	congress(dir, "contest,kind,seats,reserves,base\nc,delegates,4,1,5\n");
+	unit_writes(dir, "ballots/c.csv", "ballot,1,2,3,4\n1,,,,\n2,,,,x\n");
+	expect(dir, KP_EXIT_OK,
+		"contests.csv:2:1:w:contest 'c': 4 candidates for 4 seats, surplus "
+		"0 (0.00%): the list must have at least as many candidates as "
+		"seats and reserves\n");
+	unit_rmdir(dir);
+}
+
+/* A deputy secretary, like the secretary, is elected from the new
+ * committee. */
+static void a_deputy_comes_from_the_new_committee(void **state)
+{
+	char *dir = unit_tmpdir();
+
+	(void)state;
+	unit_writes(dir, "contests.csv", "contest,kind,seats,base\n"
+		    "b,committee,2,5\npbt,deputy,1,2\n");
+	unit_writes(dir, "candidates.csv", "contest,no,name\n"
+		    "b,1,Nguyễn Văn An\nb,2,Trần Thị Bích\nb,3,Lê Đức Cường\n"
+		    "pbt,1,Lê Đức Cường\n");
+	unit_writes(dir, "ballots/b.csv", "ballot,1,2,3\n"
+		    "1,,,x\n2,,,x\n3,,,x\n4,,x,\n5,x,,\n");
+	unit_writes(dir, "ballots/pbt.csv", "ballot,1\n1,\n2,\n");
+	expect(dir, KP_EXIT_DATA,
+		"candidates.csv:5:1:e:candidate 1 (Lê Đức Cường) of contest 'pbt' "
+		"is not an elected member of the committee 'b': a deputy secretary "
+		"is elected from the new committee\n");
+	unit_rmdir(dir);
+}
+
+/* present given by the minutes and by contests.csv: they must agree. */
+static void minutes_and_contests_disagree_on_present(void **state)
+{
+	char *dir = unit_tmpdir(), path[4200];
+
+	(void)state;
+	congress(dir, "contest,kind,seats,base,present\nc,committee,3,9,9\n");
+	snprintf(path, sizeof(path), "%s/results", dir);
+	assert_int_equal(unit_mkdir(path), 0);
+	unit_writes(dir, "results/c.csv", "item,value\npresent,8\nreturned,8\n"
+		    "valid,8\ninvalid,0\n1,8\n2,8\n3,8\n4,0\n");
+	expect(dir, KP_EXIT_DATA,
+		"c.csv:2:0:e:present: the minutes say 8, contests.csv line 2 says 9\n");
 	unit_rmdir(dir);
 }
 
@@ -934,6 +1040,10 @@ int main(void)
 		cmocka_unit_test(tie_then_second_round_with_reserve),
 		cmocka_unit_test(reserve_tie_after_an_official_re_vote),
 		cmocka_unit_test(rounds_csv_overrides_the_default),
+		cmocka_unit_test(what_a_ballot_header_needs),
+		cmocka_unit_test(a_short_list_of_delegates),
+		cmocka_unit_test(a_deputy_comes_from_the_new_committee),
+		cmocka_unit_test(minutes_and_contests_disagree_on_present),
 		cmocka_unit_test(name_added_in_round_two),
 		cmocka_unit_test(agree_ballots),
 		cmocka_unit_test(elected_from_the_new_committee),
