@@ -6,6 +6,7 @@
 
 #include "kiemphieu/campaign.h"
 #include "kiemphieu/exit.h"
+#include "kiemphieu/tally.h"
 #include "../../src/summary.h"
 
 static struct kp_person man(short age, signed char incumbent)
@@ -231,6 +232,36 @@ static void young_again(void **state)
 	teardown(&f);
 }
 
+/* The summary of the fixture's congresses, as progress --format json
+ * writes it (the reasons of congress 2 given). */
+static json_t *fixture_summary(struct fixture *f)
+{
+	unsigned nos[2] = { 2, 7 };
+	json_t *root, *orgs, *org;
+	size_t i;
+
+	kp_summary_why(&f->s[2], KP_WHY_NO_BALLOTS, NULL, NULL, NULL, 0, 0, 0);
+	kp_summary_why(&f->s[2], KP_WHY_TIE, "bch", NULL, nos, 2, 0, 0);
+	root = json_pack("{s:s,s:i,s:{s:b,s:n,s:n}}", "kind", "kiemphieu-progress",
+			 "format", 2, "filters", "pilot", 0, "parent", "level");
+	orgs = json_array();
+	for (i = 0; i < 3; i++) {
+		char id[8];
+
+		snprintf(id, sizeof(id), "o%zu", i);
+		f->orgs[i].id = id;
+		f->orgs[i].name = id;
+		org = json_object();
+		kp_org_to_json(org, &f->orgs[i]);
+		json_object_set_new(org, "summary", kp_summary_to_json(&f->s[i]));
+		json_array_append_new(orgs, org);
+		f->orgs[i].id = NULL;
+		f->orgs[i].name = NULL;
+	}
+	json_object_set_new(root, "orgs", orgs);
+	return root;
+}
+
 /* A summary written and read back is the same summary, and a province
  * merges it in place of its row. */
 static void summary_round_trip(void **state)
@@ -240,34 +271,12 @@ static void summary_round_trip(void **state)
 	struct kp_progress_opts o;
 	struct kp_diag_sink sink;
 	char *dir = unit_tmpdir(), *a, *b, path[4200];
-	json_t *root, *orgs, *org;
+	json_t *root;
 	size_t i;
 
 	(void)state;
 	setup(&f);
-	kp_summary_why(&f.s[2], KP_WHY_NO_BALLOTS, NULL, NULL, NULL, 0, 0, 0);
-	{
-		unsigned nos[2] = { 2, 7 };
-
-		kp_summary_why(&f.s[2], KP_WHY_TIE, "bch", NULL, nos, 2, 0, 0);
-	}
-	root = json_pack("{s:s,s:i,s:{s:b,s:n,s:n}}", "kind", "kiemphieu-progress",
-			 "format", 2, "filters", "pilot", 0, "parent", "level");
-	orgs = json_array();
-	for (i = 0; i < 3; i++) {
-		char id[8];
-
-		snprintf(id, sizeof(id), "o%zu", i);
-		f.orgs[i].id = id;
-		f.orgs[i].name = id;
-		org = json_object();
-		kp_org_to_json(org, &f.orgs[i]);
-		json_object_set_new(org, "summary", kp_summary_to_json(&f.s[i]));
-		json_array_append_new(orgs, org);
-		f.orgs[i].id = NULL;
-		f.orgs[i].name = NULL;
-	}
-	json_object_set_new(root, "orgs", orgs);
+	root = fixture_summary(&f);
 	snprintf(path, sizeof(path), "%s/d.json", dir);
 	assert_int_equal(json_dump_file(root, path, JSON_COMPACT), 0);
 	json_decref(root);
@@ -313,12 +322,143 @@ static void summary_round_trip(void **state)
 	unit_rmdir(dir);
 }
 
+/* Puts `value` (JSON text) at `path` ("orgs[0].summary.why[1]") in root. */
+static void put_at(json_t *root, const char *path, const char *value)
+{
+	json_t *v = json_loads(value, JSON_DECODE_ANY, NULL), *at = root;
+	char key[64];
+	size_t n;
+
+	assert_non_null(v);
+	while (*path) {
+		if (*path == '[') {
+			size_t i = strtoul(path + 1, NULL, 10);
+
+			path = strchr(path, ']') + 1;
+			if (!*path) {
+				assert_int_equal(json_array_set_new(at, i, v), 0);
+				return;
+			}
+			at = json_array_get(at, i);
+		} else {
+			path += *path == '.';
+			n = strcspn(path, ".[");
+			assert_true(n < sizeof(key));
+			memcpy(key, path, n);
+			key[n] = '\0';
+			path += n;
+			if (!*path) {
+				assert_int_equal(json_object_set_new(at, key, v), 0);
+				return;
+			}
+			at = json_object_get(at, key);
+		}
+		assert_non_null(at);
+	}
+	fail_msg("no place in the path");
+}
+
+/* One value of a district's summary made wrong at a time: each is refused
+ * with its JSON path, and the summary contributes nothing (its row is one
+ * invalid congress). */
+static void every_value_of_a_summary_is_checked(void **state)
+{
+	static const struct {
+		const char *path, *value, *diag;
+	} cases[] = {
+		{ "format", "1", "a summary of another layout (format 1): make it "
+		  "again with this kiemphieu" },
+		{ "orgs", "{}", "orgs: expected a list of congresses" },
+		{ "orgs[1]", "1", "orgs[1]: expected an object" },
+		{ "orgs[0].org", "\"a/b\"", "orgs[0].org: expected an id, without '/'" },
+		{ "orgs[0].name", "\"o\\u0001\"", "orgs[0].name: expected text" },
+		{ "orgs[2].scheduled", "\"2020-13-01\"",
+		  "orgs[2].scheduled: expected a day YYYY-MM-DD or null" },
+		{ "orgs[0].pilot", "0", "orgs[0].pilot: expected true or false" },
+		{ "orgs[0].summary", "[]", "orgs[0].summary: expected an object" },
+		{ "orgs[0].summary.io_error", "\"no\"",
+		  "orgs[0].summary.io_error: expected true or false" },
+		{ "orgs[0].summary.why", "{}", "orgs[0].summary.why: expected a list" },
+		{ "orgs[2].summary.why[1].candidates", "\"2, 7\"",
+		  "orgs[2].summary.why[1].candidates: expected a list of at most 64 "
+		  "candidates" },
+		{ "orgs[2].summary.why[1].candidates[1]", "-7",
+		  "orgs[2].summary.why[1].candidates[1]: expected a whole number "
+		  "from 0 to 1000" },
+		{ "orgs[0].summary.errors", "\"none\"",
+		  "orgs[0].summary.errors: expected a list of at most 3 errors" },
+		{ "orgs[0].summary.committee", "1",
+		  "orgs[0].summary.committee: expected an object or null" },
+		{ "orgs[0].summary.committee", "{\"surplus\": 1}",
+		  "orgs[0].summary.committee.surplus: expected an object" },
+		{ "orgs[0].summary.committee",
+		  "{\"surplus\": {\"candidates\": 4, \"seats\": 3, \"surplus\": 1.5}}",
+		  "orgs[0].summary.committee.surplus.surplus: expected a whole number" },
+		{ "orgs[0].summary.done_date", "\"10/05/2020 08:00\"",
+		  "orgs[0].summary.done_date: expected a day YYYY-MM-DD or null" },
+		{ "orgs[0].summary.filled", "7",
+		  "orgs[0].summary.filled: expected a whole number from 0 to 6" },
+		{ "orgs[0].summary.bodies", "[]",
+		  "orgs[0].summary.bodies: expected an object" },
+		{ "orgs[0].summary.bodies.committee.people", "{}",
+		  "orgs[0].summary.bodies.committee.people: expected a list of people" },
+		{ "orgs[0].summary.bodies.committee.people[2]", "[\"M\", 52]",
+		  "orgs[0].summary.bodies.committee.people[2]: expected a person, "
+		  "[gender, age, ethnicity, education, degree, theory, incumbent, "
+		  "local]" },
+		{ "orgs[0].summary.bodies.committee.people[2][0]", "\"Nam\"",
+		  "orgs[0].summary.bodies.committee.people[2][0]: not a value kiemphieu "
+		  "writes there" },
+		{ "orgs[0].summary.inputs", "null",
+		  "orgs[0].summary.inputs: expected a list of files" },
+	};
+	struct fixture f;
+	json_t *good;
+	char *dir = unit_tmpdir(), path[4200];
+	size_t i;
+
+	(void)state;
+	setup(&f);
+	good = fixture_summary(&f);
+	snprintf(path, sizeof(path), "%s/d.json", dir);
+	unit_writes(dir, "campaign.csv", "org,name,dir\nd,Huyện D,d.json\n");
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		json_t *root = json_deep_copy(good);
+		struct kp_campaign prov;
+		struct kp_progress_opts o;
+		struct kp_diag_sink sink;
+		struct kp_tally_opts to;
+		char want[512];
+
+		put_at(root, cases[i].path, cases[i].value);
+		assert_int_equal(json_dump_file(root, path, JSON_COMPACT), 0);
+		json_decref(root);
+		kp_diag_sink_init(&sink, unit_keep_diag, NULL);
+		unit_diags[0] = '\0';
+		kp_tally_opts_init(&to);
+		assert_int_equal(kp_campaign_load(&prov, dir, &to.csv, &sink), KP_EXIT_OK);
+		memset(&o, 0, sizeof(o));
+		o.young_under = 40;
+		assert_int_equal(kp_campaign_merge(&prov, &o, &sink), KP_EXIT_DATA);
+		snprintf(want, sizeof(want), "d.json:0:0:e:%s\n", cases[i].diag);
+		assert_string_equal(unit_diags, want);
+		/* nothing merged: the row is one invalid congress */
+		assert_int_equal(prov.nmerged, 0);
+		assert_int_equal(prov.n, 1);
+		kp_campaign_release(&prov);
+	}
+	json_decref(good);
+	teardown(&f);
+	unit_rmdir(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(people_figures_by_hand),
 		cmocka_unit_test(young_again),
 		cmocka_unit_test(summary_round_trip),
+		cmocka_unit_test(every_value_of_a_summary_is_checked),
 	};
 
 	return cmocka_run_group_tests_name("progress", tests, NULL, NULL);
