@@ -5,6 +5,7 @@
 
 #include "kiemphieu/campaign.h"
 #include "kiemphieu/exit.h"
+#include "kiemphieu/tally.h"
 
 static struct kp_summary done_summary(uint64_t surplus, uint64_t seats,
 				      int one_round, uint64_t members,
@@ -244,6 +245,58 @@ static void summary_of_a_congress(void **state)
 	unit_rmdir(dir);
 }
 
+/* One wrong cell a row of campaign.csv: each an error at its line and
+ * column, every row still read, and only the good rows kept. A fullwidth
+ * 'ａ' is the id 'a' (kp_text_fold_id). */
+static void every_cell_of_a_campaign_is_checked(void **state)
+{
+	char *dir = unit_tmpdir(), path[4200];
+	struct kp_campaign c;
+	struct kp_diag_sink sink;
+	struct kp_tally_opts o;
+
+	(void)state;
+	unit_writes(dir, "campaign.csv",
+		    "org,name,pilot,scheduled,status,young_under,summary,dir\n"
+		    "a,Xã A,có,2020-05-01,,,,\n"
+		    "a/b,Xã B,,,,,,b\n"
+		    "c,Xã C,maybe,,,,,c\n"
+		    "d,Xã D,,2020-02-30,,,,d\n"
+		    "e,Xã E,,,stopped,,,e\n"
+		    "f,Xã F,,,tạm dừng,0,,f\n"
+		    "g,Xã G,,,,,../g.json,\n"
+		    "h,Xã H\n"
+		    "\xef\xbd\x81,Xã A again,,,,,,a2\n"
+		    "i,Xã I,,,hoãn,35,,a\n");
+	snprintf(path, sizeof(path), "%s/a", dir);
+	assert_int_equal(unit_mkdir(path), 0);
+	kp_tally_opts_init(&o);
+	kp_diag_sink_init(&sink, unit_keep_diag, NULL);
+	unit_diags[0] = '\0';
+	assert_int_equal(kp_campaign_load(&c, dir, &o.csv, &sink), KP_EXIT_DATA);
+	assert_string_equal(unit_diags,
+		"campaign.csv:3:1:e:org 'a/b': expected an id, without '/'\n"
+		"campaign.csv:4:8:e:pilot 'maybe': expected yes or no\n"
+		"campaign.csv:5:9:e:scheduled '2020-02-30': expected a day as "
+		"YYYY-MM-DD or DD/MM/YYYY\n"
+		"campaign.csv:6:10:e:status 'stopped': expected empty, suspended (tạm "
+		"dừng) or postponed (hoãn)\n"
+		"campaign.csv:7:19:e:young_under '0': expected an age from 1 to 120\n"
+		"campaign.csv:8:12:e:summary '../g.json': expected a file inside the "
+		"campaign folder, not an absolute path or one that leaves it\n"
+		"campaign.csv:9:7:e:expected 8 fields as in the header, found 2\n"
+		"campaign.csv:10:1:e:org 'a' appears twice (first on line 2)\n"
+		"campaign.csv:11:19:e:dir 'a' is the folder of org 'a' on line 2 too: "
+		"a congress is listed once\n");
+	/* the first row alone stands, a pilot, scheduled */
+	assert_int_equal(c.n, 1);
+	assert_string_equal(c.orgs[0].id, "a");
+	assert_true(c.orgs[0].pilot);
+	assert_int_equal(c.orgs[0].scheduled.day, 1);
+	kp_campaign_release(&c);
+	unit_rmdir(dir);
+}
+
 /* A tie among a hundred candidates: the reason lists as many of their
  * numbers as it holds, whole, in both languages' buffers. */
 static void a_tie_among_many(void **state)
@@ -296,6 +349,7 @@ int main(void)
 		cmocka_unit_test(lists_that_break_the_rules),
 		cmocka_unit_test(summary_of_a_congress),
 		cmocka_unit_test(a_tie_among_many),
+		cmocka_unit_test(every_cell_of_a_campaign_is_checked),
 	};
 
 	return cmocka_run_group_tests_name("campaign", tests, NULL, NULL);
