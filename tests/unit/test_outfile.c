@@ -126,6 +126,53 @@ static void failure_leaves_nothing(void **state)
 	unit_rmdir(dir);
 }
 
+/* A device that is full: the error is the system's, and nothing is
+ * pretended written. */
+static void a_full_device_is_an_error(void **state)
+{
+#ifdef _WIN32
+	(void)state;
+	print_message("skipped on Windows: it has no /dev/full\n");
+	skip();
+#else
+	struct kp_diag_sink sink;
+
+	(void)state;
+	unit_diags[0] = '\0';
+	kp_diag_sink_init(&sink, unit_keep_diag, NULL);
+	assert_int_equal(kp_write_atomic("/dev/full", "x\n", 2, &sink), KP_EXIT_IO);
+	assert_string_equal(unit_diags, "full:0:0:e:cannot write: No space left "
+			    "on device\n");
+#endif
+}
+
+/* A new file (a sheet, a new congress's files) never replaces one that is
+ * there; removing leaves a folder alone. */
+static void new_files_and_removal(void **state)
+{
+	char *dir = unit_tmpdir(), path[4200];
+	struct kp_diag_sink sink;
+
+	(void)state;
+	unit_diags[0] = '\0';
+	kp_diag_sink_init(&sink, unit_keep_diag, NULL);
+	snprintf(path, sizeof(path), "%s/s.csv", dir);
+	assert_int_equal(kp_write_new(path, "a\n", 2, &sink), KP_EXIT_OK);
+	assert_int_equal(kp_write_new(path, "b\n", 2, &sink), KP_EXIT_IO);
+	assert_string_equal(unit_diags, "s.csv:0:0:e:not written: File exists\n");
+	assert_int_equal(entries(dir), 1);
+	unit_diags[0] = '\0';
+	assert_int_equal(kp_remove_file(path, &sink), KP_EXIT_OK);
+	assert_int_equal(kp_remove_file(path, &sink), KP_EXIT_OK); /* gone: fine */
+	assert_int_equal(entries(dir), 0);
+	snprintf(path, sizeof(path), "%s/f", dir);
+	assert_int_equal(unit_mkdir(path), 0);
+	assert_int_equal(kp_remove_file(path, &sink), KP_EXIT_IO);
+	assert_string_equal(unit_diags, "f:0:0:e:is a folder: not removed\n");
+	assert_int_equal(entries(dir), 1);
+	unit_rmdir(dir);
+}
+
 /* The umask decides a new file's mode, as for any program (issue 11: it
  * was always 0644). */
 static void the_umask_decides_the_mode(void **state)
@@ -228,6 +275,8 @@ int main(void)
 		cmocka_unit_test(a_pipe_is_written_not_replaced),
 		cmocka_unit_test(a_link_keeps_being_a_link),
 		cmocka_unit_test(failure_leaves_nothing),
+		cmocka_unit_test(a_full_device_is_an_error),
+		cmocka_unit_test(new_files_and_removal),
 		cmocka_unit_test(the_umask_decides_the_mode),
 		cmocka_unit_test(nofollow_replaces_the_link),
 		cmocka_unit_test(stale_temporaries_are_removed),
