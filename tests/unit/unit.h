@@ -25,11 +25,14 @@
  */
 #ifdef _WIN32
 #include <direct.h>
+#include <io.h>
 #include <process.h>
 #include <time.h>
+#include <wchar.h>
 #define unit_mkdir(p) _mkdir(p)
 #define UNIT_ON_WINDOWS 1
 #else
+#include <ftw.h>
 #define unit_mkdir(p) mkdir((p), 0700)
 #define UNIT_ON_WINDOWS 0
 #endif
@@ -96,21 +99,72 @@ static inline char *unit_tmpdir(void)
 	return p;
 }
 
+/*
+ * Remove a folder and all it holds, in C: one cmd.exe per test folder
+ * under Wine was slow, and once in a CI run it did not start (system()
+ * gave -1), failing a test of something else. Windows' names are read
+ * and removed as UTF-16, so a name the program wrote in Vietnamese goes
+ * as well.
+ */
+#ifdef _WIN32
+static inline int unit_rm_tree(const wchar_t *path)
+{
+	struct _wfinddata_t fd;
+	wchar_t sub[4200];
+	size_t n = wcslen(path);
+	intptr_t h;
+	int rc = 0;
+
+	if (n + 3 > sizeof(sub) / sizeof(sub[0]))
+		return -1;
+	wmemcpy(sub, path, n);
+	wcscpy(sub + n, L"/*");
+	h = _wfindfirst(sub, &fd);
+	if (h != -1) {
+		do {
+			size_t m = wcslen(fd.name);
+
+			if (!wcscmp(fd.name, L".") || !wcscmp(fd.name, L".."))
+				continue;
+			if (n + m + 2 > sizeof(sub) / sizeof(sub[0])) {
+				rc = -1;
+				continue;
+			}
+			sub[n] = L'/';
+			wcscpy(sub + n + 1, fd.name);
+			if (fd.attrib & _A_SUBDIR) {
+				rc |= unit_rm_tree(sub);
+			} else {
+				_wchmod(sub, _S_IREAD | _S_IWRITE);
+				rc |= _wunlink(sub);
+			}
+		} while (_wfindnext(h, &fd) == 0);
+		_findclose(h);
+	}
+	return rc | _wrmdir(path);
+}
+#else
+static inline int unit_rm_one(const char *path, const struct stat *st,
+			      int type, struct FTW *ftw)
+{
+	(void)st;
+	(void)type;
+	(void)ftw;
+	return remove(path);
+}
+#endif
+
 static inline void unit_rmdir(char *dir)
 {
-	char cmd[4200];
-
 #ifdef _WIN32
-	char *c;
+	wchar_t w[4200];
 
-	snprintf(cmd, sizeof(cmd), "rmdir /s /q \"%s\"", dir);
-	for (c = cmd; *c; c++)
-		if (*c == '/' && c > cmd + 12)
-			*c = '\\';
+	/* unit_tmpdir made the name from TEMP, which is ASCII under Wine */
+	assert_true(mbstowcs(w, dir, sizeof(w) / sizeof(w[0])) < sizeof(w) / sizeof(w[0]));
+	assert_int_equal(unit_rm_tree(w), 0);
 #else
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+	assert_int_equal(nftw(dir, unit_rm_one, 16, FTW_DEPTH | FTW_PHYS), 0);
 #endif
-	assert_int_equal(system(cmd), 0);
 	free(dir);
 }
 
