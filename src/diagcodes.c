@@ -47,6 +47,8 @@ static const struct kp_diag_code {
 	  "summary-date-invalid" },
 	{ "%s: expected a list",
 	  "summary-list-invalid" },
+	{ "%s: expected a list of %llu people, as %s says",
+	  "summary-people-count" },
 	{ "%s: expected a list of at most %d errors",
 	  "summary-errors-invalid" },
 	{ "%s: expected a list of at most 64 candidates",

@@ -381,6 +381,18 @@ static void bodies_read(struct rd *r, json_t *v, const char *base,
 	}
 }
 
+/* A committee's list of people as long as its members say. */
+static void people_count(struct rd *r, const char *base, const char *bodies,
+			 const struct kp_body *b, uint64_t members, const char *says)
+{
+	if (b->n == members)
+		return;
+	at(r, "%s.%s.committee.people", base, bodies);
+	kp_error(r->sink, r->file, 0, 0, "%s: expected a list of %llu people, "
+		 "as %s says", r->path, (unsigned long long)members, says);
+	r->bad = 1;
+}
+
 static void summary_read(struct rd *r, json_t *j, const char *base,
 			 struct kp_summary *s)
 {
@@ -557,6 +569,18 @@ static void summary_read(struct rd *r, json_t *j, const char *base,
 		bodies_read(r, field(r, j, base, "bodies"), here, s->bodies);
 		snprintf(here, sizeof(here), "%s.previous_bodies", base);
 		bodies_read(r, field(r, j, base, "previous_bodies"), here, s->prev_bodies);
+		/* the people of a committee are its members, as the figures
+		 * count them: a province counts the young again from them
+		 * (kp_summary_reyoung) */
+		if (!r->bad && s->committee_complete &&
+		    s->bodies[KP_BODY_COMMITTEE].decided)
+			people_count(r, base, "bodies", &s->bodies[KP_BODY_COMMITTEE],
+				     s->members, "committee.members");
+		if (!r->bad && json_is_object(c) && s->prev_bodies[KP_BODY_COMMITTEE].held)
+			people_count(r, base, "previous_bodies",
+				     &s->prev_bodies[KP_BODY_COMMITTEE],
+				     s->has_prev ? s->prev_members : 0,
+				     "committee.previous.members");
 	}
 	v = field(r, j, base, "inputs");
 	if (!json_is_array(v) || json_array_size(v) > 100000) {

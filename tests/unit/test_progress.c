@@ -361,6 +361,13 @@ static void put_at(json_t *root, const char *path, const char *value)
 /* One value of a district's summary made wrong at a time: each is refused
  * with its JSON path, and the summary contributes nothing (its row is one
  * invalid congress). */
+#define COMMITTEE(members, previous)                                          \
+	"{\"surplus\": {\"candidates\": 4, \"seats\": 3, \"surplus\": 1, "          \
+	"\"percent_x100\": 3333, \"verdict\": \"ok\"}, \"complete\": true, "        \
+	"\"one_round\": true, \"date\": \"2020-05-10\", \"members\": " members ", " \
+	"\"women\": 1, \"young\": 1, \"pct_sum_x100\": 0, \"pct_min_x100\": 0, "   \
+	"\"over_80\": 0, \"over_90\": 0, \"previous\": " previous "}"
+
 static void every_value_of_a_summary_is_checked(void **state)
 {
 	static const struct {
@@ -411,6 +418,23 @@ static void every_value_of_a_summary_is_checked(void **state)
 		  "writes there" },
 		{ "orgs[0].summary.inputs", "null",
 		  "orgs[0].summary.inputs: expected a list of files" },
+		/* a committee of 3 people, but 2 members (or 4) in its
+		 * figures; and an outgoing one of 3 people, but 2 members or
+		 * none given: the province counts the young again from the
+		 * people, so they must be the members (a fuzz finding) */
+		{ "orgs[0].summary.committee", COMMITTEE("2", "null"),
+		  "orgs[0].summary.bodies.committee.people: expected a list of 2 "
+		  "people, as committee.members says" },
+		{ "orgs[0].summary.committee", COMMITTEE("4", "null"),
+		  "orgs[0].summary.bodies.committee.people: expected a list of 4 "
+		  "people, as committee.members says" },
+		{ "orgs[0].summary.committee",
+		  COMMITTEE("3", "{\"members\": 2, \"women\": 0, \"young\": 0}"),
+		  "orgs[0].summary.previous_bodies.committee.people: expected a list "
+		  "of 2 people, as committee.previous.members says" },
+		{ "orgs[0].summary.committee", COMMITTEE("3", "null"),
+		  "orgs[0].summary.previous_bodies.committee.people: expected a list "
+		  "of 0 people, as committee.previous.members says" },
 	};
 	struct fixture f;
 	json_t *good;
