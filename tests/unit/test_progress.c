@@ -358,9 +358,7 @@ static void put_at(json_t *root, const char *path, const char *value)
 	fail_msg("no place in the path");
 }
 
-/* One value of a district's summary made wrong at a time: each is refused
- * with its JSON path, and the summary contributes nothing (its row is one
- * invalid congress). */
+/* The JSON of a complete committee, its members and previous as given. */
 #define COMMITTEE(members, previous)                                          \
 	"{\"surplus\": {\"candidates\": 4, \"seats\": 3, \"surplus\": 1, "          \
 	"\"percent_x100\": 3333, \"verdict\": \"ok\"}, \"complete\": true, "        \
@@ -368,6 +366,9 @@ static void put_at(json_t *root, const char *path, const char *value)
 	"\"women\": 1, \"young\": 1, \"pct_sum_x100\": 0, \"pct_min_x100\": 0, "   \
 	"\"over_80\": 0, \"over_90\": 0, \"previous\": " previous "}"
 
+/* One value of a district's summary made wrong at a time: each is refused
+ * with its JSON path, and the summary contributes nothing (its row is one
+ * invalid congress). */
 static void every_value_of_a_summary_is_checked(void **state)
 {
 	static const struct {
