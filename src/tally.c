@@ -1149,10 +1149,10 @@ static void surplus_check(struct kp_contest_result *cr, const struct kp_congress
 			hundredths);
 	else if (s->verdict == KP_VERDICT_NONE)
 		kp_diag(sink, sev, path, ct->line, 1,
-			"contest '%s': %llu candidates for %u seats, surplus %lld "
-			"(%llu.%02llu%%): the list must have at least as many "
-			"candidates as seats and reserves", ct->id, cands,
-			ct->seats, surplus, whole, hundredths);
+			"contest '%s': %llu candidates for %u seats and %u in "
+			"reserve: the list must have at least as many candidates "
+			"as seats and reserves", ct->id, cands, ct->seats,
+			ct->reserves);
 	else if (s->verdict == KP_VERDICT_BELOW_MIN)
 		kp_diag(sink, sev, path, ct->line, 1,
 			"contest '%s': %llu candidates for %u seats, surplus %lld "

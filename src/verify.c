@@ -435,7 +435,8 @@ int kp_verify_typed(const char *results, const char *typed, struct kp_buf *out,
 	}
 	n = len / 4;
 	if (!best) {
-		kp_buf_addf(out, _("no recorded hash has any of the %zu groups typed\n"), n);
+		kp_buf_addf(out, Q_("no recorded hash has the group typed\n",
+				    "no recorded hash has any of the %zu groups typed\n", n), n);
 		goto out;
 	}
 	{
@@ -453,10 +454,12 @@ int kp_verify_typed(const char *results, const char *typed, struct kp_buf *out,
 							   "'%.4s', the file has '%.4s'\n"),
 						    safe, g / 4 + 1, hex + g, k[bestk].hex + g);
 			if (len % 4)
-				kp_buf_addf(out, _("%s: the last group typed has %zu digits "
-						   "of 4\n"), safe, len % 4);
+				kp_buf_addf(out, Q_("%s: the last group typed has %zu digit of 4\n",
+						    "%s: the last group typed has %zu digits of 4\n",
+						    len % 4), safe, len % 4);
 			if (len < 64)
-				kp_buf_addf(out, _("%s: %zu groups of 16 typed; %zu agree\n"),
+				kp_buf_addf(out, Q_("%s: %zu group of 16 typed, and it agrees\n",
+						    "%s: %zu groups of 16 typed; %zu agree\n", n),
 					    safe, n, best);
 		}
 		free(safe);

@@ -619,8 +619,8 @@ static void a_short_list_of_delegates(void **state)
 	congress(dir, "contest,kind,seats,reserves,base\nc,delegates,4,1,5\n");
 	unit_writes(dir, "ballots/c.csv", "ballot,1,2,3,4\n1,,,,\n2,,,,x\n");
 	expect(dir, KP_EXIT_OK,
-		"contests.csv:2:1:w:contest 'c': 4 candidates for 4 seats, surplus "
-		"0 (0.00%): the list must have at least as many candidates as "
+		"contests.csv:2:1:w:contest 'c': 4 candidates for 4 seats and 1 in "
+		"reserve: the list must have at least as many candidates as "
 		"seats and reserves\n");
 	unit_rmdir(dir);
 }
