@@ -588,6 +588,19 @@ void kp_report_csv(struct kp_buf *b, const struct kp_results *res, int header,
 		const struct kp_contest_result *cr = &res->contests[i];
 		const struct kp_contest *ct = cr->ct;
 
+		if (!cr->nrounds) {
+			/* an election not held yet is a row of its own, with
+			 * its status for a result: no contest goes missing */
+			char seats[24];
+			const char *row[15] = { res->cg->org, ct->id,
+						kp_kind_name(ct->kind), "", seats,
+						"", "", "", "", "", "", "", "",
+						kp_status_name(cr->status), "" };
+
+			snprintf(seats, sizeof(seats), "%u", ct->seats + ct->reserves);
+			kp_csv_put_row(b, row, 15, flags);
+			continue;
+		}
 		for (j = 0; j < cr->nrounds; j++) {
 			const struct kp_round_result *rr = &cr->rounds[j];
 

@@ -96,6 +96,40 @@ static void csv_is_long_format(void **state)
 	done(&r, dir);
 }
 
+/* An election not held yet is a row with its status, so that a table of
+ * the whole campaign still lists it. */
+static void csv_lists_an_election_not_held(void **state)
+{
+	struct kp_buf b = KP_BUF_INIT;
+	struct kp_diag_sink s;
+	struct kp_tally_opts o;
+	struct run r;
+	char *dir = unit_tmpdir(), want[1024];
+	const char *org = strrchr(dir, '/') + 1;
+
+	(void)state;
+	unit_writes(dir, "contests.csv",
+		    "contest,kind,seats,reserves,base\n"
+		    "bt,secretary,1,,3\ndbd,delegates,2,1,3\n");
+	unit_writes(dir, "candidates.csv",
+		    "contest,no,name\nbt,1,Đặng Quang Hải\nbt,2,Ngô Minh\n"
+		    "dbd,1,Lò Thị Mai\ndbd,2,Hà Văn Tú\ndbd,3,Nông Thị Hoa\n");
+	unit_writes(dir, "ballots/bt.csv", "ballot,1,2\n1,,x\n2,,x\n3,,\n");
+	kp_tally_opts_init(&o);
+	kp_diag_sink_init(&s, NULL, NULL);
+	assert_int_equal(kp_congress_load(&r.cg, dir, &o.csv, &s), KP_EXIT_OK);
+	assert_int_equal(kp_tally_congress(&r.cg, NULL, &o, &r.res, &s), KP_EXIT_OK);
+	kp_report_csv(&b, &r.res, 0, 0);
+	snprintf(want, sizeof(want),
+		 "%s,bt,secretary,1,1,3,2,1,1,Đặng Quang Hải,2,66.67,100.00,elected,ballots\n"
+		 "%s,bt,secretary,1,1,3,2,1,2,Ngô Minh,0,0.00,0.00,not-elected,ballots\n"
+		 "%s,dbd,delegates,,3,,,,,,,,,not-started,\n",
+		 org, org, org);
+	assert_string_equal(b.s, want);
+	kp_buf_release(&b);
+	done(&r, dir);
+}
+
 static void text_aligns_by_display_width(void **state)
 {
 	struct kp_buf b = KP_BUF_INIT;
@@ -150,6 +184,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(json_has_exact_percentages),
 		cmocka_unit_test(csv_is_long_format),
+		cmocka_unit_test(csv_lists_an_election_not_held),
 		cmocka_unit_test(text_aligns_by_display_width),
 		cmocka_unit_test(bars_in_eighths),
 		cmocka_unit_test(format_names),
