@@ -576,10 +576,9 @@ static void summary_read(struct rd *r, json_t *j, const char *base,
 		    s->bodies[KP_BODY_COMMITTEE].decided)
 			people_count(r, base, "bodies", &s->bodies[KP_BODY_COMMITTEE],
 				     s->members, "committee.members");
-		if (!r->bad && json_is_object(c) && s->prev_bodies[KP_BODY_COMMITTEE].held)
+		if (!r->bad && s->has_committee && s->prev_bodies[KP_BODY_COMMITTEE].held)
 			people_count(r, base, "previous_bodies",
-				     &s->prev_bodies[KP_BODY_COMMITTEE],
-				     s->has_prev ? s->prev_members : 0,
+				     &s->prev_bodies[KP_BODY_COMMITTEE], s->prev_members,
 				     "committee.previous.members");
 	}
 	v = field(r, j, base, "inputs");
