@@ -10,11 +10,20 @@ struct run {
 	struct kp_results res;
 };
 
-static void load(struct run *r, char **dir)
+/* Loads and tallies the congress in dir. */
+static void tally_dir(struct run *r, const char *dir)
 {
 	struct kp_diag_sink s;
 	struct kp_tally_opts o;
 
+	kp_tally_opts_init(&o);
+	kp_diag_sink_init(&s, NULL, NULL);
+	assert_int_equal(kp_congress_load(&r->cg, dir, &o.csv, &s), KP_EXIT_OK);
+	assert_int_equal(kp_tally_congress(&r->cg, NULL, &o, &r->res, &s), KP_EXIT_OK);
+}
+
+static void load(struct run *r, char **dir)
+{
 	*dir = unit_tmpdir();
 	unit_writes(*dir, "contests.csv",
 		    "contest,title,kind,seats,base,issued,date\n"
@@ -24,10 +33,7 @@ static void load(struct run *r, char **dir)
 	/* 2 of 3: 66.67% of base, 100% of valid; one invalid */
 	unit_writes(*dir, "ballots/bt.csv",
 		    "ballot,1,2\n1,,x\n2,,x\n3,,\n");
-	kp_tally_opts_init(&o);
-	kp_diag_sink_init(&s, NULL, NULL);
-	assert_int_equal(kp_congress_load(&r->cg, *dir, &o.csv, &s), KP_EXIT_OK);
-	assert_int_equal(kp_tally_congress(&r->cg, NULL, &o, &r->res, &s), KP_EXIT_OK);
+	tally_dir(r, *dir);
 }
 
 static void done(struct run *r, char *dir)
@@ -101,8 +107,6 @@ static void csv_is_long_format(void **state)
 static void csv_lists_an_election_not_held(void **state)
 {
 	struct kp_buf b = KP_BUF_INIT;
-	struct kp_diag_sink s;
-	struct kp_tally_opts o;
 	struct run r;
 	char *dir = unit_tmpdir(), want[1024];
 	const char *org = strrchr(dir, '/') + 1;
@@ -115,10 +119,7 @@ static void csv_lists_an_election_not_held(void **state)
 		    "contest,no,name\nbt,1,Đặng Quang Hải\nbt,2,Ngô Minh\n"
 		    "dbd,1,Lò Thị Mai\ndbd,2,Hà Văn Tú\ndbd,3,Nông Thị Hoa\n");
 	unit_writes(dir, "ballots/bt.csv", "ballot,1,2\n1,,x\n2,,x\n3,,\n");
-	kp_tally_opts_init(&o);
-	kp_diag_sink_init(&s, NULL, NULL);
-	assert_int_equal(kp_congress_load(&r.cg, dir, &o.csv, &s), KP_EXIT_OK);
-	assert_int_equal(kp_tally_congress(&r.cg, NULL, &o, &r.res, &s), KP_EXIT_OK);
+	tally_dir(&r, dir);
 	kp_report_csv(&b, &r.res, 0, 0);
 	snprintf(want, sizeof(want),
 		 "%s,bt,secretary,1,1,3,2,1,1,Đặng Quang Hải,2,66.67,100.00,elected,ballots\n"
