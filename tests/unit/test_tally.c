@@ -53,6 +53,15 @@ static void expect(const char *dir, int status, const char *diags)
 	done(&r);
 }
 
+/* Tallies dir with one thread, which must say nothing: its first contest. */
+static const struct kp_contest_result *tally_quiet(const char *dir, struct run *r)
+{
+	tally(dir, 1, r);
+	assert_int_equal(r->status, KP_EXIT_OK);
+	assert_string_equal(unit_diags, "");
+	return &r->res.contests[0];
+}
+
 static void congress(const char *dir, const char *contests)
 {
 	unit_writes(dir, "contests.csv", contests);
@@ -492,6 +501,82 @@ static void reserve_tie_after_an_official_re_vote(void **state)
 	unit_rmdir(dir);
 }
 
+/* Three reserves elected over two rounds, in the order the minutes list
+ * them: by the round that elected them, then by votes, highest first
+ * (QĐ 190 Art. 18; docs/rules.md, rules 5 and 6). Round 1 elects two of
+ * them, the one with the higher number first by its votes; round 2 the
+ * third, last although it has the most votes. */
+static void reserves_ranked_by_round_then_votes(void **state)
+{
+	char *dir = unit_tmpdir();
+	const struct kp_contest_result *cr;
+	struct run r;
+	size_t i;
+	static const struct { unsigned no, round; uint64_t votes; } reserves[] = {
+		{ 4, 1, 6 }, { 3, 1, 5 }, { 7, 2, 8 },
+	};
+
+	(void)state;
+	congress(dir, "contest,kind,seats,reserves,base\nc,delegates,2,3,9\n");
+	unit_writes(dir, "candidates.csv",
+		    "contest,no,name,gender,born\n"
+		    "c,1,Nguyễn Văn An,M,1970\n"
+		    "c,2,Trần Thị Bích,F,1985\n"
+		    "c,3,Lê Đức Cường,M,1990\n"
+		    "c,4,Phạm Thị Dung,F,1992\n"
+		    "c,5,Hoàng Văn Em,M,1975\n"
+		    "c,6,Vũ Thị Giang,F,1988\n"
+		    "c,7,Đặng Quốc Hùng,M,1981\n"
+		    "c,8,Bùi Thị Khánh,F,1979\n");
+	/* round 1, 5 seats of base 9: 1 has 9, 2 has 8, 4 has 6, 3 has 5,
+	 * 5 and 7 have 4 (not over half), 6 has 3, 8 has 1 */
+	unit_writes(dir, "ballots/c.csv", "ballot,1,2,3,4,5,6,7,8\n"
+		    "1,,,,,,x,x,x\n" "2,,,,,,x,x,x\n" "3,,,,,x,x,,x\n"
+		    "4,,,,,x,x,,x\n" "5,,,,,x,,x,x\n" "6,,,x,,x,,,x\n"
+		    "7,,,x,x,,,,x\n" "8,,,x,x,,x,x,\n" "9,,x,x,x,x,x,x,x\n");
+	cr = tally_quiet(dir, &r);
+	assert_int_equal(cr->rounds[0].cands[2].votes, 5);
+	assert_int_equal(cr->rounds[0].cands[3].votes, 6);
+	assert_int_equal(cr->rounds[0].cands[4].votes, 4);
+	assert_int_equal(cr->rounds[0].cands[6].votes, 4);
+	assert_int_equal(cr->rounds[0].cands[2].result, KP_RESULT_RESERVE);
+	assert_int_equal(cr->rounds[0].cands[3].result, KP_RESULT_RESERVE);
+	assert_int_equal(cr->rounds[0].cands[4].result, KP_RESULT_NOT_ELECTED);
+	assert_int_equal(cr->nelected, 2);
+	assert_int_equal(cr->elected[0].no, 1);
+	assert_int_equal(cr->elected[1].no, 2);
+	assert_int_equal(cr->nreserves, 2);
+	assert_int_equal(cr->reserves[0].no, 4); /* 6 votes before 5 */
+	assert_int_equal(cr->reserves[1].no, 3);
+	assert_int_equal(cr->unfilled, 1);
+	assert_int_equal(cr->status, KP_STATUS_PENDING);
+	/* no tie: the open reserve seat alone, on one list */
+	assert_int_equal(cr->next.official, 0);
+	assert_int_equal(cr->next.reserves, 1);
+	done(&r);
+	/* round 2, 1 seat: 7 has 8 of base 9, 5 has 1 */
+	unit_writes(dir, "ballots/c.r2.csv", "ballot,5,6,7,8\n"
+		    "1,x,x,,x\n" "2,x,x,,x\n" "3,x,x,,x\n" "4,x,x,,x\n"
+		    "5,x,x,,x\n" "6,x,x,,x\n" "7,x,x,,x\n" "8,x,x,,x\n"
+		    "9,,x,x,x\n");
+	cr = tally_quiet(dir, &r);
+	assert_int_equal(cr->rounds[1].seats, 1);
+	assert_int_equal(cr->rounds[1].official_open, 0);
+	assert_int_equal(cr->rounds[1].reserve_open, 1);
+	assert_int_equal(cr->rounds[1].cands[2].result, KP_RESULT_RESERVE);
+	assert_int_equal(cr->nelected, 2);
+	assert_int_equal(cr->nreserves, 3);
+	for (i = 0; i < 3; i++) {
+		assert_int_equal(cr->reserves[i].no, reserves[i].no);
+		assert_int_equal(cr->reserves[i].round, reserves[i].round);
+		assert_int_equal(cr->reserves[i].votes, reserves[i].votes);
+	}
+	assert_int_equal(cr->unfilled, 0);
+	assert_int_equal(cr->status, KP_STATUS_COMPLETE);
+	done(&r);
+	unit_rmdir(dir);
+}
+
 /* rounds.csv says what a further round elects, both ways. */
 static void rounds_csv_overrides_the_default(void **state)
 {
@@ -508,10 +593,7 @@ static void rounds_csv_overrides_the_default(void **state)
 		    "c,2,1,1,5,5\n");
 	unit_writes(dir, "ballots/c.r2.csv",
 		    "ballot,1,2\n1,,\n2,,\n3,,x\n4,,x\n5,x,\n");
-	tally(dir, 1, &r);
-	assert_int_equal(r.status, KP_EXIT_OK);
-	assert_string_equal(unit_diags, "");
-	cr = &r.res.contests[0];
+	cr = tally_quiet(dir, &r);
 	assert_int_equal(cr->rounds[1].seats, 2);
 	assert_int_equal(cr->rounds[1].valid, 5);
 	assert_true(cr->rounds[1].has_issued);
@@ -1039,6 +1121,7 @@ int main(void)
 		cmocka_unit_test(counts_reasons_and_consistency),
 		cmocka_unit_test(tie_then_second_round_with_reserve),
 		cmocka_unit_test(reserve_tie_after_an_official_re_vote),
+		cmocka_unit_test(reserves_ranked_by_round_then_votes),
 		cmocka_unit_test(rounds_csv_overrides_the_default),
 		cmocka_unit_test(what_a_ballot_header_needs),
 		cmocka_unit_test(a_short_list_of_delegates),
