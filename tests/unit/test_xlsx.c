@@ -9,6 +9,7 @@
 #include "kiemphieu/buf.h"
 #include "kiemphieu/csv.h"
 #include "kiemphieu/exit.h"
+#include "kiemphieu/xalloc.h"
 #include "../../src/os.h"
 #include "../../src/xlsx.h"
 
@@ -395,6 +396,74 @@ static void what_it_refuses(void **state)
 	unit_rmdir(dir);
 }
 
+
+/* The limits docs/formats.md states: a row of more than 4,096 cells and a
+ * cell of more than 65,536 bytes are each an error at their cell, and the
+ * rows after them are still read; a shared string past that size refuses
+ * the workbook, and so does a shared strings part that is not XML or
+ * declares a document type. */
+static void rows_and_cells_past_their_limits(void **state)
+{
+	static const char head[] = "<worksheet " NS "><sheetData>"
+		"<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>ballot</t></is></c>"
+		"<c r=\"B1\" t=\"inlineStr\"><is><t>1</t></is></c></row>";
+	static const char tail[] = "<row r=\"4\"><c r=\"A4\"><v>7</v></c>"
+		"<c r=\"B4\" t=\"inlineStr\"><is><t>x</t></is></c></row>"
+		"</sheetData></worksheet>";
+	static const char one_sst[] = "<worksheet " NS "><sheetData><row r=\"1\">"
+		"<c r=\"A1\" t=\"s\"><v>0</v></c></row></sheetData></worksheet>";
+	static const char sst_doctype[] = "<?xml version=\"1.0\"?><!DOCTYPE sst>"
+		"<sst " NS "><si><t>ballot</t></si></sst>";
+	static const char sst_broken[] = "<sst " NS "><si><t>ballot</t></si>";
+	struct part p_sst_doctype[] = { { "xl/worksheets/sheet1.xml", one_sst },
+					{ "xl/sharedStrings.xml", sst_doctype } };
+	struct part p_sst_broken[] = { { "xl/worksheets/sheet1.xml", one_sst },
+				       { "xl/sharedStrings.xml", sst_broken } };
+	struct got g = { KP_BUF_INIT, KP_BUF_INIT, 0 };
+	struct kp_buf sheet = KP_BUF_INIT, sst_long = KP_BUF_INIT;
+	char *dir = unit_tmpdir(), *text = kp_xmalloc(65538);
+
+	(void)state;
+	memset(text, 'a', 65537);
+	text[65537] = '\0';
+	/* row 2: a cell in column FAO, the 4,097th; row 3: 65,537 bytes in B3 */
+	kp_buf_addf(&sheet, "%s<row r=\"2\"><c r=\"A2\"><v>5</v></c>"
+		    "<c r=\"FAO2\"><v>1</v></c></row>"
+		    "<row r=\"3\"><c r=\"A3\"><v>6</v></c><c r=\"B3\" "
+		    "t=\"inlineStr\"><is><t>%s</t></is></c></row>%s",
+		    head, text, tail);
+	{
+		struct part p[] = { { "xl/worksheets/sheet1.xml", sheet.s } };
+
+		write_book(dir, "wide.xlsx", p, 1);
+	}
+	assert_int_equal(read_book(dir, "wide.xlsx", &g, NULL), KP_EXIT_DATA);
+	/* the row too wide is not read; the cell too long is left out of
+	 * its row; either error refuses the file (KP_EXIT_DATA) */
+	assert_string_equal(g.rec.s, "1:ballot|1\n3:6|\n4:7|x\n");
+	assert_string_equal(g.diag.s,
+			    "2:4097: e: cell FAO2: more than 4096 cells in a row\n"
+			    "3:2: e: cell B3: more than 65536 bytes in a cell\n");
+	/* one text of the shared strings past the limit: the whole workbook */
+	kp_buf_addf(&sst_long, "<sst " NS "><si><t>%s</t></si></sst>", text);
+	{
+		struct part p[] = { { "xl/worksheets/sheet1.xml", one_sst },
+				    { "xl/sharedStrings.xml", sst_long.s } };
+
+		write_book(dir, "long.xlsx", p, 2);
+	}
+	refused(dir, "long.xlsx", NULL, "a text of more than 65536 bytes in the "
+		"workbook: refused");
+	write_book(dir, "sstdt.xlsx", p_sst_doctype, 2);
+	refused(dir, "sstdt.xlsx", NULL, "xl/sharedStrings.xml declares a document type");
+	write_book(dir, "sstxml.xlsx", p_sst_broken, 2);
+	refused(dir, "sstxml.xlsx", NULL, "xl/sharedStrings.xml is not well-formed XML");
+	free(text);
+	kp_buf_release(&sheet);
+	kp_buf_release(&sst_long);
+	got_release(&g);
+	unit_rmdir(dir);
+}
 /* A zip whose directory says an entry is smaller than it inflates to. */
 static void a_lying_size_is_refused(void **state)
 {
@@ -601,6 +670,7 @@ int main(void)
 		cmocka_unit_test(not_the_instructions_nor_a_hidden_sheet),
 		cmocka_unit_test(diagnostics_name_the_cell),
 		cmocka_unit_test(what_it_refuses),
+		cmocka_unit_test(rows_and_cells_past_their_limits),
 		cmocka_unit_test(a_lying_size_is_refused),
 		cmocka_unit_test(read_as_a_table),
 		cmocka_unit_test(large_sheets_side_by_side),
