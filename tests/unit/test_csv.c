@@ -338,6 +338,64 @@ static void limits_on_fields(void **state)
 	kp_buf_release(&b);
 }
 
+
+/* A line of more than 1 MiB is fed to libcsv in pieces, each cut before
+ * a character's first byte: a row of Vietnamese text comes out whole,
+ * field for field, and the line after it keeps its number. Its fields
+ * are 600 bytes (199 letters ờ, E1 BB 9D, one ư, C6 B0, and the comma),
+ * and the header is made 0, 1 and 2 bytes longer, so that the cut falls
+ * after each byte of a letter. */
+static void a_long_line_in_pieces_keeps_its_letters(void **state)
+{
+	struct kp_buf in = KP_BUF_INIT, want = KP_BUF_INIT;
+	struct kp_csv_opts o;
+	struct got g;
+	size_t i, k, n = 4000, pad;
+
+	(void)state;
+	kp_csv_opts_init(&o);
+	for (pad = 0; pad < 3; pad++) {
+		kp_buf_reset(&in);
+		kp_buf_reset(&want);
+		kp_buf_addstr(&want, "1:");
+		for (i = 0; i < n; i++) {
+			kp_buf_addf(&in, "%sc%.*s%zu", i ? "," : "", i ? 0 : (int)pad,
+				    "00", i);
+			kp_buf_addf(&want, "%sc%.*s%zu", i ? "|" : "", i ? 0 : (int)pad,
+				    "00", i);
+		}
+		kp_buf_addstr(&in, "\n");
+		kp_buf_addstr(&want, "\n2:");
+		for (i = 0; i < n; i++) {
+			kp_buf_addstr(&in, i ? "," : "");
+			kp_buf_addstr(&want, i ? "|" : "");
+			for (k = 0; k < 199; k++) {
+				kp_buf_addstr(&in, "ờ");
+				kp_buf_addstr(&want, "ờ");
+			}
+			kp_buf_addstr(&in, "ư");
+			kp_buf_addstr(&want, "ư");
+		}
+		assert_true(in.len > (2u << 20) + 100000);
+		kp_buf_addstr(&in, "\n");
+		kp_buf_addstr(&want, "\n3:");
+		for (i = 0; i < n; i++) {
+			kp_buf_addstr(&in, i ? ",x" : "x");
+			kp_buf_addstr(&want, i ? "|x" : "x");
+		}
+		kp_buf_addstr(&in, "\n");
+		kp_buf_addstr(&want, "\n");
+		assert_int_equal(read_bytes(in.s, in.len, &o, &g), KP_EXIT_OK);
+		assert_string_equal(g.diag.s ? g.diag.s : "", "");
+		assert_int_equal(g.rows, 3);
+		assert_true(g.rec.len == want.len &&
+			    memcmp(g.rec.s, want.s, want.len) == 0);
+		got_release(&g);
+	}
+	kp_buf_release(&in);
+	kp_buf_release(&want);
+}
+
 static void missing_file_and_directory(void **state)
 {
 	struct kp_diag_sink sink;
@@ -974,6 +1032,7 @@ int main(void)
 		cmocka_unit_test(strictness_errors_with_positions),
 		cmocka_unit_test(nul_byte_hints_at_utf16),
 		cmocka_unit_test(limits_on_fields),
+		cmocka_unit_test(a_long_line_in_pieces_keeps_its_letters),
 		cmocka_unit_test(missing_file_and_directory),
 		cmocka_unit_test(limit_on_file_size),
 		cmocka_unit_test(parts_equal_one_pass),
