@@ -338,7 +338,6 @@ static void limits_on_fields(void **state)
 	kp_buf_release(&b);
 }
 
-
 /* A line of more than 1 MiB is fed to libcsv in pieces, each cut before
  * a character's first byte: a row of Vietnamese text comes out whole,
  * field for field, and the line after it keeps its number. Its fields
@@ -350,41 +349,34 @@ static void a_long_line_in_pieces_keeps_its_letters(void **state)
 	struct kp_buf in = KP_BUF_INIT, want = KP_BUF_INIT;
 	struct kp_csv_opts o;
 	struct got g;
-	size_t i, k, n = 4000, pad;
+	size_t i, k, n = 4000, pad, line;
 
 	(void)state;
 	kp_csv_opts_init(&o);
 	for (pad = 0; pad < 3; pad++) {
 		kp_buf_reset(&in);
-		kp_buf_reset(&want);
-		kp_buf_addstr(&want, "1:");
-		for (i = 0; i < n; i++) {
+		for (i = 0; i < n; i++)
 			kp_buf_addf(&in, "%sc%.*s%zu", i ? "," : "", i ? 0 : (int)pad,
 				    "00", i);
-			kp_buf_addf(&want, "%sc%.*s%zu", i ? "|" : "", i ? 0 : (int)pad,
-				    "00", i);
-		}
 		kp_buf_addstr(&in, "\n");
-		kp_buf_addstr(&want, "\n2:");
 		for (i = 0; i < n; i++) {
 			kp_buf_addstr(&in, i ? "," : "");
-			kp_buf_addstr(&want, i ? "|" : "");
-			for (k = 0; k < 199; k++) {
+			for (k = 0; k < 199; k++)
 				kp_buf_addstr(&in, "ờ");
-				kp_buf_addstr(&want, "ờ");
-			}
 			kp_buf_addstr(&in, "ư");
-			kp_buf_addstr(&want, "ư");
 		}
 		assert_true(in.len > (2u << 20) + 100000);
 		kp_buf_addstr(&in, "\n");
-		kp_buf_addstr(&want, "\n3:");
-		for (i = 0; i < n; i++) {
+		for (i = 0; i < n; i++)
 			kp_buf_addstr(&in, i ? ",x" : "x");
-			kp_buf_addstr(&want, i ? "|x" : "x");
-		}
 		kp_buf_addstr(&in, "\n");
-		kp_buf_addstr(&want, "\n");
+		/* the records: each line, numbered, its fields split at ',' */
+		kp_buf_reset(&want);
+		for (i = 0, line = 1; i < in.len; i++) {
+			if (i == 0 || in.s[i - 1] == '\n')
+				kp_buf_addf(&want, "%zu:", line++);
+			kp_buf_addch(&want, in.s[i] == ',' ? '|' : in.s[i]);
+		}
 		assert_int_equal(read_bytes(in.s, in.len, &o, &g), KP_EXIT_OK);
 		assert_string_equal(g.diag.s ? g.diag.s : "", "");
 		assert_int_equal(g.rows, 3);

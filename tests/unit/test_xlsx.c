@@ -396,7 +396,6 @@ static void what_it_refuses(void **state)
 	unit_rmdir(dir);
 }
 
-
 /* The limits docs/formats.md states: a row of more than 4,096 cells and a
  * cell of more than 65,536 bytes are each an error at their cell, and the
  * rows after them are still read; a shared string past that size refuses
@@ -464,6 +463,7 @@ static void rows_and_cells_past_their_limits(void **state)
 	got_release(&g);
 	unit_rmdir(dir);
 }
+
 /* A zip whose directory says an entry is smaller than it inflates to. */
 static void a_lying_size_is_refused(void **state)
 {
